@@ -1,0 +1,32 @@
+// newsindex/index_info.h: what a database holds (for `newsindex stats`).
+#ifndef NEWSINDEX_INDEX_INFO_H_
+#define NEWSINDEX_INDEX_INFO_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "newsindex/article.h"
+#include "newsindex/export.h"
+#include "newsindex/status.h"
+
+namespace newsindex {
+
+struct IndexInfo {
+  std::uint64_t documents = 0;
+  std::int64_t first_timestamp = kNoTimestamp;  // date range of dated articles
+  std::int64_t last_timestamp = kNoTimestamp;
+  std::vector<std::pair<std::string, std::uint64_t>> sources;  // most first
+  std::vector<std::pair<std::string, std::uint64_t>> outlets;
+  std::uint64_t bytes_on_disk = 0;
+  std::string analyzer;   // recorded analyzer identity
+  std::string stemmer;    // recorded stemmer identity
+  std::string schema;     // schema version
+};
+
+NEWSINDEX_EXPORT Result<IndexInfo> read_index_info(const std::string& path);
+
+}  // namespace newsindex
+
+#endif  // NEWSINDEX_INDEX_INFO_H_

@@ -1,0 +1,106 @@
+// newsindex/searcher.h: ranked search over one or more news databases.
+#ifndef NEWSINDEX_SEARCHER_H_
+#define NEWSINDEX_SEARCHER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsindex/article.h"
+#include "newsindex/export.h"
+#include "newsindex/status.h"
+
+namespace newsindex {
+
+enum class DefaultOperator { kOr, kAnd };
+enum class SortOrder { kRelevance, kDate };
+
+struct SearchRequest {
+  std::string query;  // query language: docs/query-syntax.md; may be empty
+  std::uint32_t offset = 0;
+  std::uint32_t limit = 10;
+  // Inclusive bounds in seconds since the epoch; kNoTimestamp = open.
+  std::int64_t since = kNoTimestamp;
+  std::int64_t until = kNoTimestamp;
+  std::vector<std::string> sources, outlets, categories, languages;
+  SortOrder sort = SortOrder::kRelevance;
+  // Recency boost half-life in seconds; 0 = off.
+  double recency_half_life = 0;
+  bool collapse = false;  // one hit per wire story
+  // Facets to count: any of "source", "outlet", "category", "year", "month".
+  std::vector<std::string> facets;
+  bool snippets = true;
+  std::uint32_t snippet_length = 200;  // bytes, roughly
+  bool explain = false;  // fill SearchResults::explanation
+};
+
+// A piece of a snippet; highlighted pieces are query matches.
+struct SnippetPart {
+  std::string text;
+  bool highlight = false;
+};
+
+struct Hit {
+  std::uint32_t rank = 0;  // 1-based, offset included
+  std::string id;
+  double score = 0;
+  std::string title, date, source, outlet, category, url;
+  std::vector<SnippetPart> snippet;
+  std::uint32_t duplicates = 0;  // other copies collapsed into this hit
+};
+
+struct FacetValue {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+struct SearchResults {
+  std::string query;
+  std::uint64_t estimate = 0, lower_bound = 0, upper_bound = 0;
+  std::vector<Hit> hits;
+  std::map<std::string, std::vector<FacetValue>> facets;
+  std::string suggestion;   // "did you mean", empty when none
+  std::string explanation;  // the Xapian query run, with explain
+  std::vector<std::string> warnings;  // e.g. a fallback for a malformed query
+};
+
+// Snippet rendering: plain text with `open`/`close` around highlights, or
+// HTML-escaped with <b>…</b>.
+NEWSINDEX_EXPORT std::string render_snippet(const std::vector<SnippetPart>& parts,
+                                            std::string_view open,
+                                            std::string_view close);
+NEWSINDEX_EXPORT std::string render_snippet_html(const std::vector<SnippetPart>& parts);
+
+struct SearcherOptions {
+  // BM25 parameters. Defaults chosen by docs/evaluation.md.
+  double k1 = 1.2, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
+  DefaultOperator default_operator = DefaultOperator::kOr;
+  // Search even if the database was built with other analysis. Default: false.
+  bool override_analysis = false;
+  // Synonym list (one "term = alias, alias" line each); "" = built-in list.
+  std::string synonyms_path;
+};
+
+// One Searcher per thread: a Searcher is not thread-safe, but many Searchers
+// may read the same databases concurrently, also while a writer commits.
+class NEWSINDEX_EXPORT Searcher {
+ public:
+  // `databases`: local paths, or "tcp://host:port" for xapian-tcpsrv.
+  static Result<std::unique_ptr<Searcher>> open(const std::vector<std::string>& databases,
+                                                const SearcherOptions& options = {});
+  virtual ~Searcher() = default;
+
+  virtual Result<SearchResults> search(const SearchRequest& request) = 0;
+  // Articles like the one with `id` (more like this).
+  virtual Result<SearchResults> similar(std::string_view id, std::uint32_t limit = 10) = 0;
+  // Sees the latest committed state of the databases.
+  virtual Status reopen() = 0;
+};
+
+}  // namespace newsindex
+
+#endif  // NEWSINDEX_SEARCHER_H_

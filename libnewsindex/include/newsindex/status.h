@@ -1,0 +1,110 @@
+// newsindex/status.h: errors as values.
+//
+// Every fallible call in the public API returns a Status or a Result<T>. No
+// exception from Xapian, ICU or the standard library escapes the library.
+#ifndef NEWSINDEX_STATUS_H_
+#define NEWSINDEX_STATUS_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include "newsindex/export.h"
+
+namespace newsindex {
+
+enum class StatusCode {
+  kOk = 0,
+  kInvalidArgument,   // a caller's value is wrong (bad option, bad query)
+  kNotFound,          // a file, database or document does not exist
+  kIoError,           // reading or writing failed
+  kCorruption,        // a database or input file is damaged
+  kLocked,            // another writer holds the database
+  kAnalysisMismatch,  // the database was built with another analyzer
+  kParseError,        // malformed input (JSON, XML, date, query)
+  kInternal,          // a bug or an unexpected engine error
+};
+
+// Returns a stable lower-case name for `code`, e.g. "locked".
+NEWSINDEX_EXPORT std::string_view status_code_name(StatusCode code);
+
+// A success or an error with a code and a message naming what and where.
+// Thread-safety: a Status is a value; distinct objects may be used freely.
+class [[nodiscard]] NEWSINDEX_EXPORT Status {
+ public:
+  Status() = default;
+  Status(StatusCode code, std::string message)
+      : code_(code), message_(std::move(message)) {}
+
+  static Status ok_status() { return Status(); }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+
+  // "locked: /srv/db: another writer holds the lock", or "ok".
+  std::string to_string() const;
+
+  // Marks an intentionally ignored status.
+  void ignore_error() const {}
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+};
+
+inline Status invalid_argument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
+inline Status not_found(std::string m) {
+  return {StatusCode::kNotFound, std::move(m)};
+}
+inline Status io_error(std::string m) {
+  return {StatusCode::kIoError, std::move(m)};
+}
+inline Status corruption(std::string m) {
+  return {StatusCode::kCorruption, std::move(m)};
+}
+inline Status locked(std::string m) { return {StatusCode::kLocked, std::move(m)}; }
+inline Status analysis_mismatch(std::string m) {
+  return {StatusCode::kAnalysisMismatch, std::move(m)};
+}
+inline Status parse_error(std::string m) {
+  return {StatusCode::kParseError, std::move(m)};
+}
+inline Status internal_error(std::string m) {
+  return {StatusCode::kInternal, std::move(m)};
+}
+
+// A value or the Status that explains why there is none (std::expected-shaped;
+// std::expected itself needs C++23).
+// REQUIRES: value() and operator* only when ok().
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit on purpose
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT: implicit on purpose
+
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  explicit operator bool() const { return ok(); }
+
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(v_);
+  }
+  T& value() & { return std::get<T>(v_); }
+  const T& value() const& { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+
+ private:
+  std::variant<T, Status> v_;
+};
+
+}  // namespace newsindex
+
+#endif  // NEWSINDEX_STATUS_H_

@@ -1,0 +1,67 @@
+// newsindex/writer.h: writing articles into a Xapian database.
+#ifndef NEWSINDEX_WRITER_H_
+#define NEWSINDEX_WRITER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "newsindex/analyzer.h"
+#include "newsindex/article.h"
+#include "newsindex/export.h"
+#include "newsindex/status.h"
+
+namespace newsindex {
+
+struct WriterOptions {
+  AnalyzerOptions analysis;
+  // Documents per automatic commit; 0 = only explicit commit(). Default: 10000.
+  std::uint32_t batch_size = 10000;
+  // Analysis threads in bulk mode; 0 = all cores. Default: 1.
+  unsigned threads = 1;
+  // Bulk mode: analyse on worker threads and build in parallel chunks merged
+  // at commit. Default: false.
+  bool bulk = false;
+  // Index the title into the searchable text (and S-prefixed). Default: true.
+  bool index_title = true;
+  // Write even if the database was built with a different analysis. Default: false.
+  bool override_analysis = false;
+};
+
+struct WriteStats {
+  std::uint64_t added = 0;     // new ids
+  std::uint64_t replaced = 0;  // ids that were already there
+  std::uint64_t deleted = 0;
+  std::uint64_t commits = 0;
+  std::uint64_t text_bytes = 0;  // title + body bytes analysed
+};
+
+// Owns the database write lock. Not thread-safe: one thread calls it.
+// Nothing is durable until commit() returns ok. The destructor does NOT
+// commit: uncommitted changes are discarded.
+class NEWSINDEX_EXPORT IndexWriter {
+ public:
+  // Creates the database when missing. kLocked when another writer holds it;
+  // kAnalysisMismatch when it was built with other analysis.
+  static Result<std::unique_ptr<IndexWriter>> open(const std::string& path,
+                                                   const WriterOptions& options = {});
+  virtual ~IndexWriter() = default;
+
+  // Adds `article`, replacing any document with the same id.
+  // REQUIRES: article.id non-empty; title or body non-empty.
+  virtual Status add(const Article& article) = 0;
+  // Deletes the document with `id`; kNotFound if there is none.
+  virtual Status remove(std::string_view id) = 0;
+  // Makes everything added or removed so far durable.
+  virtual Status commit() = 0;
+
+  virtual const WriteStats& stats() const = 0;
+};
+
+// Merges and compacts the database at `path` in place (xapian-compact).
+NEWSINDEX_EXPORT Status compact_database(const std::string& path);
+
+}  // namespace newsindex
+
+#endif  // NEWSINDEX_WRITER_H_

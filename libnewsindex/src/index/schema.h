@@ -1,0 +1,68 @@
+// index/schema.h: the Xapian schema, in one place (docs/index-format.md).
+//
+// Term prefixes follow Xapian Omega's conventions; value slots and metadata
+// keys are named here and nowhere else. The writer and the searcher both map
+// analyzer tokens to terms through the functions below, so they cannot drift.
+#ifndef NEWSINDEX_INDEX_SCHEMA_H_
+#define NEWSINDEX_INDEX_SCHEMA_H_
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsindex::schema {
+
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// --- Term prefixes -------------------------------------------------------
+// Unprefixed: normalised words (and variants, hyphen parts) with positions.
+inline constexpr std::string_view kPrefixId = "Q";          // unique id (boolean)
+inline constexpr std::string_view kPrefixTitle = "S";       // title words, positions
+inline constexpr std::string_view kPrefixStem = "Z";        // stems, no positions
+inline constexpr std::string_view kPrefixTitleStem = "ZS";  // title stems
+inline constexpr std::string_view kPrefixAuthor = "A";      // author, boolean
+inline constexpr std::string_view kPrefixTag = "K";         // tags, boolean
+inline constexpr std::string_view kPrefixDay = "D";         // YYYYMMDD, boolean
+inline constexpr std::string_view kPrefixMonth = "M";       // YYYYMM, boolean
+inline constexpr std::string_view kPrefixYear = "Y";        // YYYY, boolean
+inline constexpr std::string_view kPrefixUrl = "U";         // url, boolean
+inline constexpr std::string_view kPrefixSource = "XSRC";   // source, boolean
+inline constexpr std::string_view kPrefixOutlet = "XOUT";   // outlet, boolean
+inline constexpr std::string_view kPrefixCategory = "XCAT"; // category, boolean
+inline constexpr std::string_view kPrefixLanguage = "XLANG";// language, boolean
+// Stems of closed-compound parts ("missi" from "trainingsmissie"), with the
+// whole word's position; weighted below exact and stem matches at query time.
+inline constexpr std::string_view kPrefixCompoundPart = "XP";
+
+// --- Value slots ----------------------------------------------------------
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,        // "YYYYMMDDHHMMSS" UTC, sortable as a string
+  kSlotSource = 1,      // source as written ("Belga")
+  kSlotOutlet = 2,      // outlet as written
+  kSlotCategory = 3,    // category as written
+  kSlotCollapse = 4,    // near-duplicate cluster key (wire-story collapse)
+  kSlotTimestamp = 5,   // Xapian::sortable_serialise(seconds since epoch)
+  kSlotLanguage = 6,
+  kSlotMinhash = 7,     // near-duplicate signature (search/dedup.h)
+};
+
+// --- Metadata keys ----------------------------------------------------------
+inline constexpr std::string_view kMetaSchema = "newsindex.schema";
+inline constexpr std::string_view kMetaAnalyzer = "newsindex.analyzer";
+inline constexpr std::string_view kMetaStemmer = "newsindex.stemmer";
+
+// Lower-cased, space-normalised value for a boolean filter term
+// ("De Standaard" -> "de standaard").
+std::string filter_value(std::string_view value);
+
+// Prefix + value; Omega inserts ':' when the value starts with an upper-case
+// letter and the prefix is longer than one character.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// Xapian's term length limit (245 bytes); longer terms are skipped.
+inline constexpr std::size_t kMaxTermBytes = 245;
+
+}  // namespace newsindex::schema
+
+#endif  // NEWSINDEX_INDEX_SCHEMA_H_

@@ -1,0 +1,17 @@
+// newsindex compact (placeholder until implemented).
+#include <iostream>
+
+#include "commands.h"
+
+namespace newsindex::tools {
+
+void add_compact_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("compact", "compact (not implemented yet)");
+  cmd->allow_extras();
+  cmd->callback([&exit_code] {
+    std::cerr << "newsindex compact: not implemented yet\n";
+    exit_code = kExitFailure;
+  });
+}
+
+}  // namespace newsindex::tools

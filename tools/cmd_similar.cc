@@ -1,0 +1,17 @@
+// newsindex similar (placeholder until implemented).
+#include <iostream>
+
+#include "commands.h"
+
+namespace newsindex::tools {
+
+void add_similar_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("similar", "similar (not implemented yet)");
+  cmd->allow_extras();
+  cmd->callback([&exit_code] {
+    std::cerr << "newsindex similar: not implemented yet\n";
+    exit_code = kExitFailure;
+  });
+}
+
+}  // namespace newsindex::tools
