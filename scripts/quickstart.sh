@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 query="${1:-navo trainingsmissie}"
-bash scripts/build.sh release >/dev/null
+echo "== set-up and build (the first run installs packages and compiles for a few minutes)"
+NEWSINDEX_TARGET=newsindex_cli bash scripts/build.sh release
 cli=build/release/tools/newsindex
 rm -rf sample-db
 echo "== newsindex index --db sample-db corpora/sample/text"
