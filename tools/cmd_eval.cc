@@ -1,17 +1,160 @@
-// newsindex eval (placeholder until implemented).
+// newsindex eval: run a TREC-style query set through the Searcher and score it.
+//
+//   newsindex eval --db DIR --queries FILE --qrels FILE [--run-out FILE]
+//                  [--per-query FILE] [--json] [--limit 100] [--k1 X] [--b Y] [--and]
+//                  [--no-stem] [--no-fold] [--no-apostrophes] [--no-compounds]
+//
+// Prints MRR@10, nDCG@10, success@1/@10 and recall@100 (a table, or one JSON
+// line with --json), writes a TREC run file and a per-query table for error
+// analysis. --no-stem, --no-fold, --no-apostrophes and --no-compounds search
+// ablation indexes built with the same switches. docs/evaluation.md describes
+// the method and the results.
+#include <chrono>
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "commands.h"
+#include "newsindex/eval.h"
+#include "newsindex/searcher.h"
 
 namespace newsindex::tools {
+namespace {
+
+struct EvalArgs {
+  std::vector<std::string> databases;
+  std::string queries, qrels, run_out, per_query, tag = "newsindex";
+  bool json = false;
+  bool and_operator = false;
+  bool override_analysis = false;
+  AnalyzerOptions analysis;
+  std::uint32_t limit = 100;
+  double k1 = SearcherOptions().k1;
+  double b = SearcherOptions().b;
+};
+
+int run_eval(const EvalArgs& args) {
+  auto queries = read_queries(args.queries);
+  if (!queries.ok()) {
+    std::cerr << "newsindex eval: " << queries.status().to_string() << "\n";
+    return kExitFailure;
+  }
+  auto qrels = read_qrels(args.qrels);
+  if (!qrels.ok()) {
+    std::cerr << "newsindex eval: " << qrels.status().to_string() << "\n";
+    return kExitFailure;
+  }
+
+  SearcherOptions options;
+  options.k1 = args.k1;
+  options.b = args.b;
+  options.default_operator = args.and_operator ? DefaultOperator::kAnd : DefaultOperator::kOr;
+  options.override_analysis = args.override_analysis;
+  options.analysis = args.analysis;
+  auto searcher = Searcher::open(args.databases, options);
+  if (!searcher.ok()) {
+    std::cerr << "newsindex eval: " << searcher.status().to_string() << "\n";
+    return kExitFailure;
+  }
+
+  std::vector<RankedList> runs;
+  runs.reserve(queries->size());
+  std::size_t failed = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (const EvalQuery& q : *queries) {
+    SearchRequest request;
+    request.query = q.query;
+    request.limit = args.limit;
+    request.snippets = false;
+    RankedList run;
+    run.qid = q.qid;
+    auto results = (*searcher)->search(request);
+    if (!results.ok()) {
+      // A query the searcher rejects scores as an empty ranking.
+      if (failed++ < 5) {
+        std::cerr << "newsindex eval: query " << q.qid << ": "
+                  << results.status().to_string() << "\n";
+      }
+    } else {
+      for (const Hit& hit : results->hits) {
+        run.doc_ids.push_back(hit.id);
+        run.scores.push_back(hit.score);
+      }
+    }
+    runs.push_back(std::move(run));
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  EvalSummary summary = evaluate_runs(*queries, runs, *qrels);
+  if (!args.run_out.empty()) {
+    Status s = write_trec_run(args.run_out, runs, args.tag);
+    if (!s.ok()) {
+      std::cerr << "newsindex eval: " << s.to_string() << "\n";
+      return kExitFailure;
+    }
+  }
+  if (!args.per_query.empty()) {
+    std::ofstream out(args.per_query, std::ios::binary | std::ios::trunc);
+    out << format_per_query(summary, *queries);
+    out.flush();
+    if (!out) {
+      std::cerr << "newsindex eval: io_error: " << args.per_query
+                << ": cannot write the per-query table\n";
+      return kExitFailure;
+    }
+  }
+  if (args.json) {
+    std::cout << format_summary_json(summary) << "\n";
+  } else {
+    std::cout << format_summary_table(summary);
+  }
+  std::cerr << "newsindex eval: " << queries->size() << " queries in " << seconds << " s";
+  if (failed > 0) std::cerr << ", " << failed << " failed (scored as empty)";
+  std::cerr << "\n";
+  return kExitOk;
+}
+
+}  // namespace
 
 void add_eval_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("eval", "eval (not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&exit_code] {
-    std::cerr << "newsindex eval: not implemented yet\n";
-    exit_code = kExitFailure;
-  });
+  auto args = std::make_shared<EvalArgs>();
+  auto* cmd = app.add_subcommand(
+      "eval", "Score a query set (TREC qrels): MRR@10, nDCG@10, success@1/10, recall@100");
+  cmd->add_option("--db", args->databases, "Database directory (repeat for shards)")
+      ->required();
+  cmd->add_option("--queries", args->queries,
+                  "Queries: JSON Lines with qid and query, or qid<TAB>query")
+      ->required();
+  cmd->add_option("--qrels", args->qrels, "TREC qrels: qid 0 doc_id relevance")->required();
+  cmd->add_option("--run-out", args->run_out, "Write a TREC run file here");
+  cmd->add_option("--run-tag", args->tag, "Tag in the run file's last column")
+      ->capture_default_str();
+  cmd->add_option("--per-query", args->per_query,
+                  "Write per-query results (qid, rank of first relevant, RR, ...) here");
+  cmd->add_flag("--json", args->json, "Print the metrics as one JSON line");
+  cmd->add_option("--limit", args->limit, "Hits retrieved per query")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 100000u));
+  cmd->add_option("--k1", args->k1, "BM25 k1")->capture_default_str()->check(
+      CLI::Range(0.0, 1000.0));
+  cmd->add_option("--b", args->b, "BM25 b")->capture_default_str()->check(
+      CLI::Range(0.0, 1.0));
+  cmd->add_flag("--and", args->and_operator, "AND as the default operator (default: OR)");
+  // Analysis switches for ablation indexes: they must match how the database
+  // was built (the Searcher checks the recorded analyzer identity).
+  cmd->add_flag("--no-stem{false}", args->analysis.stem, "Queries without stemming");
+  cmd->add_flag("--no-fold{false}", args->analysis.fold_accents,
+                "Queries without accent folding");
+  cmd->add_flag("--no-apostrophes{false}", args->analysis.apostrophe_rules,
+                "Queries without the apostrophe rules");
+  cmd->add_flag("--no-compounds{false}", args->analysis.split_compounds,
+                "Queries without compound splitting");
+  cmd->add_flag("--override-analysis", args->override_analysis,
+                "Search even if the database was built with other analysis");
+  cmd->callback([args, &exit_code] { exit_code = run_eval(*args); });
 }
 
 }  // namespace newsindex::tools

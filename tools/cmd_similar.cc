@@ -1,17 +1,72 @@
-// newsindex similar (placeholder until implemented).
+// newsindex similar: articles like a given one (more like this).
+//
+//   newsindex similar --db DIR ID [--json] [--limit N]
 #include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "cli_common.h"
 #include "commands.h"
+#include "newsindex/searcher.h"
 
 namespace newsindex::tools {
+namespace {
+
+struct SimilarFlags {
+  std::vector<std::string> dbs;
+  std::string id;
+  bool json = false;
+  bool override_analysis = false;
+  std::uint32_t limit = 10;
+};
+
+int run(const SimilarFlags& f) {
+  SearcherOptions options;
+  options.override_analysis = f.override_analysis;
+  auto searcher = Searcher::open(f.dbs, options);
+  if (!searcher.ok()) return report_error("similar", searcher.status());
+  auto res = (*searcher)->similar(f.id, f.limit);
+  if (!res.ok()) return report_error("similar", res.status());
+  if (f.json) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const Hit& h : res->hits) {
+      hits.push_back({{"rank", h.rank},     {"id", h.id},         {"score", h.score},
+                      {"title", h.title},   {"date", h.date},     {"source", h.source},
+                      {"outlet", h.outlet}, {"url", h.url},       {"duplicates", h.duplicates},
+                      {"snippet", render_snippet_html(h.snippet)}});
+    }
+    nlohmann::json j = {{"id", f.id},
+                        {"total", {{"estimate", res->estimate}}},
+                        {"hits", std::move(hits)}};
+    std::cout << dump_json(j) << "\n";
+    return kExitOk;
+  }
+  bool terminal = stdout_is_terminal();
+  std::cout << "Articles like " << f.id << ":\n";
+  for (const Hit& h : res->hits) {
+    std::cout << "\n" << h.rank << ". " << (terminal ? "\x1b[1m" : "")
+              << (h.title.empty() ? h.id : h.title) << (terminal ? "\x1b[0m" : "") << "\n   "
+              << h.date.substr(0, 10) << "  " << h.outlet << "  [" << h.id << "]\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
 
 void add_similar_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("similar", "similar (not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&exit_code] {
-    std::cerr << "newsindex similar: not implemented yet\n";
-    exit_code = kExitFailure;
-  });
+  auto flags = std::make_shared<SimilarFlags>();
+  auto* cmd = app.add_subcommand("similar", "Articles like the one with ID (more like this)");
+  cmd->add_option("--db", flags->dbs, "Database directory or tcp://HOST:PORT (repeatable)")
+      ->required();
+  cmd->add_option("id", flags->id, "Article id")->required();
+  cmd->add_flag("--json", flags->json, "One JSON object on standard output");
+  cmd->add_option("--limit", flags->limit, "Hits to show (default 10)");
+  cmd->add_flag("--override-analysis", flags->override_analysis,
+                "Search even if the database was built with other analysis");
+  cmd->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 
 }  // namespace newsindex::tools

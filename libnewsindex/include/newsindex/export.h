@@ -5,6 +5,7 @@
 #ifndef NEWSINDEX_EXPORT_H_
 #define NEWSINDEX_EXPORT_H_
 
-#define NEWSINDEX_EXPORT __attribute__((visibility("default")))
+// A standard attribute, so that it may follow [[nodiscard]] on a class.
+#define NEWSINDEX_EXPORT [[gnu::visibility("default")]]
 
 #endif  // NEWSINDEX_EXPORT_H_

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "newsindex/analyzer.h"
 #include "newsindex/article.h"
 #include "newsindex/export.h"
 #include "newsindex/status.h"
@@ -79,6 +80,10 @@ struct SearcherOptions {
   // BM25 parameters. Defaults chosen by docs/evaluation.md.
   double k1 = 1.2, k2 = 0.0, k3 = 1.0, b = 0.75, min_normlen = 0.5;
   DefaultOperator default_operator = DefaultOperator::kOr;
+  // Analysis of the queries; must match what the databases were built with
+  // (WriterOptions::analysis), else open() fails with kAnalysisMismatch.
+  // Default: the default analysis.
+  AnalyzerOptions analysis;
   // Search even if the database was built with other analysis. Default: false.
   bool override_analysis = false;
   // Synonym list (one "term = alias, alias" line each); "" = built-in list.

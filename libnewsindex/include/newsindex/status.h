@@ -31,7 +31,9 @@ NEWSINDEX_EXPORT std::string_view status_code_name(StatusCode code);
 
 // A success or an error with a code and a message naming what and where.
 // Thread-safety: a Status is a value; distinct objects may be used freely.
-class [[nodiscard]] NEWSINDEX_EXPORT Status {
+// g++ rejects a GNU __attribute__ after [[nodiscard]], so the export
+// visibility is spelled as a standard attribute here (= NEWSINDEX_EXPORT).
+class [[nodiscard, gnu::visibility("default")]] Status {
  public:
   Status() = default;
   Status(StatusCode code, std::string message)

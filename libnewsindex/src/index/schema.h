@@ -34,6 +34,9 @@ inline constexpr std::string_view kPrefixLanguage = "XLANG";// language, boolean
 // Stems of closed-compound parts ("missi" from "trainingsmissie"), with the
 // whole word's position; weighted below exact and stem matches at query time.
 inline constexpr std::string_view kPrefixCompoundPart = "XP";
+// Near-duplicate LSH band keys (boolean, "XMH" + band number + ':' + hex hash);
+// see dedup/minhash.h and docs/index-format.md "Wire-story collapse".
+inline constexpr std::string_view kPrefixMinhashBand = "XMH";
 
 // --- Value slots ----------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -44,13 +47,23 @@ enum Slot : Xapian::valueno {
   kSlotCollapse = 4,    // near-duplicate cluster key (wire-story collapse)
   kSlotTimestamp = 5,   // Xapian::sortable_serialise(seconds since epoch)
   kSlotLanguage = 6,
-  kSlotMinhash = 7,     // near-duplicate signature (search/dedup.h)
+  kSlotMinhash = 7,     // near-duplicate signature (dedup/minhash.h)
 };
+
+// --- Indexing constants -------------------------------------------------------
+// wdf added per occurrence of an unprefixed (and Z) title term, so that a word
+// in the title counts like several in the body (Omega uses the same idea).
+inline constexpr Xapian::termcount kTitleWdfBoost = 5;
+// Gap between the title's last position and the body's first, so that a
+// phrase never matches across the title/body boundary.
+inline constexpr Xapian::termpos kFieldPositionGap = 100;
 
 // --- Metadata keys ----------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "newsindex.schema";
 inline constexpr std::string_view kMetaAnalyzer = "newsindex.analyzer";
 inline constexpr std::string_view kMetaStemmer = "newsindex.stemmer";
+// The near-duplicate parameters the collapse keys were computed with.
+inline constexpr std::string_view kMetaDedup = "newsindex.dedup";
 
 // Lower-cased, space-normalised value for a boolean filter term
 // ("De Standaard" -> "de standaard").

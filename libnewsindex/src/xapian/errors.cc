@@ -5,37 +5,39 @@
 
 namespace newsindex::internal {
 
+// Xapian 1.4's Error hierarchy has no virtual functions, so dynamic_cast
+// cannot tell the classes apart; Error::get_type() names the concrete class.
 Status from_xapian(const Xapian::Error& e, std::string_view what) {
+  const std::string_view type = e.get_type();
   std::string msg(what);
   msg += ": ";
   msg += e.get_description();
-  if (dynamic_cast<const Xapian::DatabaseLockError*>(&e)) {
+  auto is = [&](std::initializer_list<std::string_view> names) {
+    for (auto n : names) {
+      if (type == n) return true;
+    }
+    return false;
+  };
+  if (is({"DatabaseLockError"})) {
     return Status(StatusCode::kLocked,
                   std::string(what) + ": database is locked by another writer (" +
                       e.get_msg() + ")");
   }
-  if (dynamic_cast<const Xapian::DatabaseNotFoundError*>(&e)) {
+  if (is({"DatabaseNotFoundError", "DocNotFoundError"})) {
     return Status(StatusCode::kNotFound, msg);
   }
-  if (dynamic_cast<const Xapian::DatabaseCorruptError*>(&e) ||
-      dynamic_cast<const Xapian::DatabaseVersionError*>(&e)) {
+  if (is({"DatabaseCorruptError", "DatabaseVersionError"})) {
     return Status(StatusCode::kCorruption, msg);
   }
-  if (dynamic_cast<const Xapian::DatabaseOpeningError*>(&e)) {
-    return Status(StatusCode::kIoError, msg);
-  }
-  if (dynamic_cast<const Xapian::QueryParserError*>(&e)) {
+  if (is({"QueryParserError", "WildcardError"})) {
     return Status(StatusCode::kParseError, msg);
   }
-  if (dynamic_cast<const Xapian::DocNotFoundError*>(&e)) {
-    return Status(StatusCode::kNotFound, msg);
-  }
-  if (dynamic_cast<const Xapian::InvalidArgumentError*>(&e) ||
-      dynamic_cast<const Xapian::InvalidOperationError*>(&e)) {
+  if (is({"InvalidArgumentError", "InvalidOperationError", "RangeError"})) {
     return Status(StatusCode::kInvalidArgument, msg);
   }
-  if (dynamic_cast<const Xapian::NetworkError*>(&e) ||
-      dynamic_cast<const Xapian::DatabaseError*>(&e)) {
+  if (is({"DatabaseOpeningError", "DatabaseCreateError", "DatabaseError",
+          "DatabaseModifiedError", "DatabaseClosedError", "NetworkError",
+          "NetworkTimeoutError"})) {
     return Status(StatusCode::kIoError, msg);
   }
   return Status(StatusCode::kInternal, msg);

@@ -1,0 +1,198 @@
+// Article -> Xapian::Document.
+#include "index/document_builder.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "index/civil_time.h"
+#include "index/schema.h"
+
+namespace newsindex::internal {
+
+namespace {
+
+bool blank(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
+  }
+  return true;
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+  if (blank(value)) return;
+  std::string term = schema::boolean_term(prefix, schema::filter_value(value));
+  doc.add_boolean_term(term);
+}
+
+// "U" + url, or "U" + a hash of it when the url is too long for a term
+// (Omega does the same).
+std::string url_term(std::string_view url) {
+  std::string term(schema::kPrefixUrl);
+  if (term.size() + url.size() <= schema::kMaxTermBytes) {
+    term.append(url);
+    return term;
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "#%016llx",
+                static_cast<unsigned long long>(dedup::fnv1a(url)));
+  term.append(url.substr(0, 200));
+  term.append(buf);
+  return term;
+}
+
+}  // namespace
+
+bool has_usable_date(const Article& a) {
+  // Years 1..9999 with a sane offset; anything else is treated as undated
+  // rather than overflowing the calendar arithmetic.
+  constexpr std::int64_t kMin = -62135596800LL, kMax = 253402300799LL;
+  return a.timestamp != kNoTimestamp && a.timestamp >= kMin && a.timestamp <= kMax &&
+         a.utc_offset_minutes >= -24 * 60 && a.utc_offset_minutes <= 24 * 60;
+}
+
+Status validate_article(const Article& article) {
+  if (article.id.empty()) {
+    std::string what = article.title.empty() ? std::string("(untitled)")
+                                             : "\"" + article.title.substr(0, 60) + "\"";
+    return invalid_argument("article " + what + " has no id");
+  }
+  if (schema::kPrefixId.size() + article.id.size() > schema::kMaxTermBytes) {
+    return invalid_argument("article id \"" + article.id.substr(0, 60) + "…\" is longer than " +
+                            std::to_string(schema::kMaxTermBytes - 1) + " bytes");
+  }
+  if (blank(article.title) && blank(article.body)) {
+    return invalid_argument("article \"" + article.id + "\" has neither title nor body");
+  }
+  return Status();
+}
+
+std::string iso_date(const Article& article) {
+  if (!has_usable_date(article)) return "";
+  const std::int64_t local = article.timestamp + std::int64_t{article.utc_offset_minutes} * 60;
+  CivilTime t = civil_from_seconds(local);
+  char buf[48];
+  if (!article.has_time) {
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(t.year), t.month,
+                  t.day);
+    return buf;
+  }
+  int off = article.utc_offset_minutes;
+  char sign = off < 0 ? '-' : '+';
+  if (off < 0) off = -off;
+  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                static_cast<long long>(t.year), t.month, t.day, t.hour, t.minute, t.second, sign,
+                off / 60, off % 60);
+  return buf;
+}
+
+DocumentBuilder::DocumentBuilder(std::shared_ptr<const Analyzer> analyzer, bool index_title)
+    : analyzer_(std::move(analyzer)), stream_(analyzer_->stream()), index_title_(index_title) {}
+
+void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, Field field,
+                                 std::uint32_t first_position, bool shingle) {
+  stream_->reset(text, first_position);
+  while (stream_->next()) {
+    const Token& token = stream_->token();
+    mapper_.add(doc, token, field);
+    if (shingle && token.kind == TokenKind::kWord) shingler_.add_word(token.term);
+  }
+}
+
+void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
+  out.doc = Xapian::Document();
+  Xapian::Document& doc = out.doc;
+  out.id = a.id;
+  out.id_term.assign(schema::kPrefixId);
+  out.id_term.append(a.id);
+  out.text_bytes = a.title.size() + a.body.size();
+
+  // Text. Shingles come from the body (titles are what editors rewrite);
+  // title-only articles are shingled on the title.
+  shingler_.reset();
+  const bool has_body = !blank(a.body);
+  std::uint32_t pos = 1;
+  if (index_title_ && !a.title.empty()) {
+    index_text(doc, a.title, Field::kTitle, pos, !has_body);
+    pos = stream_->next_position() + schema::kFieldPositionGap;
+  }
+  // A lead given apart from the body (not its first paragraph) is body text too.
+  if (!a.lead.empty() && a.body.compare(0, a.lead.size(), a.lead) != 0) {
+    index_text(doc, a.lead, Field::kBody, pos, false);
+    pos = stream_->next_position() + schema::kFieldPositionGap;
+    out.text_bytes += a.lead.size();
+  }
+  if (has_body) index_text(doc, a.body, Field::kBody, pos, true);
+
+  out.has_signature = shingler_.signature(out.signature);
+  if (out.has_signature) {
+    out.bands = dedup::band_keys(out.signature);
+    for (int b = 0; b < dedup::kBands; ++b) {
+      doc.add_boolean_term(dedup::band_term(b, out.bands[b]));
+    }
+    doc.add_value(schema::kSlotMinhash, dedup::encode(out.signature));
+  }
+
+  // Boolean filter terms.
+  doc.add_boolean_term(out.id_term);
+  add_boolean(doc, schema::kPrefixSource, a.source);
+  add_boolean(doc, schema::kPrefixOutlet, a.outlet);
+  add_boolean(doc, schema::kPrefixCategory, a.category);
+  const std::string language = blank(a.language) ? std::string("nl") : a.language;
+  add_boolean(doc, schema::kPrefixLanguage, language);
+  for (const auto& author : a.authors) add_boolean(doc, schema::kPrefixAuthor, author);
+  for (const auto& tag : a.tags) add_boolean(doc, schema::kPrefixTag, tag);
+  if (!blank(a.url)) doc.add_boolean_term(url_term(a.url));
+
+  // Dates: D/M/Y terms use the local calendar date (what a reader of the
+  // article calls its date); the slots use UTC.
+  if (has_usable_date(a)) {
+    CivilTime local =
+        civil_from_seconds(a.timestamp + std::int64_t{a.utc_offset_minutes} * 60);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04lld%02d%02d", static_cast<long long>(local.year),
+                  local.month, local.day);
+    std::string ymd(buf);
+    doc.add_boolean_term(std::string(schema::kPrefixDay) + ymd);
+    doc.add_boolean_term(std::string(schema::kPrefixMonth) + ymd.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kPrefixYear) + ymd.substr(0, 4));
+    CivilTime utc = civil_from_seconds(a.timestamp);
+    std::snprintf(buf, sizeof buf, "%04lld%02d%02d%02d%02d%02d", static_cast<long long>(utc.year),
+                  utc.month, utc.day, utc.hour, utc.minute, utc.second);
+    doc.add_value(schema::kSlotDate, buf);
+    doc.add_value(schema::kSlotTimestamp,
+                  Xapian::sortable_serialise(static_cast<double>(a.timestamp)));
+  }
+
+  // Values as written (for facets and display).
+  if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
+  if (!a.outlet.empty()) doc.add_value(schema::kSlotOutlet, a.outlet);
+  if (!a.category.empty()) doc.add_value(schema::kSlotCategory, a.category);
+  doc.add_value(schema::kSlotLanguage, language);
+  doc.add_value(schema::kSlotCollapse, a.id);  // until set_cluster()
+
+  // Stored data: what a hit displays and what snippets are cut from.
+  nlohmann::json data = {
+      {"id", a.id},           {"title", a.title},   {"lead", a.lead},
+      {"body", a.body},       {"date", iso_date(a)}, {"source", a.source},
+      {"outlet", a.outlet},   {"category", a.category}, {"url", a.url},
+      {"language", language}, {"authors", a.authors}, {"tags", a.tags},
+  };
+  if (has_usable_date(a)) {
+    data["timestamp"] = a.timestamp;
+    data["has_time"] = a.has_time;
+    if (!a.time_zone.empty()) data["time_zone"] = a.time_zone;
+  }
+  if (!a.extra.empty()) {
+    nlohmann::json extra = nlohmann::json::object();
+    for (const auto& [k, v] : a.extra) extra[k] = v;
+    data["extra"] = std::move(extra);
+  }
+  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void set_cluster(BuiltDocument& built, const std::string& cluster) {
+  built.doc.add_value(schema::kSlotCollapse, cluster);
+}
+
+}  // namespace newsindex::internal

@@ -1,0 +1,63 @@
+// index/term_mapper.h: THE mapping from analyzer tokens to Xapian terms.
+//
+// The writer and the query builder both call these functions, so a query term
+// is spelled exactly like the indexed one (docs/index-format.md, "Terms"):
+//   kWord, kVariant, kHyphenPart -> term (with position) + "Z"+stem (no position)
+//   kCompoundPart                -> "XP"+stem (with the whole word's position)
+//   title text additionally      -> "S"+term (with position) + "ZS"+stem
+// Stop words are indexed as exact terms with positions (phrases need them)
+// but get no "Z" stem term: queries drop stop words, and a stop word's
+// posting list would be in nearly every document ("de", "het", "een").
+// Terms longer than schema::kMaxTermBytes are skipped.
+#ifndef NEWSINDEX_INDEX_TERM_MAPPER_H_
+#define NEWSINDEX_INDEX_TERM_MAPPER_H_
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "newsindex/analyzer.h"
+
+namespace newsindex::internal {
+
+enum class Field { kBody, kTitle };
+
+// "Z" + stem.
+std::string stem_term(std::string_view stem);
+// "S" + term (title words, positional).
+std::string title_term(std::string_view term);
+// "ZS" + stem.
+std::string title_stem_term(std::string_view stem);
+// "XP" + stem (closed-compound parts).
+std::string compound_term(std::string_view stem);
+
+// True when `term` (prefix included) is short enough to be indexed.
+bool term_fits(std::string_view term);
+
+// True when the token's stem is indexed as a "Z" term (not for stop words and
+// not for compound parts, which have their own "XP" term).
+bool indexes_stem(const Token& token);
+
+// Adds the terms of one token to a document. Reuses one string buffer, so it
+// does not allocate per token once warmed up. Not thread-safe: one per thread.
+class TermMapper {
+ public:
+  // Adds `token` from `field`; title tokens get schema::kTitleWdfBoost on
+  // their unprefixed, Z and XP terms. Returns the number of terms added.
+  int add(Xapian::Document& doc, const Token& token, Field field);
+
+ private:
+  void post(Xapian::Document& doc, std::string_view prefix, std::string_view text,
+            Xapian::termpos pos, Xapian::termcount wdf);
+  void term(Xapian::Document& doc, std::string_view prefix, std::string_view text,
+            Xapian::termcount wdf);
+  bool fill(std::string_view prefix, std::string_view text);
+
+  std::string buf_;
+  int added_ = 0;
+};
+
+}  // namespace newsindex::internal
+
+#endif  // NEWSINDEX_INDEX_TERM_MAPPER_H_

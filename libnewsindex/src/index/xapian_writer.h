@@ -1,0 +1,62 @@
+// index/xapian_writer.h: the IndexWriter implementation.
+//
+// Crash safety: the WritableDatabase is always inside a Xapian transaction
+// (begin_transaction(true)); commit() ends it, which writes a new revision
+// atomically, and begins the next. Xapian's WritableDatabase destructor would
+// otherwise commit pending changes; with a transaction open it cancels them,
+// so destroying an IndexWriter without commit() discards its changes, and a
+// process killed at any point leaves the last committed revision.
+#ifndef NEWSINDEX_INDEX_XAPIAN_WRITER_H_
+#define NEWSINDEX_INDEX_XAPIAN_WRITER_H_
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "dedup/cluster_index.h"
+#include "index/analysis_pool.h"
+#include "index/document_builder.h"
+#include "newsindex/writer.h"
+
+namespace newsindex::internal {
+
+class XapianIndexWriter final : public IndexWriter {
+ public:
+  // Opens with a given analyzer (tests pass their own; IndexWriter::open
+  // creates one from options.analysis).
+  static Result<std::unique_ptr<IndexWriter>> open(const std::string& path,
+                                                   const WriterOptions& options,
+                                                   std::shared_ptr<const Analyzer> analyzer);
+  ~XapianIndexWriter() override;
+
+  Status add(const Article& article) override;
+  Status remove(std::string_view id) override;
+  Status commit() override;
+  const WriteStats& stats() const override { return stats_; }
+
+ private:
+  XapianIndexWriter(std::string path, const WriterOptions& options,
+                    std::shared_ptr<const Analyzer> analyzer);
+  Status init();
+  Status apply(BuiltDocument& built);
+  Status drain(bool all);
+  Status commit_now();
+  Status fail(Status st);
+
+  std::string path_;
+  WriterOptions options_;
+  std::shared_ptr<const Analyzer> analyzer_;
+  Xapian::WritableDatabase db_;
+  DocumentBuilder builder_;
+  BuiltDocument built_;
+  std::unique_ptr<AnalysisPool> pool_;
+  std::unique_ptr<dedup::ClusterIndex> clusters_;
+  WriteStats stats_;
+  std::uint64_t since_commit_ = 0;
+  Status failed_;  // sticky: a failed write leaves the batch unusable
+};
+
+}  // namespace newsindex::internal
+
+#endif  // NEWSINDEX_INDEX_XAPIAN_WRITER_H_

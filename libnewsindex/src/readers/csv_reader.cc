@@ -1,0 +1,322 @@
+// The CSV reader: a header row names the columns (datetime,title,content,
+// category,url as in the public NOS dataset; Dutch names such as kop, tekst,
+// rubriek, bron too); each following record is one article.
+#include "readers/csv_reader.h"
+
+#include <cctype>
+
+#include "readers/record_reader.h"
+#include "readers/utf8.h"
+
+namespace newsindex::internal {
+namespace {
+
+enum class Column {
+  kId, kTitle, kBody, kLead, kDate, kSource, kOutlet, kCategory, kUrl,
+  kLanguage, kAuthors, kTags, kExtra
+};
+
+struct ColumnName {
+  std::string_view name;
+  Column column;
+};
+
+constexpr ColumnName kColumns[] = {
+    {"id", Column::kId},             {"guid", Column::kId},
+    {"title", Column::kTitle},       {"headline", Column::kTitle},
+    {"kop", Column::kTitle},         {"titel", Column::kTitle},
+    {"content", Column::kBody},      {"body", Column::kBody},
+    {"text", Column::kBody},         {"tekst", Column::kBody},
+    {"lead", Column::kLead},         {"intro", Column::kLead},
+    {"description", Column::kLead},  {"summary", Column::kLead},
+    {"datetime", Column::kDate},     {"date", Column::kDate},
+    {"published", Column::kDate},    {"published_at", Column::kDate},
+    {"pubdate", Column::kDate},      {"datum", Column::kDate},
+    {"source", Column::kSource},     {"bron", Column::kSource},
+    {"agency", Column::kSource},     {"outlet", Column::kOutlet},
+    {"medium", Column::kOutlet},     {"publisher", Column::kOutlet},
+    {"category", Column::kCategory}, {"rubriek", Column::kCategory},
+    {"section", Column::kCategory},  {"sectie", Column::kCategory},
+    {"url", Column::kUrl},           {"link", Column::kUrl},
+    {"lang", Column::kLanguage},     {"language", Column::kLanguage},
+    {"taal", Column::kLanguage},     {"author", Column::kAuthors},
+    {"authors", Column::kAuthors},   {"auteur", Column::kAuthors},
+    {"auteurs", Column::kAuthors},   {"tags", Column::kTags},
+    {"keywords", Column::kTags},     {"trefwoorden", Column::kTags},
+};
+
+Column column_of(std::string_view name) {
+  std::string l(trim_view(name));
+  for (char& c : l)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const ColumnName& c : kColumns)
+    if (c.name == l) return c.column;
+  return Column::kExtra;
+}
+
+// "a; b | c" → {"a", "b", "c"}: authors and tags in one cell.
+void add_split(std::string_view cell, std::vector<std::string>& out) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= cell.size(); ++i) {
+    if (i == cell.size() || cell[i] == ';' || cell[i] == '|') {
+      const std::string_view part = trim_view(cell.substr(start, i - start));
+      if (!part.empty()) out.emplace_back(part);
+      start = i + 1;
+    }
+  }
+}
+
+class CsvReader final : public RecordReader {
+ public:
+  CsvReader(std::unique_ptr<InputStream> in, FileContext ctx)
+      : in_(std::move(in)), ctx_(std::move(ctx)) {}
+
+  ArticleSource::Next next(Article& article, ReadIssue& issue) override;
+
+ private:
+  // Reads one record (maybe several lines); false at the end or on error.
+  enum class Got { kRecord, kTooBig, kEnd, kError };
+  Got read_record();
+
+  std::unique_ptr<InputStream> in_;
+  FileContext ctx_;
+  std::string line_;
+  std::string record_;
+  std::uint64_t record_line_ = 0;
+  char sep_ = ',';
+  bool have_header_ = false;
+  bool done_ = false;
+  std::vector<Column> columns_;
+  std::vector<std::string> names_;
+  std::vector<std::string> fields_;
+};
+
+CsvReader::Got CsvReader::read_record() {
+  record_.clear();
+  bool too_big = false;
+  bool first = true;
+  bool in_quotes = false;
+  for (;;) {
+    const InputStream::Line got = in_->read_line(line_, ctx_.max_record_bytes);
+    if (got == InputStream::Line::kError) return Got::kError;
+    if (got == InputStream::Line::kEnd) {
+      if (first) return Got::kEnd;
+      return too_big ? Got::kTooBig : Got::kRecord;  // unterminated quote
+    }
+    if (got == InputStream::Line::kTooLong) {
+      // The quoting state of a skipped line is unknown: assume it ends the
+      // record.
+      if (first) record_line_ = in_->line_number();
+      record_.clear();
+      return Got::kTooBig;
+    }
+    if (first) {
+      record_line_ = in_->line_number();
+    } else if (!too_big) {
+      record_ += '\n';
+    }
+    first = false;
+    if (!too_big && record_.size() + line_.size() > ctx_.max_record_bytes) {
+      too_big = true;
+      record_.clear();
+      record_.shrink_to_fit();
+    }
+    if (!too_big) record_ += line_;
+    in_quotes = csv_scan_quotes(line_, sep_, in_quotes);
+    if (!in_quotes) return too_big ? Got::kTooBig : Got::kRecord;
+  }
+}
+
+ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
+  for (;;) {
+    if (done_) return ArticleSource::Next::kEnd;
+    if (!have_header_) {
+      // The first non-blank line is the header row.
+      std::string first;
+      for (;;) {
+        const auto got = in_->read_line(line_, ctx_.max_record_bytes);
+        if (got == InputStream::Line::kEnd) {
+          done_ = true;
+          return ArticleSource::Next::kEnd;
+        }
+        if (got != InputStream::Line::kOk) {
+          done_ = true;
+          set_skipped(issue, ctx_.where(in_->line_number()),
+                      got == InputStream::Line::kError
+                          ? "read error: " + in_->error()
+                          : std::string("CSV header line too long"));
+          return ArticleSource::Next::kIssue;
+        }
+        if (!trim_view(line_).empty()) break;
+      }
+      if (line_.substr(0, 3) == "\xEF\xBB\xBF") line_.erase(0, 3);
+      repair_utf8(line_);
+      sep_ = detect_csv_separator(line_);
+      split_csv_record(line_, sep_, names_);
+      bool has_text = false;
+      columns_.clear();
+      for (const std::string& n : names_) {
+        columns_.push_back(column_of(n));
+        has_text |= columns_.back() == Column::kTitle ||
+                    columns_.back() == Column::kBody;
+      }
+      have_header_ = true;
+      if (!has_text) {
+        done_ = true;
+        set_skipped(issue, ctx_.where(in_->line_number()),
+                    "CSV header names no title or body column (found: " +
+                        shorten(line_, 80) + ")");
+        return ArticleSource::Next::kIssue;
+      }
+      continue;
+    }
+
+    const Got got = read_record();
+    if (got == Got::kEnd) {
+      done_ = true;
+      return ArticleSource::Next::kEnd;
+    }
+    if (got == Got::kError) {
+      done_ = true;
+      set_skipped(issue, ctx_.where(in_->line_number() + 1),
+                  "read error: " + in_->error());
+      return ArticleSource::Next::kIssue;
+    }
+    const std::string where = ctx_.where(record_line_);
+    if (got == Got::kTooBig) {
+      set_skipped(issue, where,
+                  "record larger than the record limit of " +
+                      std::to_string(ctx_.max_record_bytes) + " bytes");
+      return ArticleSource::Next::kIssue;
+    }
+    if (trim_view(record_).empty()) continue;
+    if (const std::size_t n = repair_utf8(record_); n > 0)
+      add_note(issue, where,
+               "invalid UTF-8: " + std::to_string(n) +
+                   " byte sequence(s) replaced by U+FFFD");
+    if (!split_csv_record(record_, sep_, fields_))
+      add_note(issue, where, "misplaced quote in CSV record (read leniently)");
+    if (csv_open_quote(record_, sep_))
+      add_note(issue, where, "unterminated quoted field at end of file");
+    if (fields_.size() != columns_.size())
+      add_note(issue, where,
+               "expected " + std::to_string(columns_.size()) + " fields, found " +
+                   std::to_string(fields_.size()));
+
+    article = Article{};
+    for (std::size_t c = 0; c < fields_.size() && c < columns_.size(); ++c) {
+      std::string& v = fields_[c];
+      switch (columns_[c]) {
+        case Column::kId: article.id = std::string(trim_view(v)); break;
+        case Column::kTitle: article.title = std::move(v); break;
+        case Column::kBody: article.body = std::move(v); break;
+        case Column::kLead: article.lead = std::move(v); break;
+        case Column::kDate: set_date_field(v, ctx_, where, article, issue); break;
+        case Column::kSource: article.source = std::string(trim_view(v)); break;
+        case Column::kOutlet: article.outlet = std::string(trim_view(v)); break;
+        case Column::kCategory: article.category = std::string(trim_view(v)); break;
+        case Column::kUrl: article.url = std::string(trim_view(v)); break;
+        case Column::kLanguage: article.language = std::string(trim_view(v)); break;
+        case Column::kAuthors: add_split(v, article.authors); break;
+        case Column::kTags: add_split(v, article.tags); break;
+        case Column::kExtra:
+          if (!v.empty()) article.extra.emplace_back(names_[c], std::move(v));
+          break;
+      }
+    }
+    if (article.id.empty())
+      article.id = ctx_.stem + "-" + std::to_string(record_line_);
+    if (finish_article(article, where, issue)) return ArticleSource::Next::kArticle;
+    return ArticleSource::Next::kIssue;
+  }
+}
+
+}  // namespace
+
+bool csv_scan_quotes(std::string_view line, char separator, bool in_quotes) {
+  bool field_start = !in_quotes;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < line.size() && line[i + 1] == '"') {
+          ++i;  // an escaped quote
+        } else {
+          in_quotes = false;
+        }
+      }
+    } else if (c == separator || c == '\n') {
+      field_start = true;
+      continue;
+    } else if (c == '"' && field_start) {
+      in_quotes = true;
+    }
+    field_start = false;
+  }
+  return in_quotes;
+}
+
+bool csv_open_quote(std::string_view record, char separator) {
+  return csv_scan_quotes(record, separator, false);
+}
+
+bool split_csv_record(std::string_view record, char separator,
+                      std::vector<std::string>& fields) {
+  fields.clear();
+  bool ok = true;
+  std::string field;
+  std::size_t i = 0;
+  const std::size_t n = record.size();
+  for (;;) {
+    field.clear();
+    if (i < n && record[i] == '"') {
+      ++i;
+      for (;;) {
+        if (i >= n) break;  // unterminated: take what there is
+        if (record[i] == '"') {
+          if (i + 1 < n && record[i + 1] == '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        field += record[i++];
+      }
+      // Text between the closing quote and the separator is kept.
+      while (i < n && record[i] != separator) {
+        ok = false;
+        field += record[i++];
+      }
+    } else {
+      while (i < n && record[i] != separator) field += record[i++];
+    }
+    fields.push_back(field);
+    if (i >= n) break;
+    ++i;  // the separator
+  }
+  return ok;
+}
+
+char detect_csv_separator(std::string_view header_line) {
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool in_quotes = false;
+  for (const char c : header_line) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (tabs > commas && tabs >= semicolons) return '\t';
+  if (semicolons > commas) return ';';
+  return ',';
+}
+
+std::unique_ptr<RecordReader> make_csv_reader(std::unique_ptr<InputStream> in,
+                                              FileContext ctx) {
+  return std::make_unique<CsvReader>(std::move(in), std::move(ctx));
+}
+
+}  // namespace newsindex::internal

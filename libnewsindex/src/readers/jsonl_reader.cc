@@ -1,0 +1,328 @@
+// The JSON Lines reader: one JSON object per line (or a file holding one JSON
+// array of objects), keys as in
+// ../shared/corpora (id, title, body, date, source, outlet, category, url,
+// lang, authors, tags, lead); unknown keys go to Article::extra.
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+#include "readers/record_reader.h"
+#include "readers/utf8.h"
+
+namespace newsindex::internal {
+namespace {
+
+using Json = nlohmann::json;
+
+enum class Field {
+  kId, kTitle, kBody, kLead, kDate, kSource, kOutlet, kCategory, kUrl,
+  kLanguage, kAuthors, kTags, kExtra
+};
+
+struct KeyName {
+  std::string_view key;
+  Field field;
+};
+
+// The corpus keys first, then common synonyms from other exports.
+constexpr KeyName kKeys[] = {
+    {"id", Field::kId},           {"title", Field::kTitle},
+    {"body", Field::kBody},       {"lead", Field::kLead},
+    {"date", Field::kDate},       {"source", Field::kSource},
+    {"outlet", Field::kOutlet},   {"category", Field::kCategory},
+    {"url", Field::kUrl},         {"lang", Field::kLanguage},
+    {"language", Field::kLanguage}, {"authors", Field::kAuthors},
+    {"author", Field::kAuthors},  {"tags", Field::kTags},
+    {"keywords", Field::kTags},   {"headline", Field::kTitle},
+    {"text", Field::kBody},       {"content", Field::kBody},
+    {"datetime", Field::kDate},   {"published", Field::kDate},
+    {"link", Field::kUrl},        {"guid", Field::kId},
+};
+
+Field field_of(std::string_view key) {
+  for (const KeyName& k : kKeys)
+    if (k.key == key) return k.field;
+  return Field::kExtra;
+}
+
+// A scalar as text; objects and arrays as compact JSON.
+std::string as_text(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return {};
+  return v.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void add_list(const Json& v, std::vector<std::string>& out) {
+  const auto add = [&](const Json& e) {
+    std::string s(trim_view(as_text(e)));
+    if (!s.empty()) out.push_back(std::move(s));
+  };
+  if (v.is_array()) {
+    for (const Json& e : v) add(e);
+  } else {
+    add(v);
+  }
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 7: …" →
+// "parse error at column 7: …".
+std::string clean_message(std::string_view what) {
+  if (const std::size_t close = what.find("] "); close != std::string_view::npos)
+    what.remove_prefix(close + 2);
+  std::string s(what);
+  if (const std::size_t at = s.find("at line 1, "); at != std::string::npos)
+    s.erase(at + 3, 8);
+  return s;
+}
+
+// Splits a JSON array ("[{…},{…}]", as .json exports often are, on one line
+// or pretty-printed) into its elements, reading in chunks so that memory is
+// bounded by the largest element, not the file.
+class JsonArrayScanner {
+ public:
+  enum class Got { kElement, kTooBig, kEnd, kError, kSyntax };
+
+  JsonArrayScanner(InputStream& in, std::uint64_t max_bytes)
+      : in_(in), max_bytes_(max_bytes), buf_(1 << 16) {}
+
+  // The next element's text and the line it starts on.
+  Got next(std::string& element, std::uint64_t& line) {
+    element.clear();
+    bool have = false, too_big = false;
+    std::size_t bytes = 0;
+    for (;;) {
+      if (pos_ == end_) {
+        const long n = in_.read(buf_.data(), buf_.size());
+        if (n < 0) return Got::kError;
+        if (n == 0) {
+          if (finished_ || !started_) return started_ ? Got::kEnd : Got::kSyntax;
+          finished_ = true;
+          syntax_ = "unexpected end of file inside the JSON array";
+          if (have) return too_big ? Got::kTooBig : Got::kElement;
+          return Got::kSyntax;
+        }
+        pos_ = 0;
+        end_ = static_cast<std::size_t>(n);
+      }
+      const char c = buf_[pos_++];
+      if (c == '\n') ++line_;
+      if (finished_) continue;
+      if (!started_) {
+        if (c == '[') {
+          started_ = true;
+        } else if (!is_blank(c)) {
+          finished_ = true;
+          syntax_ = "expected '[' at the start of a JSON array file";
+          return Got::kSyntax;
+        }
+        continue;
+      }
+      if (!have) {  // between elements
+        if (is_blank(c) || c == ',') continue;
+        if (c == ']') {
+          finished_ = true;
+          continue;
+        }
+        have = true;
+        line = line_;
+        depth_ = 0;
+        in_string_ = escape_ = false;
+      }
+      // Inside an element.
+      bool done = false;
+      if (in_string_) {
+        if (escape_) escape_ = false;
+        else if (c == '\\') escape_ = true;
+        else if (c == '"') in_string_ = false;
+      } else if (c == '"') {
+        in_string_ = true;
+      } else if (c == '{' || c == '[') {
+        ++depth_;
+      } else if (c == '}' || c == ']') {
+        if (depth_ == 0) {  // the array's own ']' ends a scalar element
+          finished_ = c == ']';
+          return too_big ? Got::kTooBig : Got::kElement;
+        }
+        done = --depth_ == 0;
+      } else if (c == ',' && depth_ == 0) {
+        return too_big ? Got::kTooBig : Got::kElement;
+      }
+      if (!too_big) {
+        if (++bytes > max_bytes_) {
+          too_big = true;
+          element.clear();
+          element.shrink_to_fit();
+        } else {
+          element += c;
+        }
+      }
+      if (done) return too_big ? Got::kTooBig : Got::kElement;
+    }
+  }
+
+  const std::string& syntax_error() const { return syntax_; }
+  std::uint64_t line() const { return line_; }
+
+ private:
+  static bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xEF' ||
+           c == '\xBB' || c == '\xBF';  // white space and a UTF-8 BOM
+  }
+
+  InputStream& in_;
+  std::uint64_t max_bytes_;
+  std::vector<char> buf_;
+  std::size_t pos_ = 0, end_ = 0;
+  std::uint64_t line_ = 1;
+  bool started_ = false, finished_ = false;
+  int depth_ = 0;
+  bool in_string_ = false, escape_ = false;
+  std::string syntax_;
+};
+
+bool starts_with_bracket(std::string_view head) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  for (const char c : head) {
+    if (c == '[') return true;
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  }
+  return false;
+}
+
+class JsonlReader final : public RecordReader {
+ public:
+  JsonlReader(std::unique_ptr<InputStream> in, FileContext ctx)
+      : in_(std::move(in)), ctx_(std::move(ctx)) {}
+
+  ArticleSource::Next next(Article& article, ReadIssue& issue) override {
+    if (array_ == nullptr && !array_checked_) {
+      array_checked_ = true;
+      if (starts_with_bracket(in_->head()))
+        array_ = std::make_unique<JsonArrayScanner>(*in_, ctx_.max_record_bytes);
+    }
+    if (array_ != nullptr) return next_element(article, issue);
+    for (;;) {
+      if (done_) return ArticleSource::Next::kEnd;
+      switch (in_->read_line(line_, ctx_.max_record_bytes)) {
+        case InputStream::Line::kOk: break;
+        case InputStream::Line::kTooLong:
+          set_skipped(issue, ctx_.where(in_->line_number()),
+                      "record larger than the record limit of " +
+                          std::to_string(ctx_.max_record_bytes) + " bytes");
+          return ArticleSource::Next::kIssue;
+        case InputStream::Line::kEnd:
+          done_ = true;
+          return ArticleSource::Next::kEnd;
+        case InputStream::Line::kError:
+          done_ = true;
+          set_skipped(issue, ctx_.where(in_->line_number() + 1),
+                      "read error: " + in_->error());
+          return ArticleSource::Next::kIssue;
+      }
+      if (trim_view(line_).empty()) continue;
+      return convert(line_, ctx_.where(in_->line_number()),
+                     ctx_.stem + "-" + std::to_string(in_->line_number()),
+                     article, issue);
+    }
+  }
+
+ private:
+  ArticleSource::Next next_element(Article& article, ReadIssue& issue) {
+    if (done_) return ArticleSource::Next::kEnd;
+    std::uint64_t line = 0;
+    const JsonArrayScanner::Got got = array_->next(line_, line);
+    switch (got) {
+      case JsonArrayScanner::Got::kEnd:
+        done_ = true;
+        return ArticleSource::Next::kEnd;
+      case JsonArrayScanner::Got::kError:
+        done_ = true;
+        set_skipped(issue, ctx_.where(array_->line()), "read error: " + in_->error());
+        return ArticleSource::Next::kIssue;
+      case JsonArrayScanner::Got::kSyntax:
+        done_ = true;
+        set_skipped(issue, ctx_.where(array_->line()),
+                    "invalid JSON: " + array_->syntax_error());
+        return ArticleSource::Next::kIssue;
+      case JsonArrayScanner::Got::kTooBig:
+        ++elements_;
+        set_skipped(issue, ctx_.where(line),
+                    "record larger than the record limit of " +
+                        std::to_string(ctx_.max_record_bytes) + " bytes");
+        return ArticleSource::Next::kIssue;
+      case JsonArrayScanner::Got::kElement:
+        break;
+    }
+    ++elements_;
+    return convert(line_, ctx_.where(line),
+                   ctx_.stem + "-" + std::to_string(elements_), article, issue);
+  }
+
+  ArticleSource::Next convert(std::string& text, const std::string& where,
+                              std::string fallback_id, Article& article,
+                              ReadIssue& issue) {
+    if (const std::size_t n = repair_utf8(text); n > 0)
+      add_note(issue, where,
+               "invalid UTF-8: " + std::to_string(n) +
+                   " byte sequence(s) replaced by U+FFFD");
+    Json record;
+    try {
+      record = Json::parse(text);
+    } catch (const std::exception& e) {
+      set_skipped(issue, where, "invalid JSON: " + clean_message(e.what()));
+      return ArticleSource::Next::kIssue;
+    }
+    if (!record.is_object()) {
+      set_skipped(issue, where,
+                  std::string("invalid record: expected a JSON object, found ") +
+                      record.type_name());
+      return ArticleSource::Next::kIssue;
+    }
+    article = Article{};
+    fill(record, where, article, issue);
+    if (article.id.empty()) article.id = std::move(fallback_id);
+    if (finish_article(article, where, issue)) return ArticleSource::Next::kArticle;
+    return ArticleSource::Next::kIssue;
+  }
+
+  void fill(const Json& record, const std::string& where, Article& a,
+            ReadIssue& issue) {
+    for (const auto& [key, value] : record.items()) {
+      if (value.is_null()) continue;
+      switch (field_of(key)) {
+        case Field::kId: a.id = std::string(trim_view(as_text(value))); break;
+        case Field::kTitle: a.title = as_text(value); break;
+        case Field::kBody: a.body = as_text(value); break;
+        case Field::kLead: a.lead = as_text(value); break;
+        case Field::kDate:
+          set_date_field(as_text(value), ctx_, where, a, issue);
+          break;
+        case Field::kSource: a.source = as_text(value); break;
+        case Field::kOutlet: a.outlet = as_text(value); break;
+        case Field::kCategory: a.category = as_text(value); break;
+        case Field::kUrl: a.url = as_text(value); break;
+        case Field::kLanguage: a.language = as_text(value); break;
+        case Field::kAuthors: add_list(value, a.authors); break;
+        case Field::kTags: add_list(value, a.tags); break;
+        case Field::kExtra: a.extra.emplace_back(key, as_text(value)); break;
+      }
+    }
+  }
+
+  std::unique_ptr<InputStream> in_;
+  FileContext ctx_;
+  std::string line_;
+  bool done_ = false;
+  bool array_checked_ = false;
+  std::unique_ptr<JsonArrayScanner> array_;  // set for "[…]" files
+  std::uint64_t elements_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> make_jsonl_reader(std::unique_ptr<InputStream> in,
+                                                FileContext ctx) {
+  return std::make_unique<JsonlReader>(std::move(in), std::move(ctx));
+}
+
+}  // namespace newsindex::internal

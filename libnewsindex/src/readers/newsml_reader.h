@@ -1,0 +1,32 @@
+// readers/newsml_reader.h: NewsML 1.2 items (Belga, ANP) and NITF documents.
+//
+// The file is read through libxml2's streaming reader; each NewsItem (or a
+// bare <nitf> document) is expanded into a small tree on its own, so memory
+// stays bounded by the largest item. The XML encoding declaration is
+// honoured (Belga sends ISO-8859-15).
+#ifndef NEWSINDEX_READERS_NEWSML_READER_H_
+#define NEWSINDEX_READERS_NEWSML_READER_H_
+
+#include <string>
+#include <string_view>
+
+namespace newsindex::internal {
+
+// "BELGA", "belga.be", "www.belga.be" → "Belga"; "ANP/BELGA" → "ANP/Belga";
+// "Algemeen Nederlands Persbureau" → "ANP"; unknown names are kept as given.
+std::string agency_name(std::string_view raw);
+
+// True when every part of `raw` is an agency agency_name() knows.
+bool is_known_agency(std::string_view raw);
+
+// "nl-nl" → "nl-NL", "NL" → "nl" (BCP 47 casing).
+std::string normalize_language(std::string_view raw);
+
+// Removes markup that agencies escape into text ("Steven &lt;b&gt;Van
+// Geel&lt;/b&gt;" arrives as "Steven <b>Van Geel</b>") and collapses runs of
+// spaces and tabs.
+std::string clean_wire_text(std::string_view text);
+
+}  // namespace newsindex::internal
+
+#endif  // NEWSINDEX_READERS_NEWSML_READER_H_

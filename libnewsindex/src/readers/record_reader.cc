@@ -1,0 +1,100 @@
+// Helpers shared by the format readers.
+#include "readers/record_reader.h"
+
+#include "readers/utf8.h"
+
+namespace newsindex::internal {
+
+std::string FileContext::where(std::uint64_t line) const {
+  if (line == 0) return display;
+  return display + ":" + std::to_string(line);
+}
+
+void add_note(ReadIssue& issue, const std::string& where,
+              std::string_view message) {
+  if (issue.message.empty()) {
+    issue.where = where;
+    issue.message = std::string(message);
+  } else {
+    issue.message += "; ";
+    issue.message += message;
+  }
+  issue.skipped = false;
+}
+
+void set_skipped(ReadIssue& issue, const std::string& where,
+                 std::string message) {
+  issue.where = where;
+  issue.message = std::move(message);
+  issue.skipped = true;
+}
+
+std::string_view trim_view(std::string_view s) {
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+           c == '\v';
+  };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string shorten(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+void set_date_field(std::string_view raw, const FileContext& ctx,
+                    const std::string& where, Article& article,
+                    ReadIssue& issue) {
+  const std::string_view text = trim_view(raw);
+  if (text.empty()) return;
+  if (const auto parts = parse_date_time(text)) {
+    apply_date_time(*parts, ctx.zone_rule, ctx.zone_name, article);
+    return;
+  }
+  article.extra.emplace_back("date", std::string(text));
+  add_note(issue, where,
+           "unparseable date '" + shorten(text) +
+               "' (article kept without a date)");
+}
+
+std::string first_paragraph(std::string_view body) {
+  body = trim_view(body);
+  const std::size_t end = body.find("\n\n");
+  return std::string(trim_view(body.substr(0, end)));
+}
+
+bool finish_article(Article& a, const std::string& where, ReadIssue& issue) {
+  std::size_t replaced = 0;
+  for (std::string* s : {&a.id, &a.title, &a.lead, &a.body, &a.source,
+                         &a.outlet, &a.category, &a.url, &a.language,
+                         &a.time_zone})
+    replaced += repair_utf8(*s);
+  for (std::string& s : a.authors) replaced += repair_utf8(s);
+  for (std::string& s : a.tags) replaced += repair_utf8(s);
+  for (auto& [k, v] : a.extra) replaced += repair_utf8(k) + repair_utf8(v);
+  if (replaced > 0)
+    add_note(issue, where,
+             "invalid UTF-8: " + std::to_string(replaced) +
+                 " byte sequence(s) replaced by U+FFFD");
+
+  // Titles are one line.
+  std::string title(trim_view(a.title));
+  for (char& c : title)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  a.title = std::move(title);
+  if (trim_view(a.body).empty()) a.body.clear();
+  if (a.body.empty() && !trim_view(a.lead).empty()) a.body = a.lead;
+  if (a.title.empty() && a.body.empty()) {
+    set_skipped(issue, where, "record has neither title nor body");
+    return false;
+  }
+  if (trim_view(a.lead).empty()) a.lead = first_paragraph(a.body);
+  if (a.language.empty()) a.language = "nl";
+  return true;
+}
+
+}  // namespace newsindex::internal

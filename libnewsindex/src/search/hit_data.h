@@ -1,0 +1,19 @@
+// search/hit_data.h: a hit's display fields from the stored document data.
+#ifndef NEWSINDEX_SEARCH_HIT_DATA_H_
+#define NEWSINDEX_SEARCH_HIT_DATA_H_
+
+#include <string>
+#include <string_view>
+
+#include "newsindex/searcher.h"
+
+namespace newsindex::internal {
+
+// Fills id, title, date, source, outlet, category and url of `hit` from the
+// JSON document data and returns the text snippets are made from (body, or
+// lead, or title). Damaged data gives empty fields, never an error.
+std::string fill_hit(std::string_view data, Hit& hit);
+
+}  // namespace newsindex::internal
+
+#endif  // NEWSINDEX_SEARCH_HIT_DATA_H_

@@ -1,0 +1,567 @@
+// Query AST -> Xapian::Query, with every word analysed like the documents.
+#include "search/query_builder.h"
+
+#include <algorithm>
+#include <map>
+
+#include "index/schema.h"
+#include "index/term_mapper.h"
+#include "search/date_filter.h"
+#include "search/query_parser.h"
+
+namespace newsindex::internal {
+
+using NK = QueryNode::Kind;
+
+struct QueryBuilder::Built {
+  Xapian::Query q;
+  bool ok = false;
+  bool filter = false;  // a boolean filter: no weight of its own
+};
+
+struct QueryBuilder::Chunk {
+  struct Pos {
+    std::uint32_t pos = 0;
+    std::vector<std::string> words;  // kWord + kVariant terms
+    std::vector<std::string> parts;  // kHyphenPart terms
+    std::vector<std::string> stems;  // stems indexed as "Z" terms
+    bool stop = false;
+  };
+  std::vector<Pos> positions;
+  bool hyphenated = false;
+};
+
+namespace {
+
+void add_unique(std::vector<std::string>& v, std::string_view s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.emplace_back(s);
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& qs) {
+  if (qs.size() == 1) return qs.front();
+  return Xapian::Query(op, qs.begin(), qs.end());
+}
+
+Xapian::Query scaled(Xapian::Query q, double w) {
+  return w == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, w);
+}
+
+std::string exact_term(std::string_view term, QueryField field) {
+  return field == QueryField::kTitle ? title_term(term) : std::string(term);
+}
+
+// Query text of a term list at one phrase position.
+bool position_query(const std::vector<std::string>& terms, QueryField field,
+                    Xapian::Query& out) {
+  std::vector<Xapian::Query> qs;
+  for (const std::string& t : terms) {
+    std::string term = exact_term(t, field);
+    if (term_fits(term)) qs.emplace_back(term);
+  }
+  if (qs.empty()) return false;
+  out = combine(Xapian::Query::OP_OR, qs);
+  return true;
+}
+
+bool is_acronym(std::string_view text) {
+  bool upper = false;
+  for (unsigned char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') upper = true;
+  }
+  return upper;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms,
+                           BuilderOptions options)
+    : analyzer_(analyzer), synonyms_(synonyms), options_(options),
+      stream_(analyzer.stream()) {}
+
+QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
+  Chunk c;
+  stream_->reset(text);
+  while (stream_->next()) {
+    const Token& t = stream_->token();
+    if (t.kind == TokenKind::kCompoundPart) continue;
+    auto it = std::find_if(c.positions.begin(), c.positions.end(),
+                           [&](const Chunk::Pos& p) { return p.pos == t.position; });
+    if (it == c.positions.end()) {
+      c.positions.push_back({});
+      it = c.positions.end() - 1;
+      it->pos = t.position;
+    }
+    if (t.kind == TokenKind::kHyphenPart) {
+      c.hyphenated = true;
+      add_unique(it->parts, t.term);
+    } else {
+      add_unique(it->words, t.term);
+      if (indexes_stem(t)) add_unique(it->stems, t.stem);
+      if (t.kind == TokenKind::kWord && t.stopword) it->stop = true;
+    }
+  }
+  std::sort(c.positions.begin(), c.positions.end(),
+            [](const Chunk::Pos& a, const Chunk::Pos& b) { return a.pos < b.pos; });
+  return c;
+}
+
+Xapian::Query QueryBuilder::levels(std::vector<Xapian::Query> exact,
+                                   const std::vector<std::string>& stems, QueryField field) {
+  std::vector<Xapian::Query> lv;
+  lv.push_back(combine(Xapian::Query::OP_SYNONYM, exact));
+  std::vector<Xapian::Query> z, xp;
+  for (const std::string& s : stems) {
+    std::string zt = field == QueryField::kTitle ? title_stem_term(s) : stem_term(s);
+    if (term_fits(zt)) z.emplace_back(zt);
+    std::string xt = compound_term(s);
+    if (field == QueryField::kText && term_fits(xt)) xp.emplace_back(xt);
+  }
+  if (!z.empty()) lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, z), options_.stem_weight));
+  if (!xp.empty()) {
+    lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, xp), options_.compound_weight));
+  }
+  return combine(Xapian::Query::OP_OR, lv);
+}
+
+QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool positional) {
+  Built b;
+  Chunk c = analyse(n.text);
+  if (c.positions.empty()) return b;
+  const Chunk::Pos& first = c.positions.front();
+  if (!positional && !keep_stopwords_ && c.positions.size() == 1 && first.stop &&
+      n.occur != Occur::kMust) {
+    return b;  // "de", "het": in nearly every article
+  }
+  if (positional) {
+    // NEAR takes plain terms only (Xapian 1.4): the forms at the first position.
+    std::vector<std::string> terms = first.words;
+    for (const std::string& p : first.parts) add_unique(terms, p);
+    Xapian::Query q;
+    if (!position_query(terms, n.field, q)) return b;
+    if (positive_) {
+      for (const std::string& t : terms) out.highlight.terms.insert(t);
+    }
+    b.ok = true;
+    weighted_ = weighted_ || positive_;
+    b.q = q;
+    return b;
+  }
+  std::vector<Xapian::Query> exact;
+  std::vector<std::string> stems;
+  if (c.positions.size() == 1) {
+    std::vector<std::string> terms = first.words;
+    for (const std::string& p : first.parts) add_unique(terms, p);
+    for (const std::string& t : terms) {
+      std::string term = exact_term(t, n.field);
+      if (term_fits(term)) exact.emplace_back(term);
+    }
+    stems = first.stems;
+  } else {
+    // "INF-verdrag": the whole and closed forms, or the parts as a phrase;
+    // "v.s." and other multi-word chunks: a phrase.
+    if (c.hyphenated) {
+      for (const std::string& t : first.words) {
+        std::string term = exact_term(t, n.field);
+        if (term_fits(term)) exact.emplace_back(term);
+      }
+      stems = first.stems;
+    }
+    std::vector<Xapian::Query> seq;
+    for (const Chunk::Pos& p : c.positions) {
+      Xapian::Query q;
+      if (position_query(p.parts.empty() ? p.words : p.parts, n.field, q)) seq.push_back(q);
+    }
+    if (seq.size() > 1) {
+      exact.emplace_back(Xapian::Query::OP_PHRASE, seq.begin(), seq.end(),
+                         static_cast<Xapian::termcount>(c.positions.back().pos -
+                                                        c.positions.front().pos + 1));
+    } else if (seq.size() == 1) {
+      exact.push_back(seq.front());
+    }
+  }
+  if (exact.empty()) return b;
+  if (positive_) {
+    for (const Chunk::Pos& p : c.positions) {
+      for (const std::string& t : p.words) out.highlight.terms.insert(t);
+      for (const std::string& t : p.parts) out.highlight.terms.insert(t);
+      for (const std::string& s : p.stems) out.highlight.stems.insert(s);
+    }
+    if (c.positions.size() == 1 && n.field == QueryField::kText && !first.words.empty()) {
+      out.words.push_back(first.words.front());
+    }
+  }
+  b.ok = true;
+  weighted_ = weighted_ || positive_;
+  b.q = levels(exact, stems, n.field);
+  return b;
+}
+
+std::vector<Xapian::Query> QueryBuilder::phrase_positions(const QueryNode& n,
+                                                          BuiltQuery* out,
+                                                          std::uint32_t* span) {
+  Chunk c = analyse(n.text);
+  std::vector<Xapian::Query> seq;
+  for (const Chunk::Pos& p : c.positions) {
+    std::vector<std::string> terms = p.words;
+    for (const std::string& t : p.parts) add_unique(terms, t);
+    Xapian::Query q;
+    if (position_query(terms, n.field, q)) seq.push_back(q);
+    if (out && positive_) {
+      for (const std::string& t : terms) out->highlight.terms.insert(t);
+    }
+  }
+  if (span && !c.positions.empty()) {
+    *span = c.positions.back().pos - c.positions.front().pos + 1;
+  }
+  return seq;
+}
+
+QueryBuilder::Built QueryBuilder::phrase(const QueryNode& n, BuiltQuery& out) {
+  Built b;
+  std::uint32_t span = 0;
+  std::vector<Xapian::Query> seq = phrase_positions(n, &out, &span);
+  if (seq.empty()) return b;
+  b.ok = true;
+  weighted_ = weighted_ || positive_;
+  if (seq.size() == 1) {
+    b.q = seq.front();  // "missie": this form only, no stems
+  } else {
+    b.q = Xapian::Query(Xapian::Query::OP_PHRASE, seq.begin(), seq.end(),
+                        static_cast<Xapian::termcount>(std::max<std::size_t>(span, seq.size())));
+  }
+  return b;
+}
+
+QueryBuilder::Built QueryBuilder::wildcard(const QueryNode& n, BuiltQuery& out) {
+  Built b;
+  stream_->reset(n.text);
+  std::string prefix;
+  while (stream_->next()) {
+    if (stream_->token().kind == TokenKind::kWord) {
+      prefix = std::string(stream_->token().term);
+      break;
+    }
+  }
+  if (prefix.empty()) return b;
+  std::string pattern = exact_term(prefix, n.field);
+  if (!term_fits(pattern)) return b;
+  if (positive_) out.highlight.prefixes.push_back(prefix);
+  b.ok = true;
+  weighted_ = weighted_ || positive_;
+  b.q = Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, options_.wildcard_limit,
+                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                      Xapian::Query::OP_SYNONYM);
+  return b;
+}
+
+QueryBuilder::Built QueryBuilder::filter(const QueryNode& n, BuiltQuery& out) {
+  Built b;
+  b.filter = true;
+  if (n.kind == NK::kDate) {
+    DateRange r;
+    if (!parse_date_range(n.text, r)) {
+      out.warnings.push_back("datum:" + n.text +
+                             ": not a date (use 2020-02-12, 2020-02, 2020 or "
+                             "2020-02..2020-03); ignored");
+      return b;
+    }
+    b.ok = true;
+    if (r.lo.empty()) {
+      b.q = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, r.hi);
+    } else if (r.hi.empty()) {
+      b.q = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, r.lo);
+    } else {
+      b.q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, r.lo, r.hi);
+    }
+    return b;
+  }
+  std::string_view prefix = n.field == QueryField::kSource   ? schema::kPrefixSource
+                            : n.field == QueryField::kOutlet ? schema::kPrefixOutlet
+                                                             : schema::kPrefixCategory;
+  std::string value = schema::filter_value(n.text);
+  if (value.empty()) return b;
+  b.ok = true;
+  b.q = Xapian::Query(schema::boolean_term(prefix, value));
+  return b;
+}
+
+QueryBuilder::Built QueryBuilder::synonym_group(std::size_t group, QueryField field,
+                                                BuiltQuery& out) {
+  std::vector<Xapian::Query> exact;
+  std::vector<std::string> stems;
+  for (const Synonyms::Form& form : synonyms_->group(group)) {
+    std::vector<Xapian::Query> seq;
+    for (const std::string& t : form) {
+      std::string term = exact_term(t, field);
+      if (term_fits(term)) seq.emplace_back(term);
+      if (positive_) out.highlight.terms.insert(t);
+    }
+    if (seq.size() != form.size() || seq.empty()) continue;
+    if (seq.size() == 1) {
+      exact.push_back(seq.front());
+      if (!analyzer_.is_stopword(form.front())) {
+        std::string s = analyzer_.stem(form.front());
+        if (!s.empty()) {
+          add_unique(stems, s);
+          if (positive_) out.highlight.stems.insert(s);
+        }
+      }
+    } else {
+      exact.emplace_back(Xapian::Query::OP_PHRASE, seq.begin(), seq.end(),
+                         static_cast<Xapian::termcount>(seq.size()));
+    }
+  }
+  Built b;
+  if (exact.empty()) return b;
+  b.ok = true;
+  weighted_ = weighted_ || positive_;
+  b.q = levels(exact, stems, field);
+  return b;
+}
+
+QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
+  std::vector<Xapian::Query> should, must, mustnot;
+  std::map<QueryField, std::vector<Xapian::Query>> filters;
+  const auto& kids = n.children;
+  std::vector<std::vector<std::string>> forms(kids.size());
+  std::vector<bool> formed(kids.size(), false);
+  auto form_of = [&](std::size_t k) -> const std::vector<std::string>& {
+    if (!formed[k]) {
+      forms[k] = synonym_form(kids[k].text, *stream_);
+      formed[k] = true;
+    }
+    return forms[k];
+  };
+  for (std::size_t i = 0; i < kids.size();) {
+    const QueryNode& c = kids[i];
+    Built b;
+    std::size_t consumed = 1;
+    bool saved_positive = positive_;
+    if (c.occur == Occur::kMustNot) positive_ = false;
+    if (synonyms_ && c.kind == NK::kWord && c.field != QueryField::kDate) {
+      // The longest synonym form over whole consecutive words of one kind:
+      // "verenigde staten" -> vs.
+      std::vector<std::string> terms;
+      std::vector<std::size_t> ends;  // term count after each word
+      for (std::size_t k = i; k < kids.size() && k < i + 8; ++k) {
+        const QueryNode& w = kids[k];
+        if (w.kind != NK::kWord || w.field != c.field || w.occur != c.occur) break;
+        const auto& f = form_of(k);
+        terms.insert(terms.end(), f.begin(), f.end());
+        ends.push_back(terms.size());
+      }
+      std::size_t group = 0;
+      std::size_t len = synonyms_->match(terms, 0, group);
+      auto end = std::find(ends.begin(), ends.end(), len);
+      bool stop_needs_caps = len == 1 && analyzer_.is_stopword(terms.front());
+      if (len > 0 && end != ends.end() && (!stop_needs_caps || is_acronym(c.text))) {
+        consumed = static_cast<std::size_t>(end - ends.begin()) + 1;
+        b = synonym_group(group, c.field, out);
+        if (positive_) {
+          for (std::size_t k = i; k < i + consumed; ++k) {
+            if (form_of(k).size() == 1 && c.field == QueryField::kText) {
+              out.words.push_back(form_of(k).front());
+            }
+          }
+        }
+      }
+    }
+    if (!b.ok && consumed == 1) b = c.kind == NK::kWord ? word(c, out, false) : node(c, out);
+    positive_ = saved_positive;
+    i += consumed;
+    if (!b.ok) continue;
+    if (b.filter && c.occur != Occur::kMustNot) {
+      filters[c.field].push_back(b.q);
+      continue;
+    }
+    switch (c.occur) {
+      case Occur::kShould:
+        (options_.default_operator == DefaultOperator::kAnd ? must : should).push_back(b.q);
+        break;
+      case Occur::kMust:
+        must.push_back(b.q);
+        break;
+      case Occur::kMustNot:
+        mustnot.push_back(b.q);
+        break;
+    }
+  }
+  Built b;
+  bool have = true;
+  if (!must.empty()) {
+    b.q = combine(Xapian::Query::OP_AND, must);
+    if (!should.empty()) {
+      b.q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, b.q,
+                          combine(Xapian::Query::OP_OR, should));
+    }
+  } else if (!should.empty()) {
+    b.q = combine(Xapian::Query::OP_OR, should);
+  } else {
+    have = false;
+  }
+  if (!filters.empty()) {
+    std::vector<Xapian::Query> per_field;
+    for (const auto& [field, qs] : filters) per_field.push_back(combine(Xapian::Query::OP_OR, qs));
+    Xapian::Query f = combine(Xapian::Query::OP_AND, per_field);
+    b.q = have ? Xapian::Query(Xapian::Query::OP_FILTER, b.q, f)
+               : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, f, 0.0);
+    have = true;
+  }
+  if (!mustnot.empty()) {
+    if (!have) b.q = Xapian::Query::MatchAll;
+    b.q = Xapian::Query(Xapian::Query::OP_AND_NOT, b.q, combine(Xapian::Query::OP_OR, mustnot));
+    have = true;
+  }
+  b.ok = have;
+  return b;
+}
+
+QueryBuilder::Built QueryBuilder::node(const QueryNode& n, BuiltQuery& out) {
+  auto as_query = [](const Built& b) {
+    return b.filter ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, b.q, 0.0) : b.q;
+  };
+  switch (n.kind) {
+    case NK::kWord: {
+      if (!synonyms_) return word(n, out, false);
+      QueryNode one;  // a sequence of one, so that synonyms apply
+      one.kind = NK::kSeq;
+      one.children.push_back(n);
+      return seq(one, out);
+    }
+    case NK::kPhrase:
+      return phrase(n, out);
+    case NK::kWildcard:
+      return wildcard(n, out);
+    case NK::kFilter:
+    case NK::kDate:
+      return filter(n, out);
+    case NK::kSeq:
+      return seq(n, out);
+    case NK::kMatchAll: {
+      Built b;
+      b.ok = true;
+      b.q = Xapian::Query::MatchAll;
+      return b;
+    }
+    case NK::kAnd:
+    case NK::kOr: {
+      std::vector<Xapian::Query> qs;
+      for (const QueryNode& c : n.children) {
+        Built cb = node(c, out);
+        if (cb.ok) qs.push_back(as_query(cb));
+      }
+      Built b;
+      if (qs.empty()) return b;
+      b.ok = true;
+      b.q = combine(n.kind == NK::kAnd ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, qs);
+      return b;
+    }
+    case NK::kAndNot: {
+      Built left = node(n.children.front(), out);
+      bool saved = positive_;
+      positive_ = false;
+      std::vector<Xapian::Query> rights;
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        Built r = node(n.children[i], out);
+        if (r.ok) rights.push_back(as_query(r));
+      }
+      positive_ = saved;
+      if (rights.empty()) return left;
+      Built b;
+      b.ok = true;
+      b.q = Xapian::Query(Xapian::Query::OP_AND_NOT,
+                          left.ok ? as_query(left) : Xapian::Query::MatchAll,
+                          combine(Xapian::Query::OP_OR, rights));
+      return b;
+    }
+    case NK::kNear: {
+      // Xapian 1.4 NEAR takes terms (or ORs of terms) only: a phrase inside
+      // contributes its words to the NEAR and must also match as a phrase.
+      std::vector<Xapian::Query> qs, phrases;
+      for (const QueryNode& c : n.children) {
+        if (c.kind == NK::kPhrase) {
+          Built pb = phrase(c, out);
+          if (!pb.ok) continue;
+          std::vector<Xapian::Query> pos = phrase_positions(c);
+          qs.insert(qs.end(), pos.begin(), pos.end());
+          if (pos.size() > 1) phrases.push_back(pb.q);
+        } else {
+          Built cb = word(c, out, true);
+          if (cb.ok) qs.push_back(cb.q);
+        }
+      }
+      Built b;
+      if (qs.empty()) return b;
+      b.ok = true;
+      if (qs.size() == 1) {
+        b.q = qs.front();
+      } else {
+        Xapian::termcount window =
+            std::max<Xapian::termcount>(n.window, static_cast<Xapian::termcount>(qs.size()));
+        b.q = Xapian::Query(Xapian::Query::OP_NEAR, qs.begin(), qs.end(), window);
+      }
+      if (!phrases.empty()) {
+        phrases.insert(phrases.begin(), b.q);
+        b.q = combine(Xapian::Query::OP_AND, phrases);
+      }
+      return b;
+    }
+  }
+  return {};
+}
+
+bool QueryBuilder::all_stopwords(const QueryNode& root) {
+  // True when every positive word is a stop word and nothing else searches
+  // text: "de", "het een" must still find something.
+  bool any_word = false;
+  bool other = false;
+  auto visit = [&](auto&& self, const QueryNode& n) -> void {
+    if (n.occur == Occur::kMustNot) return;
+    switch (n.kind) {
+      case NK::kWord: {
+        Chunk c = analyse(n.text);
+        if (c.positions.empty()) return;
+        if (c.positions.size() == 1 && c.positions.front().stop) {
+          any_word = true;
+        } else {
+          other = true;
+        }
+        return;
+      }
+      case NK::kPhrase:
+      case NK::kWildcard:
+        other = true;
+        return;
+      default:
+        break;
+    }
+    std::size_t count = n.kind == NK::kAndNot ? 1 : n.children.size();
+    for (std::size_t i = 0; i < count; ++i) self(self, n.children[i]);
+  };
+  visit(visit, root);
+  return any_word && !other;
+}
+
+BuiltQuery QueryBuilder::build(const QueryNode& root) {
+  BuiltQuery out;
+  positive_ = true;
+  if (is_empty_query(root)) {
+    out.browse = true;
+    out.query = Xapian::Query::MatchAll;
+    return out;
+  }
+  keep_stopwords_ = all_stopwords(root);
+  weighted_ = false;
+  Built b = node(root, out);
+  if (!b.ok) {
+    out.nothing = true;
+    out.warnings.push_back("the query has no searchable words");
+    return out;
+  }
+  out.query = b.filter ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, b.q, 0.0) : b.q;
+  out.browse = !weighted_;  // only filters or exclusions: newest first
+  return out;
+}
+
+}  // namespace newsindex::internal

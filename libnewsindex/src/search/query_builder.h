@@ -1,0 +1,88 @@
+// search/query_builder.h: QueryNode -> Xapian::Query through the Analyzer.
+//
+// Every word is analysed like the documents (index/term_mapper.h) and becomes
+//   OR( exact forms            weight 1,
+//       "Z" stems              weight stem_weight,
+//       "XP" compound parts    weight compound_weight )
+// so an exact match ranks above a stem match above a compound-part match.
+#ifndef NEWSINDEX_SEARCH_QUERY_BUILDER_H_
+#define NEWSINDEX_SEARCH_QUERY_BUILDER_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "newsindex/analyzer.h"
+#include "newsindex/searcher.h"
+#include "search/query_ast.h"
+#include "search/synonyms.h"
+
+namespace newsindex::internal {
+
+struct BuilderOptions {
+  DefaultOperator default_operator = DefaultOperator::kOr;
+  double stem_weight = 0.5;      // Default: 0.5
+  double compound_weight = 0.25; // Default: 0.25
+  // Most terms a trailing wildcard expands to (the most frequent). Default: 100.
+  unsigned wildcard_limit = 100;
+};
+
+// What a snippet highlights: analysed query words (positive clauses only).
+struct HighlightTerms {
+  std::set<std::string, std::less<>> terms;     // exact normalised forms
+  std::set<std::string, std::less<>> stems;     // their stems
+  std::vector<std::string> prefixes;            // wildcard prefixes
+  bool empty() const { return terms.empty() && stems.empty() && prefixes.empty(); }
+};
+
+struct BuiltQuery {
+  Xapian::Query query;      // MatchAll for a blank query (browse)
+  // No positive words (blank, only filters or only exclusions): the query
+  // ranks nothing, so results come newest first.
+  bool browse = false;
+  bool nothing = false;     // words given but none searchable (e.g. "*")
+  std::vector<std::string> warnings;
+  HighlightTerms highlight;
+  // Single plain words (normalised) for the spelling suggestion.
+  std::vector<std::string> words;
+};
+
+// Not thread-safe (owns a TokenStream); cheap to create.
+class QueryBuilder {
+ public:
+  QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms,
+               BuilderOptions options = {});
+  BuiltQuery build(const QueryNode& root);
+
+ private:
+  struct Built;
+  struct Chunk;
+  Built node(const QueryNode& n, BuiltQuery& out);
+  Built seq(const QueryNode& n, BuiltQuery& out);
+  Built word(const QueryNode& n, BuiltQuery& out, bool positional);
+  Built phrase(const QueryNode& n, BuiltQuery& out);
+  // The per-position queries of a phrase (terms or ORs of terms).
+  std::vector<Xapian::Query> phrase_positions(const QueryNode& n, BuiltQuery* out = nullptr,
+                                              std::uint32_t* span = nullptr);
+  Built wildcard(const QueryNode& n, BuiltQuery& out);
+  Built filter(const QueryNode& n, BuiltQuery& out);
+  Built synonym_group(std::size_t group, QueryField field, BuiltQuery& out);
+  Chunk analyse(const std::string& text);
+  Xapian::Query levels(std::vector<Xapian::Query> exact, const std::vector<std::string>& stems,
+                       QueryField field);
+  bool all_stopwords(const QueryNode& root);
+
+  const Analyzer& analyzer_;
+  const Synonyms* synonyms_;
+  BuilderOptions options_;
+  std::unique_ptr<TokenStream> stream_;
+  bool keep_stopwords_ = false;
+  bool positive_ = true;  // false inside a NOT branch: no highlights
+  bool weighted_ = false;  // a positive text clause was built
+};
+
+}  // namespace newsindex::internal
+
+#endif  // NEWSINDEX_SEARCH_QUERY_BUILDER_H_

@@ -1,0 +1,377 @@
+// Searcher: databases, query, ranking, filters, facets, snippets, collapse.
+#include "search/searcher_impl.h"
+
+#include <filesystem>
+#include <utility>
+
+#include <xapian.h>
+
+#include "index/schema.h"
+#include "search/date_filter.h"
+#include "search/facets.h"
+#include "search/hit_data.h"
+#include "search/query_builder.h"
+#include "search/query_parser.h"
+#include "search/recency_source.h"
+#include "search/snippets.h"
+#include "search/spelling.h"
+#include "search/synonyms.h"
+#include "xapian/errors.h"
+
+namespace newsindex::internal {
+namespace {
+
+// A fresh article with --recency gains up to this share of the best
+// possible relevance score of the query.
+constexpr double kRecencyShare = 0.5;
+// Terms taken from a document for more-like-this.
+constexpr Xapian::termcount kSimilarTerms = 25;
+
+bool parse_remote(const std::string& spec, std::string& host, unsigned& port) {
+  constexpr std::string_view kScheme = "tcp://";
+  std::string rest = spec.substr(kScheme.size());
+  while (!rest.empty() && rest.back() == '/') rest.pop_back();
+  std::size_t colon = rest.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 >= rest.size()) return false;
+  host = rest.substr(0, colon);
+  port = 0;
+  for (char c : rest.substr(colon + 1)) {
+    if (c < '0' || c > '9') return false;
+    port = port * 10 + static_cast<unsigned>(c - '0');
+    if (port > 65535) return false;
+  }
+  return port > 0;
+}
+
+// Accepts unprefixed, non-stop words of 3+ bytes that are not numbers.
+class SimilarTermDecider : public Xapian::ExpandDecider {
+ public:
+  explicit SimilarTermDecider(const Analyzer& a) : analyzer_(a) {}
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3) return false;
+    unsigned char c = static_cast<unsigned char>(term[0]);
+    if (c >= 'A' && c <= 'Z') return false;  // prefixed
+    bool letter = false;
+    for (unsigned char ch : term) {
+      if (!(ch >= '0' && ch <= '9') && ch != '.' && ch != ',') letter = true;
+    }
+    return letter && !analyzer_.is_stopword(term);
+  }
+
+ private:
+  const Analyzer& analyzer_;
+};
+
+class SearcherImpl final : public Searcher {
+ public:
+  SearcherImpl(std::vector<std::string> names, Xapian::Database db, bool remote,
+               SearcherOptions options, std::shared_ptr<const Analyzer> analyzer,
+               Synonyms synonyms)
+      : names_(std::move(names)), db_(std::move(db)), remote_(remote),
+        options_(std::move(options)), analyzer_(std::move(analyzer)),
+        synonyms_(std::move(synonyms)),
+        builder_(*analyzer_, &synonyms_, builder_options()),
+        snippeter_(*analyzer_) {}
+
+  Result<SearchResults> search(const SearchRequest& request) override {
+    SearchResults results;
+    Status st = with_retry([&] { return run_search(request, results); });
+    if (!st.ok()) return st;
+    return results;
+  }
+
+  Result<SearchResults> similar(std::string_view id, std::uint32_t limit) override {
+    SearchResults results;
+    Status st = with_retry([&] { return run_similar(std::string(id), limit, results); });
+    if (!st.ok()) return st;
+    return results;
+  }
+
+  Status reopen() override {
+    return guard(what(), [&] {
+      db_.reopen();
+      return Status();
+    });
+  }
+
+ private:
+  BuilderOptions builder_options() const {
+    BuilderOptions o;
+    o.default_operator = options_.default_operator;
+    return o;
+  }
+
+  std::string what() const {
+    std::string w;
+    for (const std::string& n : names_) {
+      if (!w.empty()) w += ", ";
+      w += n;
+    }
+    return w;
+  }
+
+  // A reader may see a revision vanish under it when a writer commits
+  // twice during one search: run_* reopen and try once more.
+  template <typename Fn>
+  Status with_retry(Fn&& fn) {
+    return guard(what(), fn);
+  }
+
+  Status run_search(const SearchRequest& request, SearchResults& results) {
+    try {
+      return search_once(request, results);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      db_.reopen();
+      results = SearchResults{};
+      return search_once(request, results);
+    }
+  }
+
+  Status run_similar(const std::string& id, std::uint32_t limit, SearchResults& results) {
+    try {
+      return similar_once(id, limit, results);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      db_.reopen();
+      results = SearchResults{};
+      return similar_once(id, limit, results);
+    }
+  }
+
+  Xapian::Query request_filter(const SearchRequest& r) const {
+    std::vector<Xapian::Query> parts;
+    auto field = [&](const std::vector<std::string>& values, std::string_view prefix) {
+      std::vector<Xapian::Query> qs;
+      for (const std::string& v : values) {
+        std::string fv = schema::filter_value(v);
+        if (!fv.empty()) qs.emplace_back(schema::boolean_term(prefix, fv));
+      }
+      if (!qs.empty()) parts.emplace_back(Xapian::Query::OP_OR, qs.begin(), qs.end());
+    };
+    field(r.sources, schema::kPrefixSource);
+    field(r.outlets, schema::kPrefixOutlet);
+    field(r.categories, schema::kPrefixCategory);
+    field(r.languages, schema::kPrefixLanguage);
+    if (r.since != kNoTimestamp && r.until != kNoTimestamp) {
+      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, slot_date(r.since),
+                         slot_date(r.until));
+    } else if (r.since != kNoTimestamp) {
+      parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, slot_date(r.since));
+    } else if (r.until != kNoTimestamp) {
+      parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, slot_date(r.until));
+    }
+    if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  }
+
+  Xapian::BM25Weight weight() const {
+    return Xapian::BM25Weight(options_.k1, options_.k2, options_.k3, options_.b,
+                              options_.min_normlen);
+  }
+
+  Status search_once(const SearchRequest& request, SearchResults& results) {
+    results.query = request.query;
+    if (request.recency_half_life < 0) {
+      return invalid_argument("recency half-life must not be negative");
+    }
+    if (request.since != kNoTimestamp && request.until != kNoTimestamp &&
+        request.since > request.until) {
+      results.warnings.push_back("since is after until: nothing can match");
+    }
+    FacetCollector facets;
+    if (Status st = facets.init(request.facets, remote_); !st.ok()) return st;
+
+    ParsedQuery parsed = parse_query(request.query);
+    BuiltQuery built = builder_.build(parsed.root);
+    results.warnings = std::move(parsed.warnings);
+    results.warnings.insert(results.warnings.end(), built.warnings.begin(),
+                            built.warnings.end());
+    if (built.nothing) {
+      if (request.explain) results.explanation = "Query()";
+      return Status();
+    }
+    Xapian::Query query = built.query;
+    Xapian::Query filter = request_filter(request);
+    if (!filter.empty()) {
+      query = built.browse && query.get_type() == Xapian::Query::LEAF_MATCH_ALL
+                  ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0)
+                  : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    }
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(weight());
+    std::unique_ptr<RecencySource> recency;
+    if (request.recency_half_life > 0 && !built.browse) {
+      enquire.set_query(query);
+      Xapian::MSet top = enquire.get_mset(0, 1);
+      double best = top.empty() ? 0.0 : top.begin().get_weight();
+      std::string newest = db_.get_value_upper_bound(schema::kSlotTimestamp);
+      if (best > 0 && !newest.empty()) {
+        recency = std::make_unique<RecencySource>(Xapian::sortable_unserialise(newest),
+                                                  request.recency_half_life,
+                                                  best * kRecencyShare);
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(recency.get()));
+      }
+    }
+    enquire.set_query(query);
+    if (built.browse || request.sort == SortOrder::kDate) {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, /*reverse=*/true);
+    }
+    if (request.collapse) enquire.set_collapse_key(schema::kSlotCollapse);
+    facets.attach(enquire);
+    Xapian::doccount check = facets.empty() ? 0 : db_.get_doccount();
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+
+    results.estimate = mset.get_matches_estimated();
+    results.lower_bound = mset.get_matches_lower_bound();
+    results.upper_bound = mset.get_matches_upper_bound();
+    std::uint32_t rank = request.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.rank = ++rank;
+      hit.score = it.get_weight();
+      Xapian::Document doc = it.get_document();
+      std::string text = fill_hit(doc.get_data(), hit);
+      if (request.collapse) hit.duplicates = it.get_collapse_count();
+      if (request.snippets) {
+        hit.snippet = snippeter_.make(text, built.highlight, request.snippet_length);
+      }
+      results.hits.push_back(std::move(hit));
+    }
+    if (!facets.empty()) results.facets = facets.collect();
+    if (!built.words.empty() && (mset.empty() || mset.get_matches_estimated() < 3)) {
+      results.suggestion = suggest(db_, *analyzer_, built.words);
+    }
+    if (request.explain) results.explanation = query.get_description();
+    return Status();
+  }
+
+  Status similar_once(const std::string& id, std::uint32_t limit, SearchResults& results) {
+    results.query = "similar:" + id;
+    std::string id_term = std::string(schema::kPrefixId) + id;
+    Xapian::PostingIterator p = db_.postlist_begin(id_term);
+    if (p == db_.postlist_end(id_term)) {
+      return not_found(what() + ": no document with id '" + id + "'");
+    }
+    Xapian::docid did = *p;
+    Xapian::Document doc = db_.get_document(did);
+    Xapian::RSet rset;
+    rset.add_document(did);
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(weight());
+    SimilarTermDecider decider(*analyzer_);
+    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
+    std::vector<Xapian::Query> terms;
+    HighlightTerms highlight;
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+      terms.emplace_back(*it);
+      highlight.terms.insert(*it);
+    }
+    if (terms.empty()) return Status();
+    Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    std::vector<Xapian::Query> exclude{Xapian::Query(id_term)};
+    std::string cluster = doc.get_value(schema::kSlotCollapse);
+    if (!cluster.empty()) {
+      exclude.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotCollapse, cluster, cluster);
+    }
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(Xapian::Query::OP_OR, exclude.begin(), exclude.end()));
+    enquire.set_query(query);
+    enquire.set_collapse_key(schema::kSlotCollapse);
+    Xapian::MSet mset = enquire.get_mset(0, limit);
+    results.estimate = mset.get_matches_estimated();
+    results.lower_bound = mset.get_matches_lower_bound();
+    results.upper_bound = mset.get_matches_upper_bound();
+    std::uint32_t rank = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.rank = ++rank;
+      hit.score = it.get_weight();
+      std::string text = fill_hit(it.get_document().get_data(), hit);
+      hit.duplicates = it.get_collapse_count();
+      hit.snippet = snippeter_.make(text, highlight, 200);
+      results.hits.push_back(std::move(hit));
+    }
+    results.explanation = query.get_description();
+    return Status();
+  }
+
+  std::vector<std::string> names_;
+  Xapian::Database db_;
+  bool remote_;
+  SearcherOptions options_;
+  std::shared_ptr<const Analyzer> analyzer_;
+  Synonyms synonyms_;
+  QueryBuilder builder_;
+  Snippeter snippeter_;
+};
+
+Status open_one(const std::string& name, bool& remote, Xapian::Database& out) {
+  return guard(name, [&] {
+    if (name.starts_with("tcp://")) {
+      std::string host;
+      unsigned port = 0;
+      if (!parse_remote(name, host, port)) {
+        return invalid_argument(name + ": expected tcp://HOST:PORT");
+      }
+      out = Xapian::Remote::open(host, port, 10000, 10000);
+      remote = true;
+      return Status();
+    }
+    std::error_code ec;
+    if (!std::filesystem::exists(name, ec)) {
+      return not_found(name + ": no such database");
+    }
+    out = Xapian::Database(name);
+    return Status();
+  });
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& databases,
+                                                const SearcherOptions& options,
+                                                std::shared_ptr<const Analyzer> analyzer) {
+  if (databases.empty()) return invalid_argument("no database given");
+  if (!analyzer) return invalid_argument("no analyzer given");
+  Xapian::Database all;
+  bool remote = false;
+  for (const std::string& name : databases) {
+    Xapian::Database one;
+    if (Status st = open_one(name, remote, one); !st.ok()) return st;
+    std::string recorded;
+    Status st = guard(name, [&] {
+      recorded = one.get_metadata(std::string(schema::kMetaAnalyzer));
+      all.add_database(one);
+      return Status();
+    });
+    if (!st.ok()) return st;
+    if (!options.override_analysis && recorded != analyzer->identity()) {
+      return analysis_mismatch(
+          name + ": built with analyzer '" + (recorded.empty() ? "(none recorded)" : recorded) +
+          "' but searching uses '" + analyzer->identity() +
+          "' (rebuild the index, or override the check)");
+    }
+  }
+  Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
+  if (!syn.ok()) return syn.status();
+  try {
+    return std::unique_ptr<Searcher>(new SearcherImpl(databases, std::move(all), remote, options,
+                                                      std::move(analyzer),
+                                                      std::move(syn).value()));
+  } catch (const std::exception& e) {
+    return internal_error(std::string("opening searcher: ") + e.what());
+  }
+}
+
+}  // namespace newsindex::internal
+
+namespace newsindex {
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::string>& databases,
+                                                 const SearcherOptions& options) {
+  Result<std::shared_ptr<const Analyzer>> analyzer = Analyzer::create(options.analysis);
+  if (!analyzer.ok()) return analyzer.status();
+  return internal::open_searcher(databases, options, std::move(analyzer).value());
+}
+
+}  // namespace newsindex

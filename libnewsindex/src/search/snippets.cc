@@ -1,0 +1,191 @@
+// Passage selection and highlighting through the analyzer.
+#include "search/snippets.h"
+
+#include <algorithm>
+#include <set>
+
+namespace newsindex::internal {
+namespace {
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
+constexpr std::size_t kMaxMatches = 1000;
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Appends `s` with every whitespace run turned into one space.
+void append_squeezed(std::string& out, std::string_view s) {
+  for (char c : s) {
+    if (is_space(c)) {
+      if (!out.empty() && out.back() == ' ') continue;
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+}
+
+void push(std::vector<SnippetPart>& parts, std::string_view s, bool highlight) {
+  if (s.empty()) return;
+  if (!parts.empty() && parts.back().highlight == highlight) {
+    append_squeezed(parts.back().text, s);
+    return;
+  }
+  SnippetPart p;
+  p.highlight = highlight;
+  append_squeezed(p.text, s);
+  parts.push_back(std::move(p));
+}
+
+// A start at or before `pos`: a sentence start within `reach` bytes, else a
+// word start about `back` bytes earlier.
+std::size_t window_start(std::string_view text, std::size_t pos, std::size_t reach,
+                         std::size_t back) {
+  std::size_t lo = pos > reach ? pos - reach : 0;
+  for (std::size_t i = pos; i > lo; --i) {
+    char p = text[i - 1];
+    if (p == '\n' || ((p == ' ') && i >= 2 &&
+                      (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?'))) {
+      return i;
+    }
+  }
+  if (lo == 0) return 0;
+  std::size_t s = pos > back ? pos - back : 0;
+  while (s > 0 && !is_space(text[s - 1])) --s;
+  return s;
+}
+
+// An end at or before `pos` on a word boundary (never inside a character).
+std::size_t window_end(std::string_view text, std::size_t pos, std::size_t min) {
+  if (pos >= text.size()) return text.size();
+  std::size_t e = pos;
+  while (e > min && !is_space(text[e])) --e;
+  if (e <= min) {  // one very long word: cut inside it, on a character boundary
+    e = pos;
+    while (e > min && is_continuation(text[e])) --e;
+  }
+  return e;
+}
+
+}  // namespace
+
+Snippeter::Snippeter(const Analyzer& analyzer) : stream_(analyzer.stream()) {}
+
+void Snippeter::find_matches(std::string_view text, const HighlightTerms& q) {
+  matches_.clear();
+  stream_->reset(text);
+  while (stream_->next() && matches_.size() < kMaxMatches) {
+    const Token& t = stream_->token();
+    std::string_view key;
+    if (t.kind == TokenKind::kCompoundPart) {
+      if (q.stems.contains(t.stem)) key = t.stem;
+    } else if (q.terms.contains(t.term)) {
+      key = t.stem.empty() ? t.term : t.stem;
+    } else if (!t.stem.empty() && q.stems.contains(t.stem)) {
+      key = t.stem;
+    } else {
+      for (const std::string& p : q.prefixes) {
+        if (t.term.starts_with(p)) {
+          key = p;
+          break;
+        }
+      }
+    }
+    if (key.empty() || t.end <= t.start || t.end > text.size()) continue;
+    if (!matches_.empty() && t.start < matches_.back().end) {
+      // A variant or part of the word already marked: widen, keep one.
+      matches_.back().end = std::max(matches_.back().end, t.end);
+      continue;
+    }
+    matches_.push_back({t.start, t.end, std::string(key)});
+  }
+}
+
+std::vector<SnippetPart> Snippeter::make(std::string_view text, const HighlightTerms& query,
+                                         std::size_t length) {
+  std::vector<SnippetPart> parts;
+  if (text.empty()) return parts;
+  length = std::max<std::size_t>(length, 20);
+  if (!query.empty()) find_matches(text, query);
+  else matches_.clear();
+
+  std::size_t start = 0;
+  if (!matches_.empty()) {
+    // The window [match i, +length) with the most distinct keys.
+    std::size_t best = 0, best_distinct = 0, best_count = 0;
+    for (std::size_t i = 0; i < matches_.size(); ++i) {
+      std::set<std::string_view> keys;
+      std::size_t count = 0;
+      std::size_t limit = matches_[i].start + length * 3 / 4;
+      for (std::size_t j = i; j < matches_.size() && matches_[j].end <= limit; ++j) {
+        keys.insert(matches_[j].key);
+        ++count;
+      }
+      if (keys.size() > best_distinct || (keys.size() == best_distinct && count > best_count)) {
+        best = i;
+        best_distinct = keys.size();
+        best_count = count;
+      }
+    }
+    start = window_start(text, matches_[best].start, length / 3, length / 6);
+  }
+  std::size_t end = window_end(text, start + length, start);
+  // Skip leading whitespace.
+  while (start < end && is_space(text[start])) ++start;
+
+  if (start > 0) push(parts, kEllipsis, false);
+  std::size_t at = start;
+  for (const Match& m : matches_) {
+    if (m.start < start) continue;
+    if (m.end > end) break;
+    push(parts, text.substr(at, m.start - at), false);
+    push(parts, text.substr(m.start, m.end - m.start), true);
+    at = m.end;
+  }
+  push(parts, text.substr(at, end - at), false);
+  if (end < text.size()) {
+    if (!parts.empty() && !parts.back().highlight) {
+      while (!parts.back().text.empty() && parts.back().text.back() == ' ') {
+        parts.back().text.pop_back();
+      }
+    }
+    push(parts, kEllipsis, false);
+  }
+  return parts;
+}
+
+}  // namespace newsindex::internal
+
+namespace newsindex {
+
+std::string render_snippet(const std::vector<SnippetPart>& parts, std::string_view open,
+                           std::string_view close) {
+  std::string out;
+  for (const SnippetPart& p : parts) {
+    if (p.highlight) out += open;
+    out += p.text;
+    if (p.highlight) out += close;
+  }
+  return out;
+}
+
+std::string render_snippet_html(const std::vector<SnippetPart>& parts) {
+  std::string out;
+  for (const SnippetPart& p : parts) {
+    if (p.highlight) out += "<b>";
+    for (char c : p.text) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out.push_back(c);
+      }
+    }
+    if (p.highlight) out += "</b>";
+  }
+  return out;
+}
+
+}  // namespace newsindex

@@ -1,0 +1,45 @@
+// search/snippets.h: the best passage of an article, query matches marked.
+//
+// Matches are found through the same Analyzer as the index: the passage is
+// tokenised and a token is highlighted when its term, its stem or (for a
+// compound part) its part stem is one of the query's, so `missie` marks
+// `trainingsmissie` and `efficiente` marks `efficiënte`.
+#ifndef NEWSINDEX_SEARCH_SNIPPETS_H_
+#define NEWSINDEX_SEARCH_SNIPPETS_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "newsindex/analyzer.h"
+#include "newsindex/searcher.h"
+#include "search/query_builder.h"
+
+namespace newsindex::internal {
+
+// Not thread-safe (owns a TokenStream).
+class Snippeter {
+ public:
+  explicit Snippeter(const Analyzer& analyzer);
+
+  // A passage of about `length` bytes from `text`: the window holding the
+  // most distinct query matches (then the most matches, then the earliest),
+  // started at a sentence or word boundary, "…" where text was cut. Without
+  // matches, the beginning of `text`.
+  std::vector<SnippetPart> make(std::string_view text, const HighlightTerms& query,
+                                std::size_t length);
+
+ private:
+  struct Match {
+    std::uint32_t start, end;
+    std::string key;  // what matched, for counting distinct matches
+  };
+  void find_matches(std::string_view text, const HighlightTerms& query);
+
+  std::unique_ptr<TokenStream> stream_;
+  std::vector<Match> matches_;
+};
+
+}  // namespace newsindex::internal
+
+#endif  // NEWSINDEX_SEARCH_SNIPPETS_H_

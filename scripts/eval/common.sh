@@ -1,0 +1,79 @@
+# scripts/eval/common.sh: shared settings for the evaluation scripts (sourced).
+#
+# Usage in a script:  . "$(dirname "$0")/common.sh" "$@"
+# Sets BUILD, OUT, SHARED, KI (known-item-nl), CORPORA, NEWSINDEX, RAW, ABL and
+# the helpers below. Heavy steps run under `nice -n 10` with one thread: the
+# machine is shared.
+set -euo pipefail
+
+if [ $# -lt 2 ]; then
+  echo "usage: $0 BUILD_DIR OUT_DIR" >&2
+  exit 2
+fi
+BUILD=$(cd "$1" && pwd)
+mkdir -p "$2"
+OUT=$(cd "$2" && pwd)
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SRC=$(cd "$HERE/../.." && pwd)
+SHARED=${NEWSINDEX_SHARED:-$(cd "$SRC/.." && pwd)/shared}
+KI="$SHARED/testdata/known-item-nl"
+CORPORA=("$SHARED"/corpora/*/articles.jsonl.gz)
+NEWSINDEX="$BUILD/tools/newsindex"
+RAW="$BUILD/bench/eval_baseline/raw_xapian_eval"
+ABL="$BUILD/bench/eval_baseline/ablation_index"
+NICE=(nice -n 10)
+
+case "$OUT" in
+  "$SHARED"*) echo "refusing to write into $SHARED" >&2; exit 2 ;;
+esac
+for tool in "$NEWSINDEX" "$RAW" "$ABL"; do
+  [ -x "$tool" ] || { echo "missing $tool: build newsindex_cli raw_xapian_eval ablation_index" >&2; exit 2; }
+done
+[ -f "$KI/queries.jsonl" ] || { echo "missing $KI (../shared)" >&2; exit 3; }
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+# raw_index NAME STEMMER INPUT...: the raw Xapian baseline index OUT/NAME.db.
+raw_index() {
+  local name=$1 stemmer=$2; shift 2
+  [ -d "$OUT/$name.db" ] && [ -z "${REBUILD:-}" ] && { log "reuse $name.db"; return; }
+  rm -rf "$OUT/$name.db"
+  log "index $name (raw Xapian, Stem($stemmer))"
+  "${NICE[@]}" "$RAW" index --db "$OUT/$name.db" --stemmer "$stemmer" "$@" 2>>"$OUT/$name.index.log"
+}
+
+# raw_eval ROW DB STEMMER [raw options]: scores the baseline, writes OUT/ROW.{json,run,perq.tsv}.
+raw_eval() {
+  local row=$1 db=$2 stemmer=$3; shift 3
+  log "eval $row"
+  "${NICE[@]}" "$RAW" search --db "$OUT/$db.db" --stemmer "$stemmer" \
+    --queries "$QUERIES" --qrels "$QRELS" --json \
+    --run-out "$OUT/$row.run" --per-query "$OUT/$row.perq.tsv" "$@" >"$OUT/$row.json"
+  cat "$OUT/$row.json" >&2
+}
+
+# ours_index NAME [ablation_index switches] -- INPUT...: OUT/NAME.db, body only.
+ours_index() {
+  local name=$1; shift
+  local opts=()
+  while [ "$1" != "--" ]; do opts+=("$1"); shift; done
+  shift
+  [ -d "$OUT/$name.db" ] && [ -z "${REBUILD:-}" ] && { log "reuse $name.db"; return; }
+  rm -rf "$OUT/$name.db"
+  log "index $name (newsindex ${opts[*]:-defaults}, body only)"
+  "${NICE[@]}" "$ABL" --db "$OUT/$name.db" --threads 1 "${opts[@]}" "$@" 2>>"$OUT/$name.index.log"
+  tail -1 "$OUT/$name.index.log" >&2
+}
+
+# ours_eval ROW DB [newsindex eval options]: writes OUT/ROW.{json,run,perq.tsv}.
+ours_eval() {
+  local row=$1 db=$2; shift 2
+  log "eval $row"
+  "${NICE[@]}" "$NEWSINDEX" eval --db "$OUT/$db.db" \
+    --queries "$QUERIES" --qrels "$QRELS" --json --run-tag "$row" \
+    --run-out "$OUT/$row.run" --per-query "$OUT/$row.perq.tsv" "$@" >"$OUT/$row.json"
+  cat "$OUT/$row.json" >&2
+}
+
+QUERIES="$KI/queries.jsonl"
+QRELS="$KI/qrels.tsv"

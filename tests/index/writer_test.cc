@@ -1,0 +1,262 @@
+// IndexWriter: add/replace/remove, commits, crash safety, locking, metadata.
+#include "index/xapian_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "index/schema.h"
+#include "index_test_util.h"
+#include "test_analyzer.h"
+#include "testing/test_paths.h"
+
+namespace newsindex::internal {
+namespace {
+
+using testing::make_article;
+
+std::unique_ptr<IndexWriter> open_writer(const std::string& path, WriterOptions options = {},
+                                         const std::string& identity = "test-analyzer/1") {
+  auto w = XapianIndexWriter::open(path, options, testing::test_analyzer(identity));
+  EXPECT_TRUE(w.ok()) << w.status().to_string();
+  return w.ok() ? std::move(w).value() : nullptr;
+}
+
+Xapian::doccount count(const std::string& path) { return Xapian::Database(path).get_doccount(); }
+
+Article numbered(int i) {
+  return make_article("doc-" + std::to_string(i), "Titel " + std::to_string(i),
+                      "Tekst over onderwerp " + std::to_string(i) + " en nog wat woorden.");
+}
+
+TEST(IndexWriter, AddCommitReopen) {
+  std::string db = testing::fresh_dir("writer_add").string();
+  {
+    auto w = open_writer(db);
+    ASSERT_TRUE(w);
+    ASSERT_TRUE(w->add(numbered(1)).ok());
+    ASSERT_TRUE(w->add(numbered(2)).ok());
+    ASSERT_TRUE(w->commit().ok());
+    EXPECT_EQ(w->stats().added, 2u);
+    EXPECT_EQ(w->stats().commits, 1u);
+  }
+  EXPECT_EQ(count(db), 2u);
+  Xapian::Database d(db);
+  EXPECT_EQ(d.get_metadata(std::string(schema::kMetaAnalyzer)), "test-analyzer/1");
+  EXPECT_EQ(d.get_metadata(std::string(schema::kMetaStemmer)), "test-stemmer");
+  EXPECT_EQ(d.get_metadata(std::string(schema::kMetaSchema)), schema::kSchemaVersion);
+  EXPECT_TRUE(d.term_exists("Qdoc-1"));
+}
+
+TEST(IndexWriter, SameIdTwiceIsOneDocumentEvenInOneBatch) {
+  std::string db = testing::fresh_dir("writer_replace").string();
+  auto w = open_writer(db);
+  ASSERT_TRUE(w->add(make_article("a", "eerste", "oude tekst")).ok());
+  ASSERT_TRUE(w->add(make_article("a", "tweede", "nieuwe tekst")).ok());
+  ASSERT_TRUE(w->commit().ok());
+  ASSERT_TRUE(w->add(make_article("a", "derde", "nieuwste tekst")).ok());
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_EQ(w->stats().added, 1u);
+  EXPECT_EQ(w->stats().replaced, 2u);
+  w.reset();
+  Xapian::Database d(db);
+  EXPECT_EQ(d.get_doccount(), 1u);
+  EXPECT_TRUE(d.term_exists("nieuwste"));
+  EXPECT_FALSE(d.term_exists("oude"));
+}
+
+TEST(IndexWriter, RemoveById) {
+  std::string db = testing::fresh_dir("writer_remove").string();
+  auto w = open_writer(db);
+  ASSERT_TRUE(w->add(numbered(1)).ok());
+  ASSERT_TRUE(w->add(numbered(2)).ok());
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_TRUE(w->remove("doc-1").ok());
+  Status st = w->remove("doc-9");
+  EXPECT_EQ(st.code(), StatusCode::kNotFound);
+  EXPECT_NE(st.message().find("doc-9"), std::string::npos);
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_EQ(w->stats().deleted, 1u);
+  EXPECT_EQ(count(db), 1u);
+  EXPECT_EQ(w->remove("doc-1").code(), StatusCode::kNotFound);
+}
+
+TEST(IndexWriter, DestructorDiscardsUncommittedChanges) {
+  std::string db = testing::fresh_dir("writer_discard").string();
+  {
+    auto w = open_writer(db);
+    ASSERT_TRUE(w->add(numbered(1)).ok());
+    ASSERT_TRUE(w->commit().ok());
+    ASSERT_TRUE(w->add(numbered(2)).ok());
+    ASSERT_TRUE(w->add(numbered(3)).ok());
+    ASSERT_TRUE(w->remove("doc-1").ok());
+  }  // no commit
+  EXPECT_EQ(count(db), 1u);
+  EXPECT_TRUE(Xapian::Database(db).term_exists("Qdoc-1"));
+  // The lock is released: a new writer opens and sees the committed state.
+  auto w = open_writer(db);
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->add(numbered(2)).ok(), true);
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_EQ(w->stats().added, 1u);
+}
+
+TEST(IndexWriter, AutomaticCommitEveryBatch) {
+  std::string db = testing::fresh_dir("writer_batch").string();
+  WriterOptions o;
+  o.batch_size = 3;
+  auto w = open_writer(db, o);
+  for (int i = 0; i < 7; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());
+  EXPECT_EQ(w->stats().commits, 2u);
+  EXPECT_EQ(count(db), 6u);  // a reader sees the last automatic commit
+  w.reset();
+  EXPECT_EQ(count(db), 6u);
+}
+
+TEST(IndexWriter, SecondWriterIsLocked) {
+  std::string db = testing::fresh_dir("writer_locked").string();
+  auto w = open_writer(db);
+  ASSERT_TRUE(w);
+  auto second = XapianIndexWriter::open(db, {}, testing::test_analyzer());
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kLocked);
+  EXPECT_NE(second.status().message().find("locked"), std::string::npos);
+  EXPECT_NE(second.status().message().find(db), std::string::npos);
+}
+
+TEST(IndexWriter, RefusesOtherAnalysisUnlessOverridden) {
+  std::string db = testing::fresh_dir("writer_mismatch").string();
+  {
+    auto w = open_writer(db, {}, "analyzer-a");
+    ASSERT_TRUE(w->add(numbered(1)).ok());
+    ASSERT_TRUE(w->commit().ok());
+  }
+  auto other = XapianIndexWriter::open(db, {}, testing::test_analyzer("analyzer-b"));
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().code(), StatusCode::kAnalysisMismatch);
+  EXPECT_NE(other.status().message().find("analyzer-a"), std::string::npos);
+  WriterOptions o;
+  o.override_analysis = true;
+  auto forced = XapianIndexWriter::open(db, o, testing::test_analyzer("analyzer-b"));
+  EXPECT_TRUE(forced.ok());
+}
+
+TEST(IndexWriter, RefusesAForeignDatabaseWithDocuments) {
+  std::string db = testing::fresh_dir("writer_foreign").string();
+  {
+    Xapian::WritableDatabase x(db, Xapian::DB_CREATE_OR_OPEN);
+    x.add_document(Xapian::Document());
+    x.commit();
+  }
+  auto w = XapianIndexWriter::open(db, {}, testing::test_analyzer());
+  EXPECT_EQ(w.status().code(), StatusCode::kAnalysisMismatch);
+}
+
+TEST(IndexWriter, InvalidArticlesAreRejectedAndTheWriterGoesOn) {
+  std::string db = testing::fresh_dir("writer_invalid").string();
+  auto w = open_writer(db);
+  EXPECT_EQ(w->add(make_article("", "t", "b")).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(w->add(make_article("x", "", "")).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(w->add(numbered(1)).ok());
+  EXPECT_TRUE(w->commit().ok());
+  EXPECT_EQ(count(db), 1u);
+}
+
+TEST(IndexWriter, OpeningAFileIsAnError) {
+  std::string dir = testing::fresh_dir("writer_file").string();
+  std::string file = dir + "/plain.txt";
+  FILE* f = std::fopen(file.c_str(), "w");
+  std::fputs("not a database", f);
+  std::fclose(f);
+  auto w = XapianIndexWriter::open(file, {}, testing::test_analyzer());
+  EXPECT_FALSE(w.ok());
+  EXPECT_NE(w.status().message().find(file), std::string::npos);
+}
+
+TEST(IndexWriter, ReaderKeepsWorkingWhileWriterCommits) {
+  std::string db = testing::fresh_dir("writer_reader").string();
+  WriterOptions o;
+  o.batch_size = 20;
+  auto w = open_writer(db, o);
+  ASSERT_TRUE(w->add(numbered(0)).ok());
+  ASSERT_TRUE(w->commit().ok());
+  std::atomic<bool> done{false};
+  std::atomic<int> reads{0}, errors{0};
+  Xapian::doccount last_seen = 0;
+  std::thread reader([&] {
+    try {
+      Xapian::Database r(db);
+      while (!done) {
+        r.reopen();
+        Xapian::Enquire e(r);
+        e.set_query(Xapian::Query("Zonderwerp"));
+        Xapian::MSet m = e.get_mset(0, 10);
+        if (m.get_matches_estimated() < last_seen) ++errors;  // never goes back
+        last_seen = r.get_doccount();
+        ++reads;
+      }
+    } catch (const Xapian::Error& ex) {
+      ADD_FAILURE() << ex.get_description();
+      ++errors;
+    }
+  });
+  for (int i = 1; i <= 400; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());
+  ASSERT_TRUE(w->commit().ok());
+  done = true;
+  reader.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_GT(reads.load(), 0);
+  EXPECT_EQ(count(db), 401u);
+}
+
+// Bulk mode must give the same documents as the plain path, in the same
+// order, with replacement semantics intact.
+TEST(IndexWriter, BulkModeGivesTheSameDatabase) {
+  std::string plain = testing::fresh_dir("writer_bulk_plain").string();
+  std::string bulk = testing::fresh_dir("writer_bulk_bulk").string();
+  std::vector<Article> articles;
+  for (int i = 0; i < 300; ++i) articles.push_back(numbered(i % 250));  // 50 repeats
+  for (const std::string& db : {plain, bulk}) {
+    WriterOptions o;
+    o.bulk = db == bulk;
+    o.threads = 2;
+    o.batch_size = 64;
+    auto w = open_writer(db, o);
+    for (const auto& a : articles) ASSERT_TRUE(w->add(a).ok());
+    ASSERT_TRUE(w->remove("doc-3").ok());
+    ASSERT_TRUE(w->commit().ok());
+    EXPECT_EQ(w->stats().added, 250u);
+    EXPECT_EQ(w->stats().replaced, 50u);
+  }
+  Xapian::Database a(plain), b(bulk);
+  ASSERT_EQ(a.get_doccount(), 249u);
+  ASSERT_EQ(b.get_doccount(), 249u);
+  for (auto t = a.allterms_begin("Q"); t != a.allterms_end("Q"); ++t) {
+    Xapian::Document da = a.get_document(*a.postlist_begin(*t));
+    ASSERT_TRUE(b.term_exists(*t)) << *t;
+    Xapian::Document db_ = b.get_document(*b.postlist_begin(*t));
+    EXPECT_EQ(testing::dump_terms(da), testing::dump_terms(db_)) << *t;
+    EXPECT_EQ(da.get_data(), db_.get_data());
+    EXPECT_EQ(da.get_value(schema::kSlotCollapse), db_.get_value(schema::kSlotCollapse));
+  }
+}
+
+TEST(IndexWriter, BulkModeDestructorDiscardsInFlightWork) {
+  std::string db = testing::fresh_dir("writer_bulk_discard").string();
+  WriterOptions o;
+  o.bulk = true;
+  o.threads = 2;
+  o.batch_size = 100;
+  {
+    auto w = open_writer(db, o);
+    for (int i = 0; i < 250; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());
+  }
+  // Two automatic commits of 100 happened (the serial stage applies in order),
+  // the rest is discarded.
+  auto n = count(db);
+  EXPECT_TRUE(n == 0 || n == 100 || n == 200) << n;
+}
+
+}  // namespace
+}  // namespace newsindex::internal

@@ -1,0 +1,70 @@
+// The thread-safety contract: one Searcher per thread; many Searchers read
+// the same database concurrently while a writer commits.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "search/fake_analyzer.h"
+#include "search/search_fixture.h"
+#include "search/searcher_impl.h"
+#include "testing/test_paths.h"
+
+namespace newsindex {
+namespace {
+
+TEST(SearcherConcurrency, OneSearcherPerThreadWhileAWriterCommits) {
+  auto analyzer = testing::FakeAnalyzer::make();
+  std::string path = testing::fresh_dir("searcher_concurrency").string();
+  std::vector<Article> first;
+  for (int i = 0; i < 50; ++i) {
+    first.push_back(testing::article("a" + std::to_string(i), "Missie " + std::to_string(i),
+                                     "De missie in Irak wordt verlengd, zegt de NAVO.", i));
+  }
+  testing::add_articles(path, analyzer, first);
+
+  constexpr int kThreads = 4;
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0}, searches{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < kThreads; ++t) {
+    readers.emplace_back([&, t] {
+      auto s = internal::open_searcher({path}, {}, analyzer);
+      if (!s.ok()) {
+        ++failures;
+        return;
+      }
+      std::size_t last_total = 0;
+      for (int i = 0; !done.load() || i < 20; ++i) {
+        SearchRequest r;
+        r.query = t % 2 ? "missie" : "navo irak";
+        r.facets = {"source"};
+        auto res = (*s)->search(r);
+        ++searches;
+        if (!res.ok() || res->hits.empty() || res->estimate < last_total) {
+          ++failures;
+          continue;
+        }
+        last_total = res->estimate;
+        if (i % 3 == 0 && !(*s)->reopen().ok()) ++failures;
+        if (i > 2000) break;
+      }
+    });
+  }
+  for (int c = 0; c < 15; ++c) {
+    testing::add_articles(path, analyzer,
+                          {testing::article("b" + std::to_string(c), "Nieuwe missie",
+                                            "Een nieuwe missie van de NAVO.", 100 + c)});
+  }
+  done = true;
+  for (std::thread& t : readers) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_GE(searches.load(), kThreads * 20);
+  auto s = internal::open_searcher({path}, {}, analyzer);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ((*s)->search(SearchRequest{.query = "missie", .limit = 100})->hits.size(), 65u);
+}
+
+}  // namespace
+}  // namespace newsindex

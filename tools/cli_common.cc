@@ -1,0 +1,150 @@
+// Option helpers shared by the subcommands.
+#include "cli_common.h"
+
+#include <unistd.h>
+
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <iostream>
+
+#include "commands.h"
+
+namespace newsindex::tools {
+namespace {
+
+bool read_int(std::string_view& s, std::size_t n, int& out) {
+  if (s.size() < n) return false;
+  out = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  s.remove_prefix(n);
+  return true;
+}
+
+bool eat(std::string_view& s, char c) {
+  if (s.empty() || s.front() != c) return false;
+  s.remove_prefix(1);
+  return true;
+}
+
+}  // namespace
+
+bool parse_duration(std::string_view text, double& seconds) {
+  if (text.empty()) return false;
+  std::size_t i = 0;
+  double value = 0;
+  bool digits = false, dot = false;
+  double scale = 1;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits = true;
+      if (dot) {
+        scale /= 10;
+        value += (c - '0') * scale;
+      } else {
+        value = value * 10 + (c - '0');
+      }
+    } else if (c == '.' && !dot) {
+      dot = true;
+    } else {
+      break;
+    }
+  }
+  if (!digits) return false;
+  std::string_view unit = text.substr(i);
+  double mult = 0;
+  if (unit.empty() || unit == "s") mult = 1;
+  else if (unit == "m" || unit == "min") mult = 60;
+  else if (unit == "h") mult = 3600;
+  else if (unit == "d") mult = 86400;
+  else if (unit == "w") mult = 7 * 86400;
+  else return false;
+  seconds = value * mult;
+  return seconds > 0 && std::isfinite(seconds);
+}
+
+bool parse_date(std::string_view s, bool end, std::int64_t& seconds) {
+  using namespace std::chrono;
+  int y = 0, mo = 1, d = 1, h = 0, mi = 0, se = 0;
+  enum { kYear, kMonth, kDay, kMinute, kSecond } level = kYear;
+  if (!read_int(s, 4, y)) return false;
+  if (eat(s, '-')) {
+    if (!read_int(s, 2, mo)) return false;
+    level = kMonth;
+    if (eat(s, '-')) {
+      if (!read_int(s, 2, d)) return false;
+      level = kDay;
+      if (eat(s, 'T') || eat(s, ' ')) {
+        if (!read_int(s, 2, h) || !eat(s, ':') || !read_int(s, 2, mi)) return false;
+        level = kMinute;
+        if (eat(s, ':')) {
+          if (!read_int(s, 2, se)) return false;
+          level = kSecond;
+        }
+      }
+    }
+  }
+  int offset = 0;
+  if (level >= kMinute && !s.empty()) {
+    if (eat(s, 'Z')) {
+    } else if (s.front() == '+' || s.front() == '-') {
+      int sign = s.front() == '-' ? -1 : 1;
+      s.remove_prefix(1);
+      int oh = 0, om = 0;
+      if (!read_int(s, 2, oh)) return false;
+      eat(s, ':');
+      if (!read_int(s, 2, om)) return false;
+      offset = sign * (oh * 60 + om);
+    }
+  }
+  if (!s.empty()) return false;
+  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || se > 60) return false;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return false;
+  sys_seconds t = sys_days{ymd} + hours{h} + minutes{mi} + std::chrono::seconds{se} -
+                  minutes{offset};
+  if (end) {
+    switch (level) {
+      case kYear: t = sys_days{year{y + 1} / January / 1} - std::chrono::seconds{1}; break;
+      case kMonth: t = sys_days{(year{y} / month{static_cast<unsigned>(mo)} / 1) + months{1}} -
+                       std::chrono::seconds{1};
+        break;
+      case kDay: t += hours{24} - std::chrono::seconds{1}; break;
+      case kMinute: t += std::chrono::seconds{59}; break;
+      case kSecond: break;
+    }
+  }
+  seconds = t.time_since_epoch().count();
+  return true;
+}
+
+std::vector<std::string> split_list(std::string_view text, char separator) {
+  std::vector<std::string> out;
+  while (true) {
+    std::size_t p = text.find(separator);
+    std::string_view item = text.substr(0, p);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front()))) item.remove_prefix(1);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    if (p == std::string_view::npos) break;
+    text.remove_prefix(p + 1);
+  }
+  return out;
+}
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+int report_error(std::string_view command, const Status& status) {
+  std::cerr << "newsindex " << command << ": " << status.to_string() << "\n";
+  return kExitFailure;
+}
+
+std::string dump_json(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace newsindex::tools
