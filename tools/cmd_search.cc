@@ -172,16 +172,21 @@ void add_search_command(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<SearchFlags>();
   auto* cmd = app.add_subcommand("search", "Ranked search (query syntax: docs/query-syntax.md)");
   cmd->add_option("--db", flags->dbs, "Database directory or tcp://HOST:PORT (repeatable)")
-      ->required();
+      ->required()
+      ->allow_extra_args(false);
   cmd->add_flag("--json", flags->json, "One JSON object on standard output");
   cmd->add_option("--limit", flags->limit, "Hits to show (default 10)");
   cmd->add_option("--offset", flags->offset, "Hits to skip (default 0)");
   cmd->add_option("--since", flags->since, "Only articles from this date on (2020-02-12)");
   cmd->add_option("--until", flags->until, "Only articles up to this date, inclusive");
-  cmd->add_option("--source", flags->sources, "Only this source/agency (repeatable)");
-  cmd->add_option("--outlet", flags->outlets, "Only this outlet (repeatable)");
-  cmd->add_option("--category", flags->categories, "Only this category (repeatable)");
-  cmd->add_option("--language", flags->languages, "Only this language (repeatable)");
+  cmd->add_option("--source", flags->sources, "Only this source/agency (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--outlet", flags->outlets, "Only this outlet (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--category", flags->categories, "Only this category (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--language", flags->languages, "Only this language (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--sort", flags->sort, "relevance (default) or date")
       ->check(CLI::IsMember({"relevance", "date"}));
   cmd->add_option("--recency", flags->recency, "Boost recent articles, half-life like 7d or 12h");

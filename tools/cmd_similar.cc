@@ -60,7 +60,8 @@ void add_similar_command(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<SimilarFlags>();
   auto* cmd = app.add_subcommand("similar", "Articles like the one with ID (more like this)");
   cmd->add_option("--db", flags->dbs, "Database directory or tcp://HOST:PORT (repeatable)")
-      ->required();
+      ->required()
+      ->allow_extra_args(false);
   cmd->add_option("id", flags->id, "Article id")->required();
   cmd->add_flag("--json", flags->json, "One JSON object on standard output");
   cmd->add_option("--limit", flags->limit, "Hits to show (default 10)");

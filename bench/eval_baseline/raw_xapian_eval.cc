@@ -2,12 +2,14 @@
 //
 // What a developer gets from Xapian alone: TermGenerator + Stem(NAME) over the
 // article body, default BM25, QueryParser + Stem(NAME) with STEM_SOME and OR
-// (or AND). It is scored by the same library code as `newsindex eval`, so the
-// two rows of the table differ only in analysis and ranking.
+// (or AND); --k1/--b change BM25 (default Xapian's k1=1, b=0.5). It is
+// scored by the same library code as `newsindex eval`, so the two rows of
+// the table differ only in analysis and ranking.
 //
 //   raw_xapian_eval index  --db DIR [--stemmer dutch] CORPUS.jsonl[.gz]...
 //   raw_xapian_eval search --db DIR --queries F --qrels F [--stemmer dutch]
-//                          [--and] [--limit 100] [--run-out F] [--per-query F] [--json]
+//                          [--and] [--limit 100] [--k1 1] [--b 0.5]
+//                          [--run-out F] [--per-query F] [--json]
 //   raw_xapian_eval subset --qrels F --every N --out FILE CORPUS.jsonl[.gz]...
 //       writes every judged document plus every Nth other one (by input order),
 //       the fixed subset the ablations index (docs/evaluation.md).
@@ -35,13 +37,15 @@ struct Args {
   std::vector<std::string> inputs;
   bool and_operator = false, json = false;
   unsigned limit = 100, every = 3;
+  // Xapian's BM25Weight() defaults.
+  double k1 = 1.0, b = 0.5;
 };
 
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "raw_xapian_eval: " << why
             << "\nusage: raw_xapian_eval index --db DIR [--stemmer NAME] CORPUS...\n"
                "       raw_xapian_eval search --db DIR --queries F --qrels F [--stemmer NAME]"
-               " [--and] [--limit N] [--run-out F] [--per-query F] [--json]\n"
+               " [--and] [--limit N] [--k1 X] [--b Y] [--run-out F] [--per-query F] [--json]\n"
                "       raw_xapian_eval subset --qrels F --every N --out FILE CORPUS...\n";
   std::exit(2);
 }
@@ -65,6 +69,8 @@ Args parse_args(int argc, char** argv) {
     else if (s == "--stemmer") a.stemmer = value();
     else if (s == "--limit") a.limit = static_cast<unsigned>(std::stoul(value()));
     else if (s == "--every") a.every = static_cast<unsigned>(std::stoul(value()));
+    else if (s == "--k1") a.k1 = std::stod(value());
+    else if (s == "--b") a.b = std::stod(value());
     else if (s == "--and") a.and_operator = true;
     else if (s == "--json") a.json = true;
     else if (!s.empty() && s[0] == '-') usage("unknown option " + s);
@@ -164,7 +170,7 @@ int run_search(const Args& a) {
   }
   Xapian::Database db(a.db);
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(Xapian::BM25Weight(a.k1, 0, 1, a.b, 0.5));
   Xapian::QueryParser qp;
   qp.set_stemmer(Xapian::Stem(a.stemmer));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);

@@ -12,6 +12,12 @@
 raw_index raw-dutch dutch "${CORPORA[@]}"
 raw_eval full.raw-dutch raw-dutch dutch
 raw_eval full.raw-dutch-and raw-dutch dutch --and
+# The baseline with the same BM25 grid (is ours better than a tuned raw engine?).
+for k1 in ${K1_GRID:-0.3 0.6 0.9 1.2 1.6}; do
+  for b in ${B_GRID:-0.1 0.2 0.3 0.5 0.75 0.9}; do
+    raw_eval "full.raw-bm25-k1=$k1-b=$b" raw-dutch dutch --k1 "$k1" --b "$b"
+  done
+done
 raw_index raw-kp kraaij_pohlmann "${CORPORA[@]}"
 raw_eval full.raw-kp raw-kp kraaij_pohlmann
 raw_index raw-none none "${CORPORA[@]}"
@@ -21,8 +27,8 @@ ours_index ours-default -- "${CORPORA[@]}"
 ours_eval full.ours-default ours-default
 ours_eval full.ours-and ours-default --and
 
-for k1 in ${K1_GRID:-0.6 0.9 1.2 1.6}; do
-  for b in ${B_GRID:-0.5 0.75 0.9}; do
+for k1 in ${K1_GRID:-0.3 0.6 0.9 1.2 1.6}; do
+  for b in ${B_GRID:-0.1 0.2 0.3 0.5 0.75 0.9}; do
     ours_eval "full.bm25-k1=$k1-b=$b" ours-default --k1 "$k1" --b "$b"
   done
 done

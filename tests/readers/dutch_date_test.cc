@@ -109,6 +109,20 @@ TEST(DutchDate, ParsesTimesOfDay) {
   }
 }
 
+TEST(DutchDate, LooksLikeDateOrTime) {
+  EXPECT_TRUE(looks_like_date("31 februari 2020"));
+  EXPECT_TRUE(looks_like_date("12 brumaire 2020 13u48 4/4"));
+  EXPECT_TRUE(looks_like_date("32/13/2020"));
+  EXPECT_FALSE(looks_like_date("In 2020 ging het mis"));
+  EXPECT_FALSE(looks_like_date("mei"));
+  EXPECT_FALSE(looks_like_date("Bron: Belga 1 De NAVO wil op 12 februari 2020 meer doen."));
+  EXPECT_TRUE(looks_like_time("25u70"));
+  EXPECT_TRUE(looks_like_time("13.61 uur"));
+  EXPECT_FALSE(looks_like_time("2020 was"));
+  EXPECT_FALSE(looks_like_time("3 doden"));
+  EXPECT_FALSE(looks_like_time("Om 13u"));
+}
+
 TEST(DutchDate, SeedArticleTimeIs1248Utc) {
   const auto parts = parse_date_time("12 februari 2020 13u48");
   ASSERT_TRUE(parts.has_value());

@@ -131,6 +131,24 @@ TEST(TextReader, ArticlesStartOnlyAtHeadersAfterABlankLine) {
   EXPECT_EQ(r.articles[1].extra[0].second, "2019-06");
 }
 
+TEST(TextReader, ShortFirstBodyLinesAreNotTakenForDates) {
+  const auto dir = fresh_dir("text_short");
+  write_file(dir / "a.txt",
+             " date 2020-02 Kop LH\n\nIn 2020\n\nging het mis.\n\n"
+             " date 2020-02 Twee LH\n\n12 februari 2020\n\n3 doden\n\nbij brand.\n\n"
+             " date 2020-02 Drie LH\n\n12 februari 2020\n\n25u70\n\nTekst.\n");
+  const ReadResult r = read_all({dir.string()});
+  ASSERT_EQ(r.articles.size(), 3u);
+  EXPECT_EQ(r.articles[0].body, "In 2020\n\nging het mis.");
+  EXPECT_EQ(r.articles[0].timestamp, kNoTimestamp);
+  EXPECT_EQ(r.articles[1].body, "3 doden\n\nbij brand.");
+  EXPECT_EQ(iso_date(r.articles[1]), "2020-02-12");
+  EXPECT_EQ(r.articles[2].body, "Tekst.");
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_EQ(r.notes[0].where, (dir / "a.txt").string() + ":19");
+  EXPECT_EQ(r.notes[0].message, "unparseable time '25u70'");
+}
+
 TEST(TextReader, CrLfAndGzip) {
   const auto dir = fresh_dir("text_crlf_gz");
   write_gzip(dir / "dos.txt.gz",

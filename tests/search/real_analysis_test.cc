@@ -54,7 +54,7 @@ class RealAnalysisTest : public ::testing::Test {
 
   SearchResults run(const std::string& q) {
     if (!searcher_) return {};
-    auto r = searcher_->search(SearchRequest{.query = q});
+    auto r = searcher_->search(testing::query_request(q));
     EXPECT_TRUE(r.ok()) << r.status().to_string();
     return r.ok() ? std::move(r).value() : SearchResults{};
   }

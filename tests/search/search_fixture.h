@@ -14,8 +14,17 @@
 #include "index/schema.h"
 #include "newsindex/analyzer.h"
 #include "newsindex/article.h"
+#include "newsindex/searcher.h"
 
 namespace newsindex::testing {
+
+// A request for `query` with everything else at its default.
+inline SearchRequest query_request(std::string query, std::uint32_t limit = 10) {
+  SearchRequest r;
+  r.query = std::move(query);
+  r.limit = limit;
+  return r;
+}
 
 // 2020-02-12T12:00:00Z plus `days`.
 inline std::int64_t day(int days) { return 1581508800 + std::int64_t{days} * 86400; }

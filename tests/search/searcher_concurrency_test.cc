@@ -63,7 +63,7 @@ TEST(SearcherConcurrency, OneSearcherPerThreadWhileAWriterCommits) {
   EXPECT_GE(searches.load(), kThreads * 20);
   auto s = internal::open_searcher({path}, {}, analyzer);
   ASSERT_TRUE(s.ok());
-  EXPECT_EQ((*s)->search(SearchRequest{.query = "missie", .limit = 100})->hits.size(), 65u);
+  EXPECT_EQ((*s)->search(testing::query_request("missie", 100))->hits.size(), 65u);
 }
 
 }  // namespace

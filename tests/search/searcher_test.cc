@@ -206,16 +206,16 @@ TEST_F(SearcherTest, MalformedQueriesWarnAndNeverFail) {
   auto s = open();
   for (const char* q : {"\"unclosed missie", "AND", "title:", "missie AND", "((", "NEAR",
                         "datum:gisteren missie"}) {
-    auto r = s->search(SearchRequest{.query = q});
+    auto r = s->search(testing::query_request(q));
     ASSERT_TRUE(r.ok()) << q << ": " << r.status().to_string();
     EXPECT_FALSE(r->warnings.empty()) << q;
   }
-  auto binary = s->search(SearchRequest{.query = "\xff\xfe missie \x01"});
+  auto binary = s->search(testing::query_request("\xff\xfe missie \x01"));
   ASSERT_TRUE(binary.ok()) << binary.status().to_string();
   EXPECT_FALSE(binary->hits.empty());
   std::string many;
   for (int i = 0; i < 10000; ++i) many += "missie" + std::to_string(i % 50) + " ";
-  auto r = s->search(SearchRequest{.query = many});
+  auto r = s->search(testing::query_request(many));
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->warnings.empty());
 }

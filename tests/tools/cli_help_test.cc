@@ -11,14 +11,14 @@
 namespace newsindex {
 namespace {
 
-struct Run {
+struct CliRun {
   int exit_code;
   std::string output;  // stdout and stderr
 };
 
-Run run(const std::string& args) {
+CliRun run(const std::string& args) {
   std::string cmd = testing::cli_path().string() + " " + args + " 2>&1";
-  Run r{-1, {}};
+  CliRun r{-1, {}};
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return r;
   std::array<char, 4096> buf;
@@ -30,7 +30,7 @@ Run run(const std::string& args) {
 }
 
 TEST(CliHelpTest, HelpListsEverySubcommand) {
-  Run r = run("--help");
+  CliRun r = run("--help");
   EXPECT_EQ(r.exit_code, 0) << r.output;
   for (const char* sub : {"index", "search", "similar", "stats", "delete", "compact", "eval"}) {
     EXPECT_NE(r.output.find(std::string("  ") + sub), std::string::npos)
@@ -40,14 +40,14 @@ TEST(CliHelpTest, HelpListsEverySubcommand) {
 }
 
 TEST(CliHelpTest, VersionPrintsLibraryVersion) {
-  Run r = run("--version");
+  CliRun r = run("--version");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.output.find("0.1.0"), std::string::npos) << r.output;
 }
 
 TEST(CliHelpTest, WrongUsageExitsTwoWithMessage) {
   for (const char* args : {"", "frobnicate", "search --limit notanumber --db x q"}) {
-    Run r = run(args);
+    CliRun r = run(args);
     EXPECT_EQ(r.exit_code, 2) << "args: " << args << "\n" << r.output;
     EXPECT_FALSE(r.output.empty()) << "args: " << args;
   }

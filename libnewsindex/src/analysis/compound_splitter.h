@@ -15,7 +15,9 @@
 //    handelaar = handel+aar) or an inflection of one (kantoren, bedragen)
 //    is not split;
 //  - among candidates: fewest parts, then a tail of 4+ letters, then the
-//    longest head (landbouw+grond rather than land+bouwgrond).
+//    longest head (landbouw+grond rather than land+bouwgrond);
+//  - a short list of frequent lexicalised words is never split (zondag,
+//    allemaal, praktijk).
 #ifndef NEWSINDEX_ANALYSIS_COMPOUND_SPLITTER_H_
 #define NEWSINDEX_ANALYSIS_COMPOUND_SPLITTER_H_
 

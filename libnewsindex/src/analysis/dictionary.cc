@@ -59,11 +59,28 @@ void Dictionary::build_table() {
   }
   offsets_.clear();
   offsets_.shrink_to_fit();
+  // A blocked Bloom filter (two bits in one 64-bit word, ~10 bits per word):
+  // most lookups are of substrings that are no word, and the filter answers
+  // them from a table small enough to stay in cache.
+  std::size_t words = 1;
+  while (words * 64 < count_ * 10) words <<= 1;
+  bloom_.assign(words, 0);
+  bloom_mask_ = words - 1;
+  for (std::uint64_t s : slots_) {
+    if (s == 0) continue;
+    const std::string_view w(words_.data() + (s & kOffsetMask), (s >> 32) & 0xFF);
+    const std::uint64_t h = hash_word(w);
+    bloom_[(h >> 6) & bloom_mask_] |= (1ULL << (h & 63)) | (1ULL << ((h >> 32) & 63));
+  }
 }
 
 bool Dictionary::contains(std::string_view word) const {
   if (slots_.empty() || word.empty() || word.size() > 255) return false;
   const std::uint64_t h = hash_word(word);
+  if (!bloom_.empty()) {
+    const std::uint64_t bits = (1ULL << (h & 63)) | (1ULL << ((h >> 32) & 63));
+    if ((bloom_[(h >> 6) & bloom_mask_] & bits) != bits) return false;
+  }
   const std::uint64_t tag = (h >> 40) << 40;
   for (std::uint64_t i = h & mask_;; i = (i + 1) & mask_) {
     const std::uint64_t s = slots_[i];

@@ -33,8 +33,10 @@ class AnalysisPool {
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;
 
-  // Queues a copy of `article`; blocks while `capacity` articles are in flight.
+  // Queues a copy of `article`. REQUIRES: in_flight() < capacity() (only
+  // take() makes room, and the same thread calls both).
   void submit(const Article& article);
+  std::size_t capacity() const { return slots_.size(); }
   std::size_t in_flight() const;
   // True when the oldest article in flight is built.
   bool ready() const;
@@ -55,7 +57,6 @@ class AnalysisPool {
   mutable std::mutex mu_;
   std::condition_variable work_cv_;   // workers: something to build / stop
   std::condition_variable done_cv_;   // writer: a slot finished
-  std::condition_variable space_cv_;  // writer: a slot freed
   std::vector<Slot> slots_;
   std::uint64_t submitted_ = 0, started_ = 0, taken_ = 0;
   bool stop_ = false;

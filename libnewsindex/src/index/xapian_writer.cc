@@ -126,10 +126,19 @@ Status XapianIndexWriter::add(const Article& article) {
   Status st = validate_article(article);
   if (!st.ok()) return st;
   if (pool_) {
-    st = drain(false);
-    if (!st.ok()) return st;
+    // An earlier article that failed to build is reported now, but this one
+    // is still queued.
+    Status earlier = drain(false);
+    if (!failed_.ok()) return failed_;
+    if (pool_->in_flight() >= pool_->capacity()) {
+      // Full: wait for the oldest article (the workers are ahead of us).
+      st = pool_->take(built_);
+      if (st.ok()) st = apply(built_);
+      if (!failed_.ok()) return failed_;
+      if (earlier.ok()) earlier = st;
+    }
     pool_->submit(article);
-    return Status();
+    return earlier;
   }
   st = guard(path_, [&] {
     builder_.build(article, built_);

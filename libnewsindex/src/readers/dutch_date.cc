@@ -406,6 +406,35 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
   return t;
 }
 
+bool looks_like_date(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (s.empty() || s.size() > 40) return false;
+  bool digit = false, pattern = false, month = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (is_digit(s[i])) {
+      digit = true;
+      if (i + 2 < s.size() && (s[i + 1] == '/' || s[i + 1] == '-' || s[i + 1] == '.') &&
+          is_digit(s[i + 2]))
+        pattern = true;
+    } else if (is_alpha(s[i]) && (i == 0 || !is_alpha(s[i - 1]))) {
+      std::size_t j = i;
+      while (j < s.size() && is_alpha(s[j])) ++j;
+      month |= month_from_name(s.substr(i, j - i)) != 0;
+    }
+  }
+  return digit && (pattern || month);
+}
+
+bool looks_like_time(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (s.empty() || s.size() > 12 || !is_digit(s[0])) return false;
+  std::size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i > 2 || i == s.size()) return false;
+  const char c = lower(s[i]);
+  return c == 'u' || c == 'h' || c == ':' || c == '.';
+}
+
 std::optional<ZoneRule> zone_rule_from_name(std::string_view name) {
   static constexpr std::string_view kCentral[] = {
       "europe/brussels", "europe/amsterdam", "europe/luxembourg",

@@ -49,6 +49,14 @@ std::optional<DateTimeParts> parse_date_time(std::string_view text);
 // Parses a whole string holding only a time of day ("13u48", "13.48 uur").
 std::optional<TimeOfDay> parse_time_of_day(std::string_view text);
 
+// Heuristics for lines that were meant as a date or a time but do not parse
+// ("31 februari 2020", "25u70"), so that they can be reported instead of
+// being taken for body text: a short text with a digit and a month name or a
+// d/m/y-like pattern; a short text starting with digits followed by u, h, :
+// or a dot.
+bool looks_like_date(std::string_view text);
+bool looks_like_time(std::string_view text);
+
 // How local times without an offset are interpreted.
 enum class ZoneRule { kCentralEurope, kUtc };
 

@@ -61,10 +61,27 @@ void set_date_field(std::string_view raw, const FileContext& ctx,
                "' (article kept without a date)");
 }
 
-std::string first_paragraph(std::string_view body) {
+std::string first_paragraph(std::string_view body, std::size_t max_bytes) {
   body = trim_view(body);
-  const std::size_t end = body.find("\n\n");
-  return std::string(trim_view(body.substr(0, end)));
+  std::string_view p = trim_view(body.substr(0, body.find("\n\n")));
+  if (p.size() <= max_bytes) return std::string(p);
+  // Too long for a lead (a body without paragraph breaks): cut after the
+  // last sentence that fits, else at the last space.
+  const std::string_view head = p.substr(0, max_bytes + 1);
+  std::size_t cut = std::string_view::npos;
+  for (std::size_t i = head.size() - 1; i > max_bytes / 3; --i) {
+    const char c = head[i - 1];
+    if ((c == '.' || c == '!' || c == '?') && (head[i] == ' ' || head[i] == '\n')) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut == std::string_view::npos) {
+    const std::size_t space = head.find_last_of(" \n");
+    cut = space != std::string_view::npos && space > 0 ? space : max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(p[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return std::string(trim_view(p.substr(0, cut)));
 }
 
 bool finish_article(Article& a, const std::string& where, ReadIssue& issue) {
@@ -92,7 +109,7 @@ bool finish_article(Article& a, const std::string& where, ReadIssue& issue) {
     set_skipped(issue, where, "record has neither title nor body");
     return false;
   }
-  if (trim_view(a.lead).empty()) a.lead = first_paragraph(a.body);
+  if (trim_view(a.lead).empty()) a.lead = first_paragraph(a.body, kMaxDerivedLead);
   if (a.language.empty()) a.language = "nl";
   return true;
 }

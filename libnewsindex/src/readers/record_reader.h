@@ -57,13 +57,19 @@ void set_date_field(std::string_view raw, const FileContext& ctx,
                     const std::string& where, Article& article, ReadIssue& issue);
 
 // The last step of every reader: repairs invalid UTF-8 in every field (with a
-// note), trims the title, fills `lead` from the body's first paragraph and
+// note), trims the title, fills `lead` from the body's first paragraph (at
+// most kMaxDerivedLead bytes) and
 // `language` with "nl". Returns false, with `issue` set as skipped, when the
 // article has neither title nor body.
 bool finish_article(Article& article, const std::string& where, ReadIssue& issue);
 
-// The first paragraph of a body whose paragraphs are separated by "\n\n".
-std::string first_paragraph(std::string_view body);
+// The first paragraph of a body whose paragraphs are separated by "\n\n",
+// cut after the last whole sentence (else word) within `max_bytes` when it is
+// longer, so that a body without paragraph breaks is not stored twice.
+std::string first_paragraph(std::string_view body, std::size_t max_bytes);
+
+// Derived leads are at most this long. Leads the source gives are kept whole.
+inline constexpr std::size_t kMaxDerivedLead = 600;
 
 // `s` without leading and trailing white space.
 std::string_view trim_view(std::string_view s);

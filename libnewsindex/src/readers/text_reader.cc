@@ -26,17 +26,6 @@ bool looks_like_tag(std::string_view w) {
   return letter;
 }
 
-// A short line after the header holding a digit: meant as a date or time.
-bool looks_like_date_line(std::string_view line, std::size_t max_bytes) {
-  line = trim_view(line);
-  if (line.empty() || line.size() > max_bytes) return false;
-  if (line.size() >= 5 && (line.substr(0, 5) == "Bron:" || line.substr(0, 5) == "bron:"))
-    return false;
-  for (const char c : line)
-    if (is_digit(c)) return true;
-  return false;
-}
-
 class TextReader final : public RecordReader {
  public:
   TextReader(std::unique_ptr<InputStream> in, FileContext ctx)
@@ -195,8 +184,7 @@ bool TextReader::build(Article& a, ReadIssue& issue) {
       date = parse_date_time(lines_[i]);
       if (date) {
         ++i;
-      } else if (looks_like_date_line(lines_[i], 40) &&
-                 !parse_time_of_day(lines_[i])) {
+      } else if (looks_like_date(lines_[i])) {
         a.extra.emplace_back("date", std::string(trim_view(lines_[i])));
         add_note(issue, ctx_.where(start_line_ + 1 + i),
                  "unparseable date '" + shorten(trim_view(lines_[i])) +
@@ -212,7 +200,7 @@ bool TextReader::build(Article& a, ReadIssue& issue) {
           date->has_time = true;
         }
         ++i;
-      } else if (date && !date->has_time && looks_like_date_line(lines_[i], 12)) {
+      } else if (date && !date->has_time && looks_like_time(lines_[i])) {
         add_note(issue, ctx_.where(start_line_ + 1 + i),
                  "unparseable time '" + shorten(trim_view(lines_[i])) + "'");
         ++i;

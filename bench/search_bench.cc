@@ -1,0 +1,447 @@
+// search_bench: query latency of the Searcher against raw Xapian and SQLite
+// FTS5 on the same articles and queries, in the same run.
+//
+// Articles: the first N (default 20,000; --articles=N) of ../shared/corpora
+// (fallback corpora/sample). Three indexes are built once and cached under
+// <build>/bench-cache/search-N/: ours (IndexWriter, full analysis), raw
+// Xapian (TermGenerator + Stem("dutch"), positions, an XSRC source filter
+// term and source/year value slots), and FTS5 (unicode61 remove_diacritics 2).
+//
+// Queries: 250 per kind, fixed seed, drawn from the corpus vocabulary:
+//   words1/words2/words3  1-3 words (default operator OR everywhere)
+//   phrase                two consecutive words of an article, quoted
+//   filtered              1-2 words + bron:<a source of the corpus>
+//   facets                1-2 words + facet counts per source and year
+// Each benchmark runs every query of its kind once per iteration batch and
+// reports mean, p50 and p99 latency in microseconds (counters mean_us,
+// p50_us, p99_us). "ours_plain" = no snippets, no facets (except the facets
+// kind); "ours_full" = with snippets (and facets for the facets kind).
+// Before timing, each engine is checked to find the article a query was
+// drawn from.
+//
+//   build-search/bench/search_bench --articles=20000 --benchmark_min_time=0
+#include <benchmark/benchmark.h>
+#include <sqlite3.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bench_data.h"
+#include "newsindex/searcher.h"
+#include "newsindex/writer.h"
+
+namespace newsindex::bench {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::size_t g_articles = 20000;
+constexpr std::size_t kQueriesPerKind = 250;
+
+const char* const kKinds[] = {"words1", "words2", "words3", "phrase", "filtered", "facets"};
+
+[[noreturn]] void die(const std::string& what) {
+  std::fprintf(stderr, "search_bench: %s\n", what.c_str());
+  std::exit(1);
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+struct Query {
+  std::string text;    // our syntax (also Xapian QueryParser syntax)
+  std::string fts;     // FTS5 MATCH expression
+  std::string source;  // filtered: the source filter value ("" = none)
+  bool facets = false;
+  std::string from_id;  // the article the words came from
+};
+
+struct Fixture {
+  fs::path dir;
+  std::vector<Article> articles;
+  std::map<std::string, std::vector<Query>> queries;
+  std::unique_ptr<Searcher> ours;
+  Xapian::Database raw;
+  sqlite3* fts = nullptr;
+};
+
+fs::path cache_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  fs::path base = ec ? fs::current_path() : exe.parent_path();
+  return base / "bench-cache" / ("search-" + std::to_string(g_articles));
+}
+
+void build_ours(const fs::path& path, const std::vector<Article>& articles) {
+  WriterOptions o;
+  o.batch_size = 5000;
+  auto w = IndexWriter::open(path.string(), o);
+  if (!w.ok()) die("ours: " + w.status().to_string());
+  for (const Article& a : articles) {
+    Status st = (*w)->add(a);
+    if (!st.ok()) continue;  // an article without text: skipped the same way below
+  }
+  if (Status st = (*w)->commit(); !st.ok()) die("ours commit: " + st.to_string());
+}
+
+void build_raw(const fs::path& path, const std::vector<Article>& articles) {
+  Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("dutch"));
+  for (const Article& a : articles) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(a.title);
+    tg.increase_termpos();
+    tg.index_text(a.body);
+    doc.add_boolean_term("Q" + a.id);
+    if (!a.source.empty()) {
+      doc.add_boolean_term("XSRC" + lower_ascii(a.source));
+      doc.add_value(1, a.source);
+    }
+    if (a.timestamp != kNoTimestamp) {
+      std::time_t t = static_cast<std::time_t>(a.timestamp);
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      doc.add_value(2, std::to_string(tm.tm_year + 1900));
+    }
+    doc.set_data(a.id);
+    db.replace_document("Q" + a.id, doc);
+  }
+  db.commit();
+}
+
+void exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string m = err ? err : "?";
+    sqlite3_free(err);
+    die(std::string("sqlite: ") + m);
+  }
+}
+
+void build_fts(const fs::path& path, const std::vector<Article>& articles) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.string().c_str(), &db) != SQLITE_OK) die("sqlite open");
+  exec(db,
+       "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, source UNINDEXED, title, body, "
+       "tokenize = 'unicode61 remove_diacritics 2')");
+  exec(db, "BEGIN");
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO docs VALUES (?, ?, ?, ?)", -1, &st, nullptr);
+  for (const Article& a : articles) {
+    sqlite3_bind_text(st, 1, a.id.c_str(), -1, SQLITE_TRANSIENT);
+    std::string src = lower_ascii(a.source);
+    sqlite3_bind_text(st, 2, src.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, a.title.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, a.body.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  exec(db, "COMMIT");
+  sqlite3_close(db);
+}
+
+bool plain_word(const std::string& w) {
+  if (w.size() < 4 || w.size() > 14) return false;
+  for (unsigned char c : w) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
+// Words of an article's body as written (ASCII letters only, lower-cased).
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : text + " ") {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalpha(c) && c < 0x80) {
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+      if (c >= 0x80) out.push_back("");  // breaks a run: no phrase across it
+    }
+  }
+  return out;
+}
+
+std::string fts_words(const std::vector<std::string>& ws) {
+  std::string q;
+  for (const auto& w : ws) {
+    if (!q.empty()) q += " OR ";
+    q += "\"" + w + "\"";
+  }
+  return q;
+}
+
+// Words with a document frequency between 5 and 5% of the articles: the
+// kind of word people search for.
+void make_queries(Fixture& f) {
+  std::mt19937 rng(20200212);
+  Xapian::doccount n = f.raw.get_doccount();
+  auto good = [&](const std::string& w) {
+    if (!plain_word(w)) return false;
+    Xapian::doccount tf = f.raw.get_termfreq(w);
+    return tf >= 5 && tf <= std::max<Xapian::doccount>(n / 20, 10);
+  };
+  std::uniform_int_distribution<std::size_t> pick(0, f.articles.size() - 1);
+  for (const char* kind : kKinds) {
+    std::string k = kind;
+    auto& list = f.queries[k];
+    int guard = 0;
+    while (list.size() < kQueriesPerKind && ++guard < 200000) {
+      const Article& a = f.articles[pick(rng)];
+      std::vector<std::string> ws = words_of(a.body);
+      if (ws.size() < 10) continue;
+      std::uniform_int_distribution<std::size_t> at(0, ws.size() - 2);
+      Query q;
+      q.from_id = a.id;
+      if (k == "phrase") {
+        std::size_t i = at(rng);
+        if (!good(ws[i]) || !plain_word(ws[i + 1])) continue;
+        q.text = "\"" + ws[i] + " " + ws[i + 1] + "\"";
+        q.fts = q.text;
+        list.push_back(q);
+        continue;
+      }
+      std::size_t count = k == "words2" ? 2 : k == "words3" ? 3 : k == "words1" ? 1 : 1 + rng() % 2;
+      std::vector<std::string> chosen;
+      for (int tries = 0; chosen.size() < count && tries < 50; ++tries) {
+        const std::string& w = ws[at(rng)];
+        if (good(w) && std::find(chosen.begin(), chosen.end(), w) == chosen.end()) {
+          chosen.push_back(w);
+        }
+      }
+      if (chosen.size() < count) continue;
+      for (const auto& w : chosen) q.text += (q.text.empty() ? "" : " ") + w;
+      q.fts = fts_words(chosen);
+      if (k == "filtered") {
+        std::string src = lower_ascii(a.source);
+        if (src.empty() || src.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
+          continue;
+        }
+        q.source = src;
+        q.text += " bron:" + src;
+      }
+      q.facets = k == "facets";
+      list.push_back(q);
+    }
+    if (list.size() < kQueriesPerKind) die("could not draw enough " + k + " queries");
+  }
+}
+
+Fixture& fixture() {
+  static Fixture* f = [] {
+    auto* f = new Fixture;
+    std::string source;
+    f->articles = load_articles(g_articles, &source);
+    if (f->articles.empty()) die("no articles from " + source);
+    f->dir = cache_dir();
+    std::error_code ec;
+    bool cached = fs::exists(f->dir / "complete", ec);
+    if (!cached) {
+      fs::remove_all(f->dir, ec);
+      fs::create_directories(f->dir);
+      auto t0 = std::chrono::steady_clock::now();
+      build_ours(f->dir / "ours", f->articles);
+      auto t1 = std::chrono::steady_clock::now();
+      build_raw(f->dir / "raw", f->articles);
+      auto t2 = std::chrono::steady_clock::now();
+      build_fts(f->dir / "fts.sqlite", f->articles);
+      auto t3 = std::chrono::steady_clock::now();
+      std::fprintf(stderr, "built indexes of %zu articles from %s: ours %.1fs raw %.1fs fts %.1fs\n",
+                   f->articles.size(), source.c_str(),
+                   std::chrono::duration<double>(t1 - t0).count(),
+                   std::chrono::duration<double>(t2 - t1).count(),
+                   std::chrono::duration<double>(t3 - t2).count());
+      std::ofstream(f->dir / "complete") << f->articles.size() << "\n";
+    }
+    auto s = Searcher::open({(f->dir / "ours").string()});
+    if (!s.ok()) die("ours: " + s.status().to_string());
+    f->ours = std::move(s).value();
+    f->raw = Xapian::Database((f->dir / "raw").string());
+    if (sqlite3_open_v2((f->dir / "fts.sqlite").string().c_str(), &f->fts, SQLITE_OPEN_READONLY,
+                        nullptr) != SQLITE_OK) {
+      die("fts open");
+    }
+    make_queries(*f);
+    return f;
+  }();
+  return *f;
+}
+
+// --- The three engines, one query each ------------------------------------
+
+std::size_t run_ours(Fixture& f, const Query& q, bool full, std::vector<std::string>* ids) {
+  SearchRequest r;
+  r.query = q.text;
+  r.limit = 10;
+  r.snippets = full;
+  if (q.facets) r.facets = {"source", "year"};
+  auto res = f.ours->search(r);
+  if (!res.ok()) die("ours: " + res.status().to_string());
+  if (ids) {
+    for (const Hit& h : res->hits) ids->push_back(h.id);
+  }
+  std::size_t n = res->hits.size();
+  for (const Hit& h : res->hits) n += h.snippet.size();
+  return n;
+}
+
+std::size_t run_raw(Fixture& f, const Query& q, std::vector<std::string>* ids) {
+  Xapian::QueryParser qp;
+  qp.set_stemmer(Xapian::Stem("dutch"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_database(f.raw);
+  qp.add_boolean_prefix("bron", "XSRC");
+  Xapian::Enquire e(f.raw);
+  e.set_query(qp.parse_query(q.text));
+  e.set_weighting_scheme(Xapian::BM25Weight());
+  Xapian::ValueCountMatchSpy sources(1), years(2);
+  Xapian::doccount check = 0;
+  if (q.facets) {
+    e.add_matchspy(&sources);
+    e.add_matchspy(&years);
+    check = f.raw.get_doccount();
+  }
+  Xapian::MSet m = e.get_mset(0, 10, check);
+  if (ids) {
+    for (auto it = m.begin(); it != m.end(); ++it) ids->push_back(it.get_document().get_data());
+  }
+  return m.size() + (q.facets ? sources.get_total() : 0);
+}
+
+std::size_t run_fts(Fixture& f, const Query& q, std::vector<std::string>* ids) {
+  const char* sql = q.source.empty()
+                        ? "SELECT id FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs) LIMIT 10"
+                        : "SELECT id FROM docs WHERE docs MATCH ?1 AND source = ?2 "
+                          "ORDER BY bm25(docs) LIMIT 10";
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(f.fts, sql, -1, &st, nullptr) != SQLITE_OK) die("fts prepare");
+  sqlite3_bind_text(st, 1, q.fts.c_str(), -1, SQLITE_TRANSIENT);
+  if (!q.source.empty()) sqlite3_bind_text(st, 2, q.source.c_str(), -1, SQLITE_TRANSIENT);
+  std::size_t n = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    if (ids) ids->push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    ++n;
+  }
+  sqlite3_finalize(st);
+  return n;
+}
+
+enum class Engine { kOursPlain, kOursFull, kRaw, kFts };
+
+std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::string>* ids) {
+  switch (e) {
+    case Engine::kOursPlain: return run_ours(f, q, false, ids);
+    case Engine::kOursFull: return run_ours(f, q, true, ids);
+    case Engine::kRaw: return run_raw(f, q, ids);
+    case Engine::kFts: return run_fts(f, q, ids);
+  }
+  return 0;
+}
+
+// Correctness first: a one-word query drawn from an article must find
+// hits in every engine, and (for rare-enough words) that article among
+// the top 10 of most queries.
+void check(Fixture& f, Engine e, const std::string& kind, benchmark::State& state) {
+  std::size_t with_hits = 0, found_source = 0;
+  const auto& qs = f.queries[kind];
+  std::size_t n = std::min<std::size_t>(qs.size(), 50);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<std::string> ids;
+    run_one(f, e, qs[i], &ids);
+    if (!ids.empty()) ++with_hits;
+    if (std::find(ids.begin(), ids.end(), qs[i].from_id) != ids.end()) ++found_source;
+  }
+  if (with_hits < n * 9 / 10) {
+    state.SkipWithError(("too few queries with hits: " + std::to_string(with_hits) + "/" +
+                         std::to_string(n)).c_str());
+  }
+  state.counters["check_hits"] = static_cast<double>(with_hits) / static_cast<double>(n);
+  state.counters["check_source_top10"] =
+      static_cast<double>(found_source) / static_cast<double>(n);
+}
+
+void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
+  Fixture& f = fixture();
+  if (engine == Engine::kFts && kind == "facets") {
+    state.SkipWithError("FTS5 has no facet counting");
+    return;
+  }
+  check(f, engine, kind, state);
+  const auto& qs = f.queries[kind];
+  std::vector<double> us;
+  us.reserve(qs.size() * 4);
+  std::size_t i = 0, sink = 0;
+  for (auto _ : state) {
+    auto t0 = std::chrono::steady_clock::now();
+    sink += run_one(f, engine, qs[i % qs.size()], nullptr);
+    auto t1 = std::chrono::steady_clock::now();
+    us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    ++i;
+  }
+  benchmark::DoNotOptimize(sink);
+  if (us.empty()) return;
+  std::vector<double> sorted = us;
+  std::sort(sorted.begin(), sorted.end());
+  double sum = 0;
+  for (double v : us) sum += v;
+  state.counters["mean_us"] = sum / static_cast<double>(us.size());
+  state.counters["p50_us"] = sorted[sorted.size() / 2];
+  state.counters["p99_us"] = sorted[std::min(sorted.size() - 1, sorted.size() * 99 / 100)];
+  state.SetItemsProcessed(static_cast<std::int64_t>(us.size()));
+}
+
+void register_all() {
+  const std::pair<Engine, const char*> engines[] = {{Engine::kRaw, "raw_xapian"},
+                                                     {Engine::kOursPlain, "ours_plain"},
+                                                     {Engine::kOursFull, "ours_full"},
+                                                     {Engine::kFts, "sqlite_fts5"}};
+  for (const char* kind : kKinds) {
+    for (const auto& [engine, name] : engines) {
+      std::string bench = std::string("query/") + kind + "/" + name;
+      benchmark::RegisterBenchmark(bench.c_str(), [engine = engine, k = std::string(kind)](
+                                                      benchmark::State& s) { BM_Query(s, engine, k); })
+          ->Iterations(4 * kQueriesPerKind)
+          ->Unit(benchmark::kMicrosecond);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsindex::bench
+
+int main(int argc, char** argv) {
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.rfind("--articles=", 0) == 0) {
+      newsindex::bench::g_articles = std::stoul(a.substr(11));
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  int n = static_cast<int>(rest.size());
+  benchmark::Initialize(&n, rest.data());
+  newsindex::bench::register_all();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

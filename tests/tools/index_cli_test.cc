@@ -1,0 +1,321 @@
+// newsindex index/stats/delete/compact, run as a child process: exit codes,
+// JSON summaries, skipped records, --max-errors, and crash safety (SIGKILL
+// in the middle of an import).
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "testing/test_paths.h"
+
+namespace newsindex {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      q += "'\\''";
+    } else {
+      q += c;
+    }
+  }
+  return q + "'";
+}
+
+// Runs `newsindex ARGS` with stdout/stderr captured.
+Run cli(const std::string& args, const std::string& tag) {
+  fs::path dir = testing::fresh_dir("index_cli_out_" + tag);
+  std::string cmd = quote(testing::cli_path().string()) + " " + args + " >" +
+                    quote((dir / "out").string()) + " 2>" + quote((dir / "err").string()) +
+                    " </dev/null";
+  int rc = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = read_all(dir / "out");
+  r.err = read_all(dir / "err");
+  return r;
+}
+
+bool have_cli() { return !testing::cli_path().empty() && fs::exists(testing::cli_path()); }
+
+#define REQUIRE_CLI()                                                      \
+  do {                                                                     \
+    if (!have_cli()) GTEST_SKIP() << "the newsindex command is not built"; \
+  } while (0)
+
+std::string sample_jsonl() {
+  return (testing::source_dir() / "corpora" / "sample" / "jsonl").string();
+}
+
+// A generated JSON Lines corpus: `n` articles "gen-0".."gen-<n-1>" in order.
+fs::path generated_corpus(const std::string& name, int n) {
+  fs::path dir = testing::fresh_dir(name);
+  fs::path file = dir / "gen.jsonl";
+  std::ofstream out(file);
+  const char* words[] = {"kabinet", "gemeente", "verkiezing", "minister", "brand", "politie",
+                         "school",  "trein",    "haven",      "rechter",  "storm", "fietspad"};
+  for (int i = 0; i < n; ++i) {
+    nlohmann::json j;
+    j["id"] = "gen-" + std::to_string(i);
+    j["title"] = std::string("Bericht ") + words[i % 12] + " " + std::to_string(i);
+    std::string body;
+    for (int k = 0; k < 60; ++k) {
+      body += words[(i * 7 + k * 5) % 12];
+      body += k % 9 == 8 ? ". " : " ";
+    }
+    body += "nummer " + std::to_string(i);
+    j["body"] = body;
+    j["date"] = "2020-02-12T13:48:00+01:00";
+    j["source"] = "Belga";
+    out << j.dump() << '\n';
+  }
+  return file;
+}
+
+nlohmann::json parse_json(const Run& r) {
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << "not JSON: " << r.out << "\nstderr: " << r.err;
+  return j;
+}
+
+TEST(IndexCli, IndexesTheSampleThenReplacesOnReRun) {
+  REQUIRE_CLI();
+  std::string db = testing::fresh_dir("index_cli_sample").string() + "/db";
+  Run r = cli("index --json --db " + quote(db) + " " + quote(sample_jsonl()), "sample1");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = parse_json(r);
+  EXPECT_EQ(j["added"], 56);
+  EXPECT_EQ(j["replaced"], 0);
+  EXPECT_EQ(j["skipped"], 0);
+  EXPECT_EQ(j["documents"], 56);
+  EXPECT_TRUE(j["errors"].is_array());
+  EXPECT_GT(j["docs_per_second"].get<double>(), 0);
+  EXPECT_TRUE(j.contains("seconds"));
+
+  r = cli("index --json --bulk --threads 2 --db " + quote(db) + " " + quote(sample_jsonl()),
+          "sample2");
+  ASSERT_EQ(r.code, 0) << r.err;
+  j = parse_json(r);
+  EXPECT_EQ(j["added"], 0);
+  EXPECT_EQ(j["replaced"], 56);
+  EXPECT_EQ(j["documents"], 56);
+
+  r = cli("stats --json --db " + quote(db), "stats");
+  ASSERT_EQ(r.code, 0) << r.err;
+  j = parse_json(r);
+  EXPECT_EQ(j["documents"], 56);
+  EXPECT_GT(j["bytes_on_disk"].get<std::uint64_t>(), 0u);
+  EXPECT_NE(j["analyzer"].get<std::string>(), "");
+  EXPECT_NE(j["stemmer"].get<std::string>(), "");
+  EXPECT_EQ(j["first_date"].get<std::string>().substr(0, 7), "2019-11");
+  EXPECT_EQ(j["last_date"].get<std::string>().substr(0, 7), "2020-06");
+  std::map<std::string, int> sources;
+  for (const auto& s : j["sources"]) sources[s["name"]] = s["count"];
+  EXPECT_EQ(sources["Belga"], 14);
+  EXPECT_EQ(sources["ANP"], 12);
+  EXPECT_GE(j["outlets"].size(), 10u);
+
+  r = cli("stats --db " + quote(db), "stats_text");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("documents     56"), std::string::npos) << r.out;
+}
+
+TEST(IndexCli, SkippedRecordsAreNamedCountedAndChangeTheExitCode) {
+  REQUIRE_CLI();
+  fs::path dir = testing::fresh_dir("index_cli_bad");
+  fs::path file = dir / "bad.jsonl";
+  {
+    std::ofstream out(file);
+    out << R"({"id":"g1","title":"Goed","body":"Een goed bericht."})" << '\n'
+        << R"({"id":"b1","title":)" << '\n'  // invalid JSON, line 2
+        << R"({"id":"g2","title":"Ook goed","body":"Nog een bericht."})" << '\n'
+        << R"({"id":"b2","title":"","body":""})" << '\n'  // neither title nor body, line 4
+        << R"({"id":"g3","title":"Goed","body":"Derde bericht."})" << '\n';
+  }
+  std::string db = (dir / "db").string();
+  Run r = cli("index --json --db " + quote(db) + " " + quote(file.string()), "bad");
+  EXPECT_EQ(r.code, 3) << r.err;
+  auto j = parse_json(r);
+  EXPECT_EQ(j["added"], 3);
+  EXPECT_EQ(j["skipped"], 2);
+  ASSERT_EQ(j["errors"].size(), 2u);
+  EXPECT_NE(j["errors"][0]["where"].get<std::string>().find("bad.jsonl:2"), std::string::npos)
+      << j["errors"].dump();
+  EXPECT_NE(r.err.find("bad.jsonl:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("b2"), std::string::npos) << r.err;
+
+  // --max-errors 1: stops at the first skipped record, keeps what came before.
+  std::string db2 = (dir / "db2").string();
+  r = cli("index --json --max-errors 1 --db " + quote(db2) + " " + quote(file.string()), "max");
+  EXPECT_EQ(r.code, 3) << r.err;
+  j = parse_json(r);
+  EXPECT_EQ(j["skipped"], 1);
+  EXPECT_EQ(j["added"], 1);
+  EXPECT_EQ(j["documents"], 1);
+  EXPECT_EQ(j["stopped_early"], true);
+}
+
+TEST(IndexCli, UsageErrorsExitWithTwo) {
+  REQUIRE_CLI();
+  EXPECT_EQ(cli("index " + quote(sample_jsonl()), "usage1").code, 2);  // no --db
+  std::string db = testing::fresh_dir("index_cli_usage").string() + "/db";
+  EXPECT_EQ(cli("index --db " + quote(db) + " --format nonsense x", "usage2").code, 2);
+  EXPECT_EQ(cli("index --db " + quote(db), "usage3").code, 2);  // no PATH
+  EXPECT_EQ(cli("stats", "usage4").code, 2);
+}
+
+TEST(IndexCli, MissingInputOrDatabaseFailsWithOne) {
+  REQUIRE_CLI();
+  fs::path dir = testing::fresh_dir("index_cli_missing");
+  Run r = cli("index --db " + quote((dir / "db").string()) + " /nonexistent/archive.jsonl",
+              "missing1");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("/nonexistent/archive.jsonl"), std::string::npos) << r.err;
+  r = cli("stats --db " + quote((dir / "nodb").string()), "missing2");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("nodb"), std::string::npos) << r.err;
+}
+
+TEST(IndexCli, DeleteAndCompact) {
+  REQUIRE_CLI();
+  std::string db = testing::fresh_dir("index_cli_delete").string() + "/db";
+  ASSERT_EQ(cli("index --db " + quote(db) + " " + quote(sample_jsonl()), "del_index").code, 0);
+  Run r = cli("delete --db " + quote(db) + " nl-2019-0001 nl-2019-0002", "del1");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 54u);
+  r = cli("delete --db " + quote(db) + " nl-2019-0001 nl-2019-0003", "del2");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("nl-2019-0001"), std::string::npos) << r.err;
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), 53u);  // the one that existed went
+
+  r = cli("compact --db " + quote(db), "compact");
+  EXPECT_EQ(r.code, 0) << r.err;
+  Xapian::Database d(db);
+  EXPECT_EQ(d.get_doccount(), 53u);
+  EXPECT_TRUE(d.term_exists("Qnl-2019-0004"));
+  EXPECT_FALSE(fs::exists(db + ".compact-tmp"));
+  // Still writable afterwards.
+  r = cli("index --json --db " + quote(db) + " " + quote(sample_jsonl()), "after_compact");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(parse_json(r)["documents"], 56);
+}
+
+// SIGKILL in the middle of an import: the database opens, passes
+// xapian-check, holds exactly the first k*batch articles, and a re-run
+// completes it.
+TEST(IndexCli, SigkillMidImportKeepsTheLastCommit) {
+  REQUIRE_CLI();
+  const int kArticles = 3000, kBatch = 200;
+  fs::path corpus = generated_corpus("index_cli_crash_corpus", kArticles);
+  std::string db = testing::fresh_dir("index_cli_crash").string() + "/db";
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    std::string cli_path = testing::cli_path().string();
+    ::execl(cli_path.c_str(), cli_path.c_str(), "index", "--batch", "200", "--db", db.c_str(),
+            corpus.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Wait until at least one commit is visible, then kill.
+  Xapian::doccount seen = 0;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (seen < static_cast<Xapian::doccount>(kBatch) &&
+         std::chrono::steady_clock::now() < deadline) {
+    try {
+      seen = Xapian::Database(db).get_doccount();
+    } catch (const Xapian::Error&) {
+      // not created yet
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the import finished before it could be killed";
+
+  Xapian::Database d(db);
+  const Xapian::doccount n = d.get_doccount();
+  EXPECT_GE(n, static_cast<Xapian::doccount>(kBatch));
+  EXPECT_LT(n, static_cast<Xapian::doccount>(kArticles));
+  EXPECT_EQ(n % kBatch, 0u) << n;
+  for (Xapian::doccount i = 0; i < n; ++i) {
+    ASSERT_TRUE(d.term_exists("Qgen-" + std::to_string(i))) << i;
+  }
+  EXPECT_FALSE(d.term_exists("Qgen-" + std::to_string(n)));
+  if (std::system("command -v xapian-check >/dev/null 2>&1") == 0) {
+    EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+  }
+
+  Run r = cli("index --json --batch 200 --db " + quote(db) + " " + quote(corpus.string()),
+              "crash_rerun");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = parse_json(r);
+  EXPECT_EQ(j["documents"], kArticles);
+  EXPECT_EQ(j["replaced"], n);
+  EXPECT_EQ(j["added"], kArticles - static_cast<int>(n));
+}
+
+TEST(IndexCli, SecondWriterGetsALockedError) {
+  REQUIRE_CLI();
+  fs::path corpus = generated_corpus("index_cli_lock_corpus", 3000);
+  std::string db = testing::fresh_dir("index_cli_lock").string() + "/db";
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    std::string cli_path = testing::cli_path().string();
+    ::execl(cli_path.c_str(), cli_path.c_str(), "index", "--batch", "100", "--db", db.c_str(),
+            corpus.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  Xapian::doccount seen = 0;
+  while (seen == 0 && std::chrono::steady_clock::now() < deadline) {
+    try {
+      seen = Xapian::Database(db).get_doccount();
+    } catch (const Xapian::Error&) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  Run r = cli("index --db " + quote(db) + " " + quote(sample_jsonl()), "locked");
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the first import finished too early";
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("locked"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace newsindex
