@@ -4,20 +4,22 @@
 // Articles: the first N (default 20,000; --articles=N) of ../shared/corpora
 // (fallback corpora/sample). Three indexes are built once and cached under
 // <build>/bench-cache/search-N/: ours (IndexWriter, full analysis), raw
-// Xapian (TermGenerator + Stem("dutch"), positions, an XSRC source filter
-// term and source/year value slots), and FTS5 (unicode61 remove_diacritics 2).
+// Xapian (TermGenerator + Stem("dutch"), positions, an XOUT outlet filter
+// term and outlet/year value slots), and FTS5 (unicode61 remove_diacritics 2).
 //
 // Queries: 250 per kind, fixed seed, drawn from the corpus vocabulary:
 //   words1/words2/words3  1-3 words (default operator OR everywhere)
 //   phrase                two consecutive words of an article, quoted
-//   filtered              1-2 words + bron:<a source of the corpus>
-//   facets                1-2 words + facet counts per source and year
+//   filtered              1-2 words + outlet:<the article's outlet>
+//   facets                1-2 words + facet counts per outlet and year
 // Each benchmark runs every query of its kind once per iteration batch and
 // reports mean, p50 and p99 latency in microseconds (counters mean_us,
 // p50_us, p99_us). "ours_plain" = no snippets, no facets (except the facets
 // kind); "ours_full" = with snippets (and facets for the facets kind).
-// Before timing, each engine is checked to find the article a query was
-// drawn from.
+// Raw Xapian stores the same JSON document data as ours and, like ours,
+// fetches it for each hit shown. Before timing, each engine is checked to
+// find hits and (mostly) the article a query was drawn from.
+// SEARCH_BENCH_SLOWEST=1 prints the slowest 1% of queries to stderr.
 //
 //   build-search/bench/search_bench --articles=20000 --benchmark_min_time=0
 #include <benchmark/benchmark.h>
@@ -36,6 +38,8 @@
 #include <random>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "bench_data.h"
 #include "newsindex/searcher.h"
@@ -64,7 +68,7 @@ std::string lower_ascii(std::string s) {
 struct Query {
   std::string text;    // our syntax (also Xapian QueryParser syntax)
   std::string fts;     // FTS5 MATCH expression
-  std::string source;  // filtered: the source filter value ("" = none)
+  std::string outlet;  // filtered: the outlet filter value ("" = none)
   bool facets = false;
   std::string from_id;  // the article the words came from
 };
@@ -82,7 +86,7 @@ fs::path cache_dir() {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   fs::path base = ec ? fs::current_path() : exe.parent_path();
-  return base / "bench-cache" / ("search-" + std::to_string(g_articles));
+  return base / "bench-cache" / ("search-v3-" + std::to_string(g_articles));
 }
 
 void build_ours(const fs::path& path, const std::vector<Article>& articles) {
@@ -108,9 +112,9 @@ void build_raw(const fs::path& path, const std::vector<Article>& articles) {
     tg.increase_termpos();
     tg.index_text(a.body);
     doc.add_boolean_term("Q" + a.id);
-    if (!a.source.empty()) {
-      doc.add_boolean_term("XSRC" + lower_ascii(a.source));
-      doc.add_value(1, a.source);
+    if (!a.outlet.empty()) {
+      doc.add_boolean_term("XOUT" + lower_ascii(a.outlet));
+      doc.add_value(1, a.outlet);
     }
     if (a.timestamp != kNoTimestamp) {
       std::time_t t = static_cast<std::time_t>(a.timestamp);
@@ -118,7 +122,12 @@ void build_raw(const fs::path& path, const std::vector<Article>& articles) {
       gmtime_r(&t, &tm);
       doc.add_value(2, std::to_string(tm.tm_year + 1900));
     }
-    doc.set_data(a.id);
+    // The same display data as ours stores, so both fetch the same bytes
+    // for each hit shown.
+    nlohmann::json data = {{"id", a.id},         {"title", a.title},   {"lead", a.lead},
+                           {"body", a.body},     {"source", a.source}, {"outlet", a.outlet},
+                           {"category", a.category}, {"url", a.url}};
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     db.replace_document("Q" + a.id, doc);
   }
   db.commit();
@@ -137,14 +146,14 @@ void build_fts(const fs::path& path, const std::vector<Article>& articles) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.string().c_str(), &db) != SQLITE_OK) die("sqlite open");
   exec(db,
-       "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, source UNINDEXED, title, body, "
+       "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, outlet UNINDEXED, title, body, "
        "tokenize = 'unicode61 remove_diacritics 2')");
   exec(db, "BEGIN");
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "INSERT INTO docs VALUES (?, ?, ?, ?)", -1, &st, nullptr);
   for (const Article& a : articles) {
     sqlite3_bind_text(st, 1, a.id.c_str(), -1, SQLITE_TRANSIENT);
-    std::string src = lower_ascii(a.source);
+    std::string src = lower_ascii(a.outlet);
     sqlite3_bind_text(st, 2, src.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, a.title.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, a.body.c_str(), -1, SQLITE_TRANSIENT);
@@ -197,7 +206,7 @@ void make_queries(Fixture& f) {
   Xapian::doccount n = f.raw.get_doccount();
   auto good = [&](const std::string& w) {
     if (!plain_word(w)) return false;
-    Xapian::doccount tf = f.raw.get_termfreq(w);
+    Xapian::doccount tf = f.raw.get_termfreq(w);  // raw terms: lower-cased words
     return tf >= 5 && tf <= std::max<Xapian::doccount>(n / 20, 10);
   };
   std::uniform_int_distribution<std::size_t> pick(0, f.articles.size() - 1);
@@ -232,12 +241,13 @@ void make_queries(Fixture& f) {
       for (const auto& w : chosen) q.text += (q.text.empty() ? "" : " ") + w;
       q.fts = fts_words(chosen);
       if (k == "filtered") {
-        std::string src = lower_ascii(a.source);
-        if (src.empty() || src.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
+        std::string src = lower_ascii(a.outlet);
+        if (src.empty() ||
+            src.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos) {
           continue;
         }
-        q.source = src;
-        q.text += " bron:" + src;
+        q.outlet = src;
+        q.text += " outlet:" + src;
       }
       q.facets = k == "facets";
       list.push_back(q);
@@ -293,7 +303,7 @@ std::size_t run_ours(Fixture& f, const Query& q, bool full, std::vector<std::str
   r.query = q.text;
   r.limit = 10;
   r.snippets = full;
-  if (q.facets) r.facets = {"source", "year"};
+  if (q.facets) r.facets = {"outlet", "year"};
   auto res = f.ours->search(r);
   if (!res.ok()) die("ours: " + res.status().to_string());
   if (ids) {
@@ -309,33 +319,36 @@ std::size_t run_raw(Fixture& f, const Query& q, std::vector<std::string>* ids) {
   qp.set_stemmer(Xapian::Stem("dutch"));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_database(f.raw);
-  qp.add_boolean_prefix("bron", "XSRC");
+  qp.add_boolean_prefix("outlet", "XOUT");
   Xapian::Enquire e(f.raw);
   e.set_query(qp.parse_query(q.text));
   e.set_weighting_scheme(Xapian::BM25Weight());
-  Xapian::ValueCountMatchSpy sources(1), years(2);
+  Xapian::ValueCountMatchSpy outlets(1), years(2);
   Xapian::doccount check = 0;
   if (q.facets) {
-    e.add_matchspy(&sources);
+    e.add_matchspy(&outlets);
     e.add_matchspy(&years);
     check = f.raw.get_doccount();
   }
   Xapian::MSet m = e.get_mset(0, 10, check);
-  if (ids) {
-    for (auto it = m.begin(); it != m.end(); ++it) ids->push_back(it.get_document().get_data());
+  std::size_t bytes = 0;
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    std::string data = it.get_document().get_data();  // what showing the hit needs
+    bytes += data.size();
+    if (ids) ids->push_back(nlohmann::json::parse(data, nullptr, false).value("id", ""));
   }
-  return m.size() + (q.facets ? sources.get_total() : 0);
+  return m.size() + bytes + (q.facets ? outlets.get_total() : 0);
 }
 
 std::size_t run_fts(Fixture& f, const Query& q, std::vector<std::string>* ids) {
-  const char* sql = q.source.empty()
+  const char* sql = q.outlet.empty()
                         ? "SELECT id FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs) LIMIT 10"
-                        : "SELECT id FROM docs WHERE docs MATCH ?1 AND source = ?2 "
+                        : "SELECT id FROM docs WHERE docs MATCH ?1 AND outlet = ?2 "
                           "ORDER BY bm25(docs) LIMIT 10";
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(f.fts, sql, -1, &st, nullptr) != SQLITE_OK) die("fts prepare");
   sqlite3_bind_text(st, 1, q.fts.c_str(), -1, SQLITE_TRANSIENT);
-  if (!q.source.empty()) sqlite3_bind_text(st, 2, q.source.c_str(), -1, SQLITE_TRANSIENT);
+  if (!q.outlet.empty()) sqlite3_bind_text(st, 2, q.outlet.c_str(), -1, SQLITE_TRANSIENT);
   std::size_t n = 0;
   while (sqlite3_step(st) == SQLITE_ROW) {
     if (ids) ids->push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
@@ -401,6 +414,13 @@ void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
   if (us.empty()) return;
   std::vector<double> sorted = us;
   std::sort(sorted.begin(), sorted.end());
+  if (std::getenv("SEARCH_BENCH_SLOWEST")) {
+    for (std::size_t k = 0; k < us.size(); ++k) {
+      if (us[k] >= sorted[sorted.size() * 99 / 100]) {
+        std::fprintf(stderr, "slow %.0f us [%zu] %s\n", us[k], k, qs[k % qs.size()].text.c_str());
+      }
+    }
+  }
   double sum = 0;
   for (double v : us) sum += v;
   state.counters["mean_us"] = sum / static_cast<double>(us.size());

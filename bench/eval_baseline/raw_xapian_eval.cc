@@ -8,7 +8,7 @@
 //
 //   raw_xapian_eval index  --db DIR [--stemmer dutch] CORPUS.jsonl[.gz]...
 //   raw_xapian_eval search --db DIR --queries F --qrels F [--stemmer dutch]
-//                          [--and] [--limit 100] [--k1 1] [--b 0.5]
+//                          [--and] [--limit 100] [--k1 1] [--b 0.5] [--stopwords F]
 //                          [--run-out F] [--per-query F] [--json]
 //   raw_xapian_eval subset --qrels F --every N --out FILE CORPUS.jsonl[.gz]...
 //       writes every judged document plus every Nth other one (by input order),
@@ -34,6 +34,7 @@ namespace {
 
 struct Args {
   std::string mode, db, queries, qrels, run_out, per_query, out, stemmer = "dutch";
+  std::string stopwords;  // Snowball-format stop list for queries; "" = none
   std::vector<std::string> inputs;
   bool and_operator = false, json = false;
   unsigned limit = 100, every = 3;
@@ -45,7 +46,8 @@ struct Args {
   std::cerr << "raw_xapian_eval: " << why
             << "\nusage: raw_xapian_eval index --db DIR [--stemmer NAME] CORPUS...\n"
                "       raw_xapian_eval search --db DIR --queries F --qrels F [--stemmer NAME]"
-               " [--and] [--limit N] [--k1 X] [--b Y] [--run-out F] [--per-query F] [--json]\n"
+               " [--and] [--limit N] [--k1 X] [--b Y] [--stopwords F]\n"
+               "                              [--run-out F] [--per-query F] [--json]\n"
                "       raw_xapian_eval subset --qrels F --every N --out FILE CORPUS...\n";
   std::exit(2);
 }
@@ -67,6 +69,7 @@ Args parse_args(int argc, char** argv) {
     else if (s == "--per-query") a.per_query = value();
     else if (s == "--out") a.out = value();
     else if (s == "--stemmer") a.stemmer = value();
+    else if (s == "--stopwords") a.stopwords = value();
     else if (s == "--limit") a.limit = static_cast<unsigned>(std::stoul(value()));
     else if (s == "--every") a.every = static_cast<unsigned>(std::stoul(value()));
     else if (s == "--k1") a.k1 = std::stod(value());
@@ -176,6 +179,24 @@ int run_search(const Args& a) {
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_database(db);
   qp.set_default_op(a.and_operator ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  // Optional: drop stop words from queries, as newsindex does (an experiment
+  // for docs/evaluation.md; the baseline row has no stopper).
+  Xapian::SimpleStopper stopper;
+  if (!a.stopwords.empty()) {
+    std::ifstream in(a.stopwords);
+    if (!in) {
+      std::cerr << "raw_xapian_eval: cannot read " << a.stopwords << "\n";
+      return 1;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      std::string word = line.substr(0, line.find('|'));
+      word.erase(0, word.find_first_not_of(" \t"));
+      word.erase(word.find_last_not_of(" \t\r") + 1);
+      if (!word.empty()) stopper.add(word);
+    }
+    qp.set_stopper(&stopper);
+  }
 
   std::vector<newsindex::RankedList> runs;
   std::size_t failed = 0;

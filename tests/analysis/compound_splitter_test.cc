@@ -94,22 +94,29 @@ struct Scores {
   double recall() const { return compounds == 0 ? 0 : static_cast<double>(correct) / compounds; }
 };
 
-// Splits every word of compounds.tsv with the analyzer (the default word
-// list) and compares the part stems with the stems of the expected parts.
+// The Debian wdutch list, as in the build's default (CMake NEWSINDEX_DICTIONARY).
+constexpr const char* kWordList = "/usr/share/dict/dutch";
+
+// Splits every word of a list with the splitter over the real word list and
+// compares the parts' stems with the stems of the expected parts. (The token
+// stream adds the parts of parts, kernwapen -> kern, wapen; that is not the
+// splitter's decision and is left out here.)
 Scores score_list(const Analyzer& analyzer, const std::string& file, std::string* report) {
   Scores sc;
+  auto dict = Dictionary::load(kWordList);
+  if (!dict.ok()) return sc;
+  const CompoundSplitter splitter(*dict);
   std::ifstream in(testing::source_dir() / "tests/golden/analysis" / file);
   std::string line;
-  auto ts = analyzer.stream();
+  std::vector<std::string> parts;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     const auto tab = line.find('\t');
     if (tab == std::string::npos) continue;
     const std::string word = line.substr(0, tab), expected = line.substr(tab + 1);
     std::vector<std::string> got;
-    ts->reset(word);
-    while (ts->next())
-      if (ts->token().kind == TokenKind::kCompoundPart) got.emplace_back(ts->token().stem);
+    if (splitter.split(word, parts))
+      for (const auto& p : parts) got.push_back(analyzer.stem(p));
     if (expected == "-") {
       ++sc.non_compounds;
       if (!got.empty()) {
@@ -120,8 +127,8 @@ Scores score_list(const Analyzer& analyzer, const std::string& file, std::string
     }
     ++sc.compounds;
     std::vector<std::string> want;
-    std::istringstream parts(expected);
-    for (std::string p; parts >> p;) want.push_back(analyzer.stem(p));
+    std::istringstream expected_parts(expected);
+    for (std::string p; expected_parts >> p;) want.push_back(analyzer.stem(p));
     if (got == want) {
       ++sc.correct;
     } else if (got.empty()) {

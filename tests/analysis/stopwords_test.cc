@@ -35,6 +35,10 @@ TEST(Stopwords, Lookup) {
     EXPECT_TRUE(is_dutch_stopword(w)) << w;
   for (const char* w : {"één", "vóór", "dé", "minister", "", "d", "hebbenn", "De"})
     EXPECT_FALSE(is_dutch_stopword(w)) << w;
+  for (const char* w : {"één", "vóór", "dé", "èn", "ná", "wíe"})
+    EXPECT_TRUE(is_accented_dutch_stopword(w)) << w;
+  for (const char* w : {"een", "café", "vóórstel", "", "ĳ", "naïef"})
+    EXPECT_FALSE(is_accented_dutch_stopword(w)) << w;
 }
 
 TEST(Stopwords, TokensAreFlaggedNotDropped) {
@@ -44,6 +48,14 @@ TEST(Stopwords, TokensAreFlaggedNotDropped) {
   std::string flags;
   while (ts->next()) flags += std::string(ts->token().term) + (ts->token().stopword ? "* " : " ");
   EXPECT_EQ(flags, "zo* snel als* mogelijk één of* vóór ");
+  // Not through the stem either (Snowball alone stems één to "een").
+  for (const char* w : {"één", "vóór", "dé", "èn", "ná"}) {
+    EXPECT_EQ(testing::default_analyzer().stem(w), w);
+  }
+  EXPECT_EQ(testing::default_analyzer().stem("een"), "een");
+  ts->reset("één");
+  ASSERT_TRUE(ts->next());
+  EXPECT_EQ(ts->token().stem, "één");
   EXPECT_TRUE(testing::default_analyzer().is_stopword("voor"));
   EXPECT_FALSE(testing::default_analyzer().is_stopword("vóór"));
 }

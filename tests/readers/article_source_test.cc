@@ -18,8 +18,8 @@ std::vector<std::string> ids(const ReadResult& r) {
 
 TEST(ArticleSource, FormatNames) {
   const std::pair<const char*, Format> cases[] = {
-      {"auto", Format::kAuto},   {"text", Format::kText},     {"jsonl", Format::kJsonl},
-      {"JSON", Format::kJsonl},  {"csv", Format::kCsv},       {"newsml", Format::kNewsml},
+      {"auto", Format::kAuto},  {"text", Format::kText}, {"jsonl", Format::kJsonl},
+      {"JSON", Format::kJsonl}, {"csv", Format::kCsv},   {"newsml", Format::kNewsml},
       {"xml", Format::kNewsml},
   };
   for (const auto& [name, format] : cases) {
@@ -153,8 +153,8 @@ TEST(ArticleSource, ProgressCountsStoredBytes) {
     lines += "{\"title\":\"bericht " + std::to_string(i) + "\",\"body\":\"tekst\"}\n";
   write_file(dir / "a.jsonl", lines);
   write_gzip(dir / "b.jsonl.gz", lines);
-  const std::uint64_t total = std::filesystem::file_size(dir / "a.jsonl") +
-                              std::filesystem::file_size(dir / "b.jsonl.gz");
+  const std::uint64_t total =
+      std::filesystem::file_size(dir / "a.jsonl") + std::filesystem::file_size(dir / "b.jsonl.gz");
   auto source = ArticleSource::open({dir.string()});
   ASSERT_TRUE(source.ok());
   EXPECT_EQ((*source)->bytes_total(), total);

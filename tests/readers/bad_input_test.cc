@@ -28,8 +28,7 @@ TEST(BadInput, InvalidJsonLineIsSkipped) {
   EXPECT_EQ(r.skipped[0].message.rfind("invalid JSON: ", 0), 0u) << r.skipped[0].message;
   EXPECT_TRUE(r.skipped[0].skipped);
   EXPECT_EQ(r.skipped[1].where, file.string() + ":3");
-  EXPECT_EQ(r.skipped[1].message,
-            "invalid record: expected a JSON object, found array");
+  EXPECT_EQ(r.skipped[1].message, "invalid record: expected a JSON object, found array");
 }
 
 TEST(BadInput, RecordWithoutTitleAndBodyIsSkipped) {
@@ -77,10 +76,11 @@ TEST(BadInput, BrokenXmlKeepsTheItemsBeforeIt) {
   write_file(file,
              "<?xml version=\"1.0\"?>\n<NewsML>\n"
              "<NewsItem><NewsComponent><NewsLines><HeadLine>Heel</HeadLine>"
-             "</NewsLines><ContentItem><DataContent>" + std::string(3000, 'x') +
-             "</DataContent></ContentItem></NewsComponent></NewsItem>\n"
-             "<NewsItem><NewsComponent><NewsLines><HeadLine>Kapot</HeadLine>\n"
-             "</NewsLines></NewsComponent></Newsitem>\n");
+             "</NewsLines><ContentItem><DataContent>" +
+                 std::string(3000, 'x') +
+                 "</DataContent></ContentItem></NewsComponent></NewsItem>\n"
+                 "<NewsItem><NewsComponent><NewsLines><HeadLine>Kapot</HeadLine>\n"
+                 "</NewsLines></NewsComponent></Newsitem>\n");
   const ReadResult r = read_all({file.string()});
   ASSERT_EQ(r.articles.size(), 1u);
   EXPECT_EQ(r.articles[0].title, "Heel");
@@ -92,6 +92,32 @@ TEST(BadInput, BrokenXmlKeepsTheItemsBeforeIt) {
   const ReadResult empty = read_all({(dir / "leeg.xml").string()});
   ASSERT_EQ(empty.skipped.size(), 1u);
   EXPECT_NE(empty.skipped[0].message.find("no NewsML NewsItem"), std::string::npos);
+}
+
+TEST(BadInput, XmlEntitiesCannotReadFilesOrExplode) {
+  const auto dir = fresh_dir("bad_xml_entities");
+  write_file(dir / "xxe.xml",
+             "<?xml version=\"1.0\"?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "
+             "\"file:///etc/passwd\"> ]>\n<NewsML><NewsItem><NewsComponent><NewsLines>"
+             "<HeadLine>a&xxe;b</HeadLine></NewsLines></NewsComponent></NewsItem></NewsML>");
+  std::string lol = "<?xml version=\"1.0\"?>\n<!DOCTYPE l [\n<!ENTITY l0 \"lol\">\n";
+  for (int i = 1; i < 10; ++i) {
+    lol += "<!ENTITY l" + std::to_string(i) + " \"";
+    for (int k = 0; k < 10; ++k) lol += "&l" + std::to_string(i - 1) + ";";
+    lol += "\">\n";
+  }
+  lol +=
+      "]>\n<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>&l9;</HeadLine>"
+      "</NewsLines></NewsComponent></NewsItem></NewsML>";
+  write_file(dir / "lol.xml", lol);
+  const ReadResult r = read_all({dir.string()});
+  // The external entity is neither loaded nor expanded.
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "ab");
+  // The billion laughs are refused.
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].where.rfind((dir / "lol.xml").string(), 0), 0u);
+  EXPECT_NE(r.skipped[0].message.find("broken XML"), std::string::npos);
 }
 
 TEST(BadInput, InvalidUtf8IsRepairedWithALocation) {
@@ -136,15 +162,15 @@ TEST(BadInput, BinaryFilesAreSkippedByName) {
 TEST(BadInput, RecordsOverTheLimitAreSkipped) {
   const auto dir = fresh_dir("bad_huge");
   const std::string big(5000, 'x');
-  write_file(dir / "a.jsonl", "{\"title\":\"klein\"}\n{\"title\":\"" + big +
-                                  "\"}\n{\"title\":\"ook klein\"}\n");
-  write_file(dir / "b.txt", " date 2020-02 Groot LH\n\nBron: Belga " + big.substr(0, 600) +
-                                "\n\n" + big.substr(0, 600) +
+  write_file(dir / "a.jsonl",
+             "{\"title\":\"klein\"}\n{\"title\":\"" + big + "\"}\n{\"title\":\"ook klein\"}\n");
+  write_file(dir / "b.txt", " date 2020-02 Groot LH\n\nBron: Belga " + big.substr(0, 600) + "\n\n" +
+                                big.substr(0, 600) +
                                 "\n\n date 2020-02 Klein LH\n\nBron: Belga Kort.\n");
-  write_file(dir / "c.csv", "title,body\na,\"" + big.substr(0, 700) + "\n" +
-                                big.substr(0, 700) + "\"\nb,kort\n");
-  write_file(dir / "d.xml", "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>" +
-                                big + "</HeadLine></NewsLines></NewsComponent>"
+  write_file(dir / "c.csv",
+             "title,body\na,\"" + big.substr(0, 700) + "\n" + big.substr(0, 700) + "\"\nb,kort\n");
+  write_file(dir / "d.xml", "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>" + big +
+                                "</HeadLine></NewsLines></NewsComponent>"
                                 "</NewsItem><NewsItem><NewsComponent><NewsLines>"
                                 "<HeadLine>k</HeadLine></NewsLines></NewsComponent>"
                                 "</NewsItem></NewsML>");
@@ -166,8 +192,7 @@ TEST(BadInput, RecordsOverTheLimitAreSkipped) {
 TEST(BadInput, CorruptGzipIsReported) {
   const auto dir = fresh_dir("bad_gzip");
   std::string lines;
-  for (int i = 0; i < 3000; ++i)
-    lines += "{\"title\":\"bericht " + std::to_string(i) + "\"}\n";
+  for (int i = 0; i < 3000; ++i) lines += "{\"title\":\"bericht " + std::to_string(i) + "\"}\n";
   write_gzip(dir / "x.jsonl.gz", lines);
   std::string bytes = read_text(dir / "x.jsonl.gz");
   bytes.resize(bytes.size() / 2);  // cut short
@@ -178,6 +203,18 @@ TEST(BadInput, CorruptGzipIsReported) {
   const ReadIssue& last = r.skipped.back();
   EXPECT_EQ(last.where.rfind((dir / "x.jsonl.gz").string() + ":", 0), 0u) << last.where;
   EXPECT_NE(last.message.find("gzip"), std::string::npos) << last.message;
+}
+
+TEST(BadInput, GzipThatIsNotGzipIsReported) {
+  const auto dir = fresh_dir("bad_gzip_magic");
+  static constexpr char kBytes[] = "\x1F\x8B\x08\x00garbage-after-the-magic";
+  write_file(dir / "x.gz", std::string(kBytes, sizeof kBytes - 1));
+  const ReadResult r = read_all({dir.string()});
+  EXPECT_TRUE(r.articles.empty());
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].where, (dir / "x.gz").string());
+  EXPECT_NE(r.skipped[0].message.find("corrupt gzip data"), std::string::npos)
+      << r.skipped[0].message;
 }
 
 // Mangled versions of valid inputs, in every format: the readers must end
@@ -197,22 +234,31 @@ TEST(BadInput, MangledInputNeverCrashes) {
       "<DataContent><nitf><body><body.content><p>p</p></body.content></body></nitf>"
       "</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>",
       "[{\"id\":\"1\",\"title\":\"T\",\"tags\":[\"a\",\"b\"]},\n \"x\", {\"body\":\"q\\\"\"}]",
+      "{\n  \"title\": \"T\",\n  \"x\": [1, {\"y\": \"]\"}]\n}\n{\n  \"body\": \"b\"\n}\n",
   };
-  const Format formats[] = {Format::kText, Format::kJsonl, Format::kCsv, Format::kNewsml,
-                            Format::kJsonl};
+  const Format formats[] = {Format::kText,   Format::kJsonl, Format::kCsv,
+                            Format::kNewsml, Format::kJsonl, Format::kJsonl};
   std::mt19937 rng(20200212);
   int runs = 0;
-  for (int f = 0; f < 5; ++f) {
+  for (int f = 0; f < 6; ++f) {
     for (int round = 0; round < 150; ++round) {
       std::string s = seeds[f];
       const int edits = 1 + static_cast<int>(rng() % 6);
       for (int e = 0; e < edits && !s.empty(); ++e) {
         const std::size_t at = rng() % s.size();
         switch (rng() % 4) {
-          case 0: s[at] = static_cast<char>(rng() % 256); break;
-          case 1: s.erase(at, 1 + rng() % 8); break;
-          case 2: s.insert(at, std::string(1 + rng() % 3, "\"<>{}\n,\\\xC3\0"[rng() % 11])); break;
-          case 3: s.resize(at); break;
+          case 0:
+            s[at] = static_cast<char>(rng() % 256);
+            break;
+          case 1:
+            s.erase(at, 1 + rng() % 8);
+            break;
+          case 2:
+            s.insert(at, std::string(1 + rng() % 3, "\"<>{}\n,\\\xC3\0"[rng() % 11]));
+            break;
+          case 3:
+            s.resize(at);
+            break;
         }
       }
       const auto file = dir / ("f" + std::to_string(f) + "_" + std::to_string(round));
@@ -233,7 +279,7 @@ TEST(BadInput, MangledInputNeverCrashes) {
       ++runs;
     }
   }
-  EXPECT_EQ(runs, 750);
+  EXPECT_EQ(runs, 900);
 }
 
 }  // namespace

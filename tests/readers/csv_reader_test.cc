@@ -30,8 +30,8 @@ TEST(CsvReader, SplitsRecords) {
       {"\"twee\nregels\",x", ',', "twee\nregels|x", true},
       {"a;\"b;c\";d", ';', "a|b;c|d", true},
       {"a\tb", '\t', "a|b", true},
-      {"5\" scherm,x", ',', "5\" scherm|x", true},   // a quote inside a field
-      {"\"a\"b,c", ',', "ab|c", false},              // text after a closing quote
+      {"5\" scherm,x", ',', "5\" scherm|x", true},  // a quote inside a field
+      {"\"a\"b,c", ',', "ab|c", false},             // text after a closing quote
       {"", ',', "", true},
   };
   for (const Case& c : cases) {
@@ -60,7 +60,8 @@ TEST(CsvReader, Separators) {
 TEST(CsvReader, NosStyleExport) {
   const auto dir = fresh_dir("csv_nos");
   write_file(dir / "nos.csv",
-             "\xEF\xBB\xBF" "datetime,title,content,category,url,Extra Kolom\r\n"
+             "\xEF\xBB\xBF"
+             "datetime,title,content,category,url,Extra Kolom\r\n"
              "2020-02-12 13:48:00,\"Kop, met komma\",\"Eerste alinea.\r\n\r\n"
              "Tweede \"\"alinea\"\".\",Politiek,https://example.org/1,x\r\n"
              "2020-07-01 08:00:00,Zomer,Warm weer.,Weer,https://example.org/2,\r\n");

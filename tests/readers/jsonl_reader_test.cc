@@ -83,11 +83,12 @@ TEST(JsonlReader, FirstRecordsOfEachSharedCorpus) {
 
 TEST(JsonlReader, KeysAndTypes) {
   const auto dir = fresh_dir("jsonl_keys");
-  write_file(dir / "x.ndjson",
-             R"({"id":"a","title":"T","body":"B","authors":"Enkel Auteur","tags":"los","lang":"nl-BE","nested":{"k":[1,2]},"n":null})"
-             "\n"
-             R"({"headline":"Kop","text":"Tekst","guid":"g-1","published":"2020-02-12T13:48:00+01:00","link":"https://example.org"})"
-             "\n");
+  write_file(
+      dir / "x.ndjson",
+      R"({"id":"a","title":"T","body":"B","authors":"Enkel Auteur","tags":"los","lang":"nl-BE","nested":{"k":[1,2]},"n":null})"
+      "\n"
+      R"({"headline":"Kop","text":"Tekst","guid":"g-1","published":"2020-02-12T13:48:00+01:00","link":"https://example.org"})"
+      "\n");
   const ReadResult r = read_all({dir.string()});
   ASSERT_EQ(r.articles.size(), 2u);
   const Article& a = r.articles[0];
@@ -107,8 +108,7 @@ TEST(JsonlReader, KeysAndTypes) {
 
 TEST(JsonlReader, MissingIdsAreDerivedFromStemAndLine) {
   const auto dir = fresh_dir("jsonl_ids");
-  write_gzip(dir / "export.jsonl.gz",
-             "{\"title\":\"Een\"}\n\n{\"title\":\"Twee\"}\n");
+  write_gzip(dir / "export.jsonl.gz", "{\"title\":\"Een\"}\n\n{\"title\":\"Twee\"}\n");
   const ReadResult r = read_all({(dir / "export.jsonl.gz").string()});
   ASSERT_EQ(r.articles.size(), 2u);
   EXPECT_EQ(r.articles[0].id, "export-1");
@@ -137,13 +137,28 @@ TEST(JsonlReader, JsonArrayFiles) {
   EXPECT_EQ(r.articles[3].id, "p3");
   ASSERT_EQ(r.skipped.size(), 1u);
   EXPECT_EQ(r.skipped[0].where, (dir / "plat.json").string() + ":1");
-  EXPECT_EQ(r.skipped[0].message,
-            "invalid record: expected a JSON object, found number");
+  EXPECT_EQ(r.skipped[0].message, "invalid record: expected a JSON object, found number");
   // Where: the line each element starts on.
   write_file(dir / "mooi.json", "[\n{\"title\":\"a\"},\n\n{\"title\": 1 2}\n]");
   const ReadResult bad = read_all({(dir / "mooi.json").string()});
   ASSERT_EQ(bad.skipped.size(), 1u);
   EXPECT_EQ(bad.skipped[0].where, (dir / "mooi.json").string() + ":4");
+}
+
+TEST(JsonlReader, PrettyPrintedObjectsOneAfterAnother) {
+  const auto dir = fresh_dir("jsonl_sequence");
+  write_file(dir / "mooi.jsonl",
+             "{\n  \"id\": \"s1\",\n  \"title\": \"Een\"\n}\n"
+             "{\n  \"title\": \"Twee {niet} [lastig]\"\n}\n\n"
+             "{\n  \"title\": \"Drie\",\n  \"body\": 1 2\n}\n");
+  const ReadResult r = read_all({dir.string()});
+  ASSERT_EQ(r.articles.size(), 2u);
+  EXPECT_EQ(r.articles[0].id, "s1");
+  EXPECT_EQ(r.articles[1].id, "mooi-2");
+  EXPECT_EQ(r.articles[1].title, "Twee {niet} [lastig]");
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].where, (dir / "mooi.jsonl").string() + ":9");
+  EXPECT_EQ(r.skipped[0].message.rfind("invalid JSON: ", 0), 0u);
 }
 
 TEST(JsonlReader, TruncatedAndOversizedArrayElements) {

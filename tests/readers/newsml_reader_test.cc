@@ -62,15 +62,13 @@ TEST(NewsmlReader, BelgaLatin9SampleGivesOneArticlePerLanguage) {
   EXPECT_EQ(iso_date(nl), "2019-01-29T12:45:50+01:00");
   EXPECT_EQ(nl.time_zone, "Europe/Brussels");
   // Escaped markup (&lt;b&gt;) is removed, runs of spaces collapsed.
-  EXPECT_EQ(nl.body.rfind("Steven Van Geel gaf zich op 31 mei 2014 aan", 0), 0u)
-      << nl.body;
+  EXPECT_EQ(nl.body.rfind("Steven Van Geel gaf zich op 31 mei 2014 aan", 0), 0u) << nl.body;
   // ISO-8859-15 decoded to UTF-8.
   EXPECT_EQ(extra(nl, "country"), "België");
   const Article& fr = r.articles[1];
   EXPECT_EQ(fr.id, "98055798-fr");
   EXPECT_EQ(fr.language, "fr");
-  EXPECT_NE(fr.body.find("ziekenhuis Zottegem deels geëvacueerd na brandje"),
-            std::string::npos);
+  EXPECT_NE(fr.body.find("ziekenhuis Zottegem deels geëvacueerd na brandje"), std::string::npos);
   EXPECT_NE(fr.body.find("(Comité P)"), std::string::npos);
 }
 

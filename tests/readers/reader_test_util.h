@@ -87,8 +87,7 @@ inline std::string describe(const Article& a) {
   o << "== " << a.id << "\n";
   o << "title: " << a.title << "\n";
   if (a.timestamp != kNoTimestamp)
-    o << "date: " << iso_date(a) << " [" << a.time_zone << "] utc=" << a.timestamp
-      << "\n";
+    o << "date: " << iso_date(a) << " [" << a.time_zone << "] utc=" << a.timestamp << "\n";
   if (!a.source.empty()) o << "source: " << a.source << "\n";
   if (!a.outlet.empty()) o << "outlet: " << a.outlet << "\n";
   if (!a.category.empty()) o << "category: " << a.category << "\n";
@@ -105,8 +104,7 @@ inline std::string describe(const Article& a) {
 inline std::string describe(const ReadIssue& i, const std::string& strip_prefix) {
   std::string where = i.where;
   if (where.rfind(strip_prefix, 0) == 0) where.erase(0, strip_prefix.size());
-  return std::string(i.skipped ? "SKIPPED " : "REPAIRED ") + where + ": " +
-         i.message + "\n";
+  return std::string(i.skipped ? "SKIPPED " : "REPAIRED ") + where + ": " + i.message + "\n";
 }
 
 }  // namespace newsindex::testing

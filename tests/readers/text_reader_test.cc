@@ -48,11 +48,10 @@ TEST(TextReader, HeaderLines) {
   const Case cases[] = {
       {" date 2020-02 NAVO klaar om uit te breiden LH", true, "2020-02",
        "NAVO klaar om uit te breiden", "LH"},
-      {"date 2021-07 Gent keurt fietsplan goed BIN", true, "2021-07",
-       "Gent keurt fietsplan goed", "BIN"},
+      {"date 2021-07 Gent keurt fietsplan goed BIN", true, "2021-07", "Gent keurt fietsplan goed",
+       "BIN"},
       // The last word is not a tag: it stays in the title.
-      {" date 2021-07 Gent keurt fietsplan goed", true, "2021-07",
-       "Gent keurt fietsplan goed", ""},
+      {" date 2021-07 Gent keurt fietsplan goed", true, "2021-07", "Gent keurt fietsplan goed", ""},
       {" date 2021-07 Kamer stemt over EU-verdrag ECO2", true, "2021-07",
        "Kamer stemt over EU-verdrag", "ECO2"},
       {"date 2021-7 Te kort", false, "", "", ""},
@@ -147,6 +146,19 @@ TEST(TextReader, ShortFirstBodyLinesAreNotTakenForDates) {
   ASSERT_EQ(r.notes.size(), 1u);
   EXPECT_EQ(r.notes[0].where, (dir / "a.txt").string() + ":19");
   EXPECT_EQ(r.notes[0].message, "unparseable time '25u70'");
+}
+
+TEST(TextReader, InvalidUtf8InHeadersIsCountedForTheirArticle) {
+  const auto dir = fresh_dir("text_utf8_header");
+  write_file(dir / "a.txt",
+             " date 2020-02 Caf\xE9 LH\n\nBron: Belga Een.\n\n"
+             " date 2020-02 Twee \xFF LH\n\nBron: Belga Twee.\n");
+  const ReadResult r = read_all({dir.string()});
+  ASSERT_EQ(r.articles.size(), 2u);
+  ASSERT_EQ(r.notes.size(), 2u);
+  EXPECT_EQ(r.notes[0].where, (dir / "a.txt").string() + ":1");
+  EXPECT_EQ(r.notes[1].where, (dir / "a.txt").string() + ":5");
+  EXPECT_EQ(r.articles[1].title, "Twee \xEF\xBF\xBD");
 }
 
 TEST(TextReader, CrLfAndGzip) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -27,12 +29,19 @@ TEST(SearcherConcurrency, OneSearcherPerThreadWhileAWriterCommits) {
   constexpr int kThreads = 4;
   std::atomic<bool> done{false};
   std::atomic<int> failures{0}, searches{0};
+  std::mutex mu;
+  std::string first_failure;
+  auto fail = [&](const std::string& why) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (first_failure.empty()) first_failure = why;
+    ++failures;
+  };
   std::vector<std::thread> readers;
   for (int t = 0; t < kThreads; ++t) {
     readers.emplace_back([&, t] {
       auto s = internal::open_searcher({path}, {}, analyzer);
       if (!s.ok()) {
-        ++failures;
+        fail("open: " + s.status().to_string());
         return;
       }
       std::size_t last_total = 0;
@@ -42,12 +51,20 @@ TEST(SearcherConcurrency, OneSearcherPerThreadWhileAWriterCommits) {
         r.facets = {"source"};
         auto res = (*s)->search(r);
         ++searches;
-        if (!res.ok() || res->hits.empty() || res->estimate < last_total) {
-          ++failures;
+        if (!res.ok()) {
+          fail("search: " + res.status().to_string());
+          continue;
+        }
+        if (res->hits.empty() || res->estimate < last_total) {
+          fail("hits " + std::to_string(res->hits.size()) + " estimate " +
+               std::to_string(res->estimate) + " after " + std::to_string(last_total));
           continue;
         }
         last_total = res->estimate;
-        if (i % 3 == 0 && !(*s)->reopen().ok()) ++failures;
+        if (i % 3 == 0) {
+          Status st = (*s)->reopen();
+          if (!st.ok()) fail("reopen: " + st.to_string());
+        }
         if (i > 2000) break;
       }
     });
@@ -59,7 +76,7 @@ TEST(SearcherConcurrency, OneSearcherPerThreadWhileAWriterCommits) {
   }
   done = true;
   for (std::thread& t : readers) t.join();
-  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(failures.load(), 0) << first_failure;
   EXPECT_GE(searches.load(), kThreads * 20);
   auto s = internal::open_searcher({path}, {}, analyzer);
   ASSERT_TRUE(s.ok());

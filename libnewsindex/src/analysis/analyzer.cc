@@ -72,9 +72,8 @@ class DutchAnalyzer final : public Analyzer {
       stemmer_ = std::make_unique<Stemmer>(config_->stem_algorithm, &config_->overrides);
     // The stem the token stream gives the word (auto's -> stem of auto),
     // without splitting it.
-    AnalysisConfig const& c = *config_;
     TermFacts facts;
-    internal::analysis::analyse_term(term, c, stemmer_.get(), facts);
+    internal::analysis::analyse_term(term, *config_, stemmer_.get(), facts, /*split=*/false);
     return facts.stem;
   }
 

@@ -29,7 +29,9 @@ constexpr std::string_view kBlockedHeads[] = {
 // zondag is not about the sun, allemaal not about a meal.
 constexpr std::string_view kNeverSplit[] = {
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-    "allemaal", "praktijk", "parachute", "enigszins"};
+    "allemaal", "praktijk", "parachute", "enigszins",
+    // Element names: stikstof is nitrogen, not stitch+dust.
+    "stikstof", "waterstof", "zuurstof", "koolstof"};
 
 // Suffix-like words: minister is not mini+ster, vrijheid not vrij+heid.
 constexpr std::string_view kBlockedTails[] = {

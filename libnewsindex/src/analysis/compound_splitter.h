@@ -17,7 +17,7 @@
 //  - among candidates: fewest parts, then a tail of 4+ letters, then the
 //    longest head (landbouw+grond rather than land+bouwgrond);
 //  - a short list of frequent lexicalised words is never split (zondag,
-//    allemaal, praktijk).
+//    allemaal, praktijk, stikstof).
 #ifndef NEWSINDEX_ANALYSIS_COMPOUND_SPLITTER_H_
 #define NEWSINDEX_ANALYSIS_COMPOUND_SPLITTER_H_
 

@@ -100,10 +100,12 @@ std::shared_ptr<const Dictionary> Dictionary::from_words(const std::vector<std::
 
 Result<std::shared_ptr<const Dictionary>> Dictionary::load(const std::string& path) {
   static std::mutex mu;
-  static std::map<std::string, std::weak_ptr<const Dictionary>> cache;
+  // Kept for the life of the process: analyzers come and go (one per
+  // writer or searcher), the 12 MB list is loaded once.
+  static std::map<std::string, std::shared_ptr<const Dictionary>> cache;
   std::lock_guard<std::mutex> lock(mu);
   if (auto it = cache.find(path); it != cache.end()) {
-    if (auto d = it->second.lock()) return d;
+    return it->second;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in)

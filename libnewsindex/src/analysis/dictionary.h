@@ -6,7 +6,7 @@
 // capital (names: Amsterdam, Mini) and entries with digits, hyphens, dots or
 // apostrophes are left out, since compound parts are lower-case common words.
 // All words live in one string; the table holds 8-byte slots (offset, length,
-// 24 hash bits), about 12 MB for the 340,000 usable OpenTaal entries, and
+// 24 hash bits), about 12 MB for the 350,000 usable OpenTaal entries, and
 // a 512 KB Bloom filter in front that rejects most non-words without
 // touching the big table.
 #ifndef NEWSINDEX_ANALYSIS_DICTIONARY_H_
@@ -25,7 +25,8 @@ namespace newsindex::internal::analysis {
 // Immutable after loading; thread-safe to read.
 class Dictionary {
  public:
-  // Loads `path`, or returns the already loaded copy (shared per path).
+  // Loads `path`, or returns the already loaded copy (shared per path and
+  // kept until the process ends).
   static Result<std::shared_ptr<const Dictionary>> load(const std::string& path);
   // From words already normalised (tests).
   static std::shared_ptr<const Dictionary> from_words(const std::vector<std::string>& words);

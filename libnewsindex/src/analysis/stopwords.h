@@ -14,6 +14,10 @@ namespace newsindex::internal::analysis {
 // True if `term` (normalised: lower case, accents folded) is a stop word.
 bool is_dutch_stopword(std::string_view term);
 
+// True if `term` is a stop word written with accents on its vowels (één,
+// vóór, dé, èn, ná): lower-case, precomposed Latin-1 vowels only.
+bool is_accented_dutch_stopword(std::string_view term);
+
 // The embedded list, in Snowball's order (commonest first).
 std::size_t dutch_stopword_count();
 std::string_view dutch_stopword(std::size_t i);

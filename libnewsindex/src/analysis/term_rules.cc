@@ -34,7 +34,15 @@ void split_into(std::string_view word, const AnalysisConfig& config, Stemmer* st
   facts.part_terms.clear();
   facts.part_stems.clear();
   if (!config.splitter || !letters_only(word) || is_dutch_stopword(word)) return;
-  if (!config.splitter->split(word, facts.part_terms)) return;
+  std::vector<std::string> parts, sub;
+  if (!config.splitter->split(word, parts)) return;
+  // A part that is itself a compound adds its own parts once:
+  // kernwapenverdrag -> kernwapen (kern, wapen), verdrag, so that wapen finds it.
+  for (std::string& p : parts) {
+    const bool again = p.size() >= 8 && config.splitter->split(p, sub);
+    facts.part_terms.push_back(std::move(p));
+    if (again) facts.part_terms.insert(facts.part_terms.end(), sub.begin(), sub.end());
+  }
   facts.part_stems.resize(facts.part_terms.size());
   for (std::size_t i = 0; i < facts.part_terms.size(); ++i)
     stem_into(facts.part_terms[i], config, stemmer, facts.part_stems[i]);
@@ -43,7 +51,7 @@ void split_into(std::string_view word, const AnalysisConfig& config, Stemmer* st
 }  // namespace
 
 void analyse_term(std::string_view term, const AnalysisConfig& config, Stemmer* stemmer,
-                  TermFacts& facts) {
+                  TermFacts& facts, bool split) {
   facts.variant.clear();
   facts.variant_stopword = false;
   facts.part_terms.clear();
@@ -60,7 +68,7 @@ void analyse_term(std::string_view term, const AnalysisConfig& config, Stemmer* 
       } else {
         facts.stem.assign(term);
       }
-      split_into(base, config, stemmer, facts);
+      if (split) split_into(base, config, stemmer, facts);
     } else if (config.options.apostrophe_rules) {  // zo'n, m'n, 's
       facts.stem.assign(term);
     } else {  // what a generic engine does: Snowball on "auto's"
@@ -69,7 +77,10 @@ void analyse_term(std::string_view term, const AnalysisConfig& config, Stemmer* 
     return;
   }
   stem_into(term, config, stemmer, facts.stem);
-  split_into(term, config, stemmer, facts);
+  // één, vóór, dé keep their accents (the normalizer's exception), and must
+  // not get the stem of een, voor, de either: Snowball drops the accents.
+  if (is_accented_dutch_stopword(term)) facts.stem.assign(term);
+  if (split) split_into(term, config, stemmer, facts);
 }
 
 }  // namespace newsindex::internal::analysis

@@ -6,6 +6,8 @@
 //   13u48, 3,5  stem = term (nothing with a digit is stemmed)
 //   bomen       "boom" (the override list wins over Snowball)
 //   trainingsmissie  stem "trainingsmissie", parts training/train, missie/missi
+//   kernwapenverdrag parts kernwapen, kern, wapen, verdrag (a part that is a
+//                    compound adds its own parts, one level deep)
 #ifndef NEWSINDEX_ANALYSIS_TERM_RULES_H_
 #define NEWSINDEX_ANALYSIS_TERM_RULES_H_
 
@@ -28,8 +30,9 @@ struct TermFacts {
 };
 
 // Fills `facts` for `term`. `stemmer` may be null when stemming is off.
+// With `split` false, compound parts are not looked for (stems only).
 void analyse_term(std::string_view term, const AnalysisConfig& config, Stemmer* stemmer,
-                  TermFacts& facts);
+                  TermFacts& facts, bool split = true);
 
 }  // namespace newsindex::internal::analysis
 

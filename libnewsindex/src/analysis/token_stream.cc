@@ -8,9 +8,10 @@
 namespace newsindex::internal::analysis {
 namespace {
 
-// The cache is dropped when it holds this many terms (bounded memory on
-// endless streams; a news archive has far fewer distinct words per stream).
-constexpr std::size_t kMaxCachedTerms = 1u << 20;
+// The cache is dropped when it holds this many terms: memory stays bounded
+// (about 25 MB per stream) and a stream that indexes a whole archive refills
+// it with the words that are frequent now.
+constexpr std::size_t kMaxCachedTerms = 1u << 18;
 // URL and e-mail parts beyond this many are not indexed.
 constexpr std::size_t kMaxLinkParts = 16;
 

@@ -6,63 +6,65 @@
 namespace newsindex::internal::dedup {
 
 namespace {
-// Postings per band looked at in the committed database: a band shared by
-// hundreds of documents is boilerplate, not a story.
-constexpr int kMaxPostingsPerBand = 64;
+// Entries per band compared: a band shared by many articles is boilerplate
+// (a standard disclaimer), not a story.
+constexpr int kMaxPerBand = 64;
 }  // namespace
 
-void ClusterIndex::look_in_session(std::string_view id, const Signature& sig,
-                                   const BandKeys& keys, Best& best) const {
-  for (std::uint64_t key : keys) {
-    auto it = by_band_.find(key);
-    if (it == by_band_.end()) continue;
-    const Entry& e = entries_[it->second];
-    if (e.id == id) continue;
-    double j = estimate_jaccard(sig, e.sig);
-    if (j >= kThreshold && j > best.jaccard) {
-      best.jaccard = j;
-      best.cluster = e.cluster;
-    }
+ClusterIndex::ClusterIndex(const Xapian::Database* db) : db_(db) {
+  if (db_ == nullptr || db_->get_doccount() == 0) return;
+  Signature sig;
+  for (auto v = db_->valuestream_begin(schema::kSlotMinhash);
+       v != db_->valuestream_end(schema::kSlotMinhash); ++v) {
+    if (!decode(*v, sig)) continue;
+    add(Entry{std::string(), std::string(), v.get_docid(), sig}, band_keys(sig));
   }
 }
 
-void ClusterIndex::look_in_committed(std::string_view id, const Signature& sig,
-                                     const BandKeys& keys, Best& best) {
-  if (committed_ == nullptr) return;
-  std::string id_term(schema::kPrefixId);
-  id_term.append(id);
-  Xapian::docid own = 0;
-  if (auto p = committed_->postlist_begin(id_term); p != committed_->postlist_end(id_term)) {
-    own = *p;
-  }
-  Signature other;
-  for (int band = 0; band < kBands; ++band) {
-    if (by_band_.count(keys[band])) continue;
-    std::string term = band_term(band, keys[band]);
-    int seen = 0;
-    for (auto p = committed_->postlist_begin(term);
-         p != committed_->postlist_end(term) && seen < kMaxPostingsPerBand; ++p, ++seen) {
-      if (*p == own) continue;
-      Xapian::Document doc = committed_->get_document(*p, Xapian::DOC_ASSUME_VALID);
-      if (!decode(doc.get_value(schema::kSlotMinhash), other)) continue;
-      double j = estimate_jaccard(sig, other);
-      if (j >= kThreshold && j > best.jaccard) {
-        best.jaccard = j;
-        best.cluster = doc.get_value(schema::kSlotCollapse);
-      }
-    }
-  }
+void ClusterIndex::add(Entry entry, const BandKeys& keys) {
+  auto index = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back(std::move(entry));
+  for (std::uint64_t key : keys) by_band_.emplace(key, index);
 }
 
 std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
                                  const BandKeys& keys) {
-  Best best;
-  look_in_session(id, sig, keys, best);
-  look_in_committed(id, sig, keys, best);
-  std::string cluster = best.cluster.empty() ? std::string(id) : best.cluster;
-  auto index = static_cast<std::uint32_t>(entries_.size());
-  entries_.push_back(Entry{std::string(id), cluster, sig});
-  for (std::uint64_t key : keys) by_band_[key] = index;
+  // The database's own copy of this id (a re-import) must not match itself.
+  Xapian::docid own = 0;
+  if (db_ != nullptr) {
+    std::string id_term(schema::kPrefixId);
+    id_term.append(id);
+    if (auto p = db_->postlist_begin(id_term); p != db_->postlist_end(id_term)) own = *p;
+  }
+  double best = 0;
+  std::uint32_t best_index = 0;
+  for (std::uint64_t key : keys) {
+    auto [lo, hi] = by_band_.equal_range(key);
+    int seen = 0;
+    for (auto it = lo; it != hi && seen < kMaxPerBand; ++it, ++seen) {
+      const Entry& e = entries_[it->second];
+      if (e.id.empty() ? (own != 0 && e.docid == own) : e.id == id) continue;
+      double j = estimate_jaccard(sig, e.sig);
+      // Ties go to the earlier article, so keys follow the first copy.
+      if (j >= kThreshold && (j > best || (j == best && it->second < best_index))) {
+        best = j;
+        best_index = it->second;
+      }
+    }
+  }
+  std::string cluster(id);
+  if (best > 0) {
+    Entry& e = entries_[best_index];
+    if (e.cluster.empty() && db_ != nullptr) {
+      try {
+        e.cluster = db_->get_document(e.docid).get_value(schema::kSlotCollapse);
+      } catch (const Xapian::DocNotFoundError&) {
+        // Replaced or deleted since the writer opened: not a usable match.
+      }
+    }
+    if (!e.cluster.empty()) cluster = e.cluster;
+  }
+  add(Entry{std::string(id), cluster, 0, sig}, keys);
   return cluster;
 }
 

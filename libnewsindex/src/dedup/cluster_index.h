@@ -2,9 +2,11 @@
 //
 // The key is the cluster key of the most similar earlier article (estimated
 // Jaccard >= kThreshold, found through a shared LSH band), else the article's
-// own id. Earlier articles are those of this writing session (an in-memory
-// band table, so it also covers uncommitted and bulk-mode documents) and those
-// already in the database when the writer opened (through XMH band terms).
+// own id. The band table lives in memory: it is filled from the signatures
+// (value slot kSlotMinhash) of the documents already in the database when the
+// writer opens, and from every article the writer adds, so it also covers
+// uncommitted and bulk-mode documents. No band terms are written: they cost
+// twenty unique posting lists per document.
 #ifndef NEWSINDEX_DEDUP_CLUSTER_INDEX_H_
 #define NEWSINDEX_DEDUP_CLUSTER_INDEX_H_
 
@@ -24,11 +26,9 @@ namespace newsindex::internal::dedup {
 // (the writer guards it).
 class ClusterIndex {
  public:
-  // `committed`: the writer's own database handle when it held documents
-  // at open, else nullptr. Band keys already seen in this session are not
-  // looked up there (the session table answers them, and reading a posting
-  // list with pending changes would be slow).
-  explicit ClusterIndex(const Xapian::Database* committed) : committed_(committed) {}
+  // `db`: the writer's database (may be nullptr); its committed signatures
+  // are loaded now, cluster keys of matches are read from it lazily.
+  explicit ClusterIndex(const Xapian::Database* db);
 
   // Returns the cluster key for article `id` with signature `sig` and records
   // the article so later copies find it.
@@ -38,23 +38,17 @@ class ClusterIndex {
 
  private:
   struct Entry {
-    std::string id;
-    std::string cluster;
+    std::string id;       // empty for documents loaded from the database
+    std::string cluster;  // empty until read from the database
+    Xapian::docid docid = 0;
     Signature sig;
   };
-  struct Best {
-    double jaccard = 0;
-    std::string cluster;
-  };
-  void look_in_session(std::string_view id, const Signature& sig, const BandKeys& keys,
-                       Best& best) const;
-  void look_in_committed(std::string_view id, const Signature& sig, const BandKeys& keys,
-                         Best& best);
+  void add(Entry entry, const BandKeys& keys);
 
-  const Xapian::Database* committed_;
+  const Xapian::Database* db_;
   std::vector<Entry> entries_;
-  // band key (band number mixed in) -> latest entry with that band.
-  std::unordered_map<std::uint64_t, std::uint32_t> by_band_;
+  // band key (band number mixed in) -> entries with that band (newest last).
+  std::unordered_multimap<std::uint64_t, std::uint32_t> by_band_;
 };
 
 }  // namespace newsindex::internal::dedup

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <limits>
 
-#include "index/schema.h"
 
 namespace newsindex::internal::dedup {
 
@@ -58,16 +57,18 @@ std::uint64_t fnv1a(std::string_view text) {
 bool Shingler::signature(Signature& out) const {
   if (words_.size() < kMinWords) return false;
   const auto& co = coefficients();
-  out.fill(std::numeric_limits<std::uint32_t>::max());
+  std::array<std::uint32_t, kHashes> mins;
+  mins.fill(std::numeric_limits<std::uint32_t>::max());
   const std::size_t n = words_.size() - kShingleWords + 1;
   for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t sh = 0;
     for (int k = 0; k < kShingleWords; ++k) sh = splitmix64(sh ^ words_[i + k]);
     for (int h = 0; h < kHashes; ++h) {
       auto v = static_cast<std::uint32_t>((co.a[h] * sh + co.b[h]) >> 32);
-      if (v < out[h]) out[h] = v;
+      if (v < mins[h]) mins[h] = v;
     }
   }
+  for (int h = 0; h < kHashes; ++h) out[h] = static_cast<std::uint16_t>(mins[h] & 0xffff);
   return true;
 }
 
@@ -81,14 +82,6 @@ BandKeys band_keys(const Signature& sig) {
   return keys;
 }
 
-std::string band_term(int band, std::uint64_t key) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%02d:%016llx", band, static_cast<unsigned long long>(key));
-  std::string t(schema::kPrefixMinhashBand);
-  t += buf;
-  return t;
-}
-
 double estimate_jaccard(const Signature& a, const Signature& b) {
   int same = 0;
   for (int i = 0; i < kHashes; ++i) same += a[i] == b[i];
@@ -96,21 +89,19 @@ double estimate_jaccard(const Signature& a, const Signature& b) {
 }
 
 std::string encode(const Signature& sig) {
-  std::string out(kHashes * 4, '\0');
+  std::string out(kHashes * 2, '\0');
   for (int i = 0; i < kHashes; ++i) {
-    for (int k = 0; k < 4; ++k) out[i * 4 + k] = static_cast<char>((sig[i] >> (8 * k)) & 0xff);
+    out[i * 2] = static_cast<char>(sig[i] & 0xff);
+    out[i * 2 + 1] = static_cast<char>(sig[i] >> 8);
   }
   return out;
 }
 
 bool decode(std::string_view bytes, Signature& out) {
-  if (bytes.size() != kHashes * 4) return false;
+  if (bytes.size() != kHashes * 2) return false;
   for (int i = 0; i < kHashes; ++i) {
-    std::uint32_t v = 0;
-    for (int k = 0; k < 4; ++k) {
-      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i * 4 + k])) << (8 * k);
-    }
-    out[i] = v;
+    out[i] = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[i * 2]) |
+                                        (static_cast<unsigned char>(bytes[i * 2 + 1]) << 8));
   }
   return true;
 }

@@ -1,7 +1,7 @@
 // dedup/minhash.h: word shingles -> MinHash signature -> LSH band keys.
 //
 // Wire stories republished with small edits share most of their 3-word
-// shingles. A MinHash signature estimates the Jaccard similarity of two
+// shingles. A MinHash signature (60 hashes of 16 bits) estimates the Jaccard similarity of two
 // shingle sets; documents whose signatures agree on a whole band (kRows
 // consecutive hashes) are candidates, confirmed by the estimated Jaccard.
 // See docs/index-format.md, "Wire-story collapse".
@@ -25,7 +25,7 @@ inline constexpr double kThreshold = 0.5;
 // Fewer words than this: too short to call anything a copy of it.
 inline constexpr std::size_t kMinWords = 8;
 
-using Signature = std::array<std::uint32_t, kHashes>;
+using Signature = std::array<std::uint16_t, kHashes>;
 using BandKeys = std::array<std::uint64_t, kBands>;
 
 // "shingle=3 hashes=60 bands=20x3 threshold=0.5": recorded in the metadata.
@@ -48,14 +48,14 @@ class Shingler {
   std::vector<std::uint64_t> words_;
 };
 
+// One key per band of kRows hashes, the band number mixed in.
 BandKeys band_keys(const Signature& sig);
-// "XMH07:3f2a…" for band 7 (schema::kPrefixMinhashBand).
-std::string band_term(int band, std::uint64_t key);
 
 // Fraction of equal hashes: the MinHash estimate of the Jaccard similarity.
 double estimate_jaccard(const Signature& a, const Signature& b);
 
-// Value-slot encoding: kHashes little-endian uint32 (240 bytes).
+// Value-slot encoding: the low 16 bits of each hash, little-endian (120
+// bytes; a chance agreement of 1/65536 per hash does not move the estimate).
 std::string encode(const Signature& sig);
 bool decode(std::string_view bytes, Signature& out);
 

@@ -127,9 +127,6 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   out.has_signature = shingler_.signature(out.signature);
   if (out.has_signature) {
     out.bands = dedup::band_keys(out.signature);
-    for (int b = 0; b < dedup::kBands; ++b) {
-      doc.add_boolean_term(dedup::band_term(b, out.bands[b]));
-    }
     doc.add_value(schema::kSlotMinhash, dedup::encode(out.signature));
   }
 

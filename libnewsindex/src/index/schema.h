@@ -34,9 +34,6 @@ inline constexpr std::string_view kPrefixLanguage = "XLANG";// language, boolean
 // Stems of closed-compound parts ("missi" from "trainingsmissie"), with the
 // whole word's position; weighted below exact and stem matches at query time.
 inline constexpr std::string_view kPrefixCompoundPart = "XP";
-// Near-duplicate LSH band keys (boolean, "XMH" + band number + ':' + hex hash);
-// see dedup/minhash.h and docs/index-format.md "Wire-story collapse".
-inline constexpr std::string_view kPrefixMinhashBand = "XMH";
 
 // --- Value slots ----------------------------------------------------------
 enum Slot : Xapian::valueno {

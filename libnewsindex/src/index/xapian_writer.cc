@@ -62,7 +62,7 @@ Status XapianIndexWriter::init() {
       db_.set_metadata(std::string(schema::kMetaDedup), dedup::parameters());
       db_.commit();
     }
-    clusters_ = std::make_unique<dedup::ClusterIndex>(has_docs ? &db_ : nullptr);
+    clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
     if (options_.bulk) {
       unsigned threads = options_.threads;
       if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

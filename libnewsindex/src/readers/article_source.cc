@@ -86,6 +86,11 @@ class FileArticleSource final : public ArticleSource {
       return false;
     }
     const std::string_view head = (*in)->head();
+    if (head.empty() && !(*in)->error().empty()) {  // e.g. not gzip after all
+      done_bytes_ += file.size;
+      set_skipped(issue, shown, "read error: " + (*in)->error());
+      return false;
+    }
     if (std::string why = binary_reason(head); !why.empty()) {
       done_bytes_ += file.size;
       set_skipped(issue, shown, why + "; file skipped");
@@ -113,11 +118,19 @@ class FileArticleSource final : public ArticleSource {
     stream_ = in->get();
     std::unique_ptr<InputStream> stream = std::move(*in);
     switch (format) {
-      case Format::kJsonl: reader_ = make_jsonl_reader(std::move(stream), std::move(ctx)); break;
-      case Format::kCsv: reader_ = make_csv_reader(std::move(stream), std::move(ctx)); break;
-      case Format::kNewsml: reader_ = make_newsml_reader(std::move(stream), std::move(ctx)); break;
+      case Format::kJsonl:
+        reader_ = make_jsonl_reader(std::move(stream), std::move(ctx));
+        break;
+      case Format::kCsv:
+        reader_ = make_csv_reader(std::move(stream), std::move(ctx));
+        break;
+      case Format::kNewsml:
+        reader_ = make_newsml_reader(std::move(stream), std::move(ctx));
+        break;
       case Format::kText:
-      case Format::kAuto: reader_ = make_text_reader(std::move(stream), std::move(ctx)); break;
+      case Format::kAuto:
+        reader_ = make_text_reader(std::move(stream), std::move(ctx));
+        break;
     }
     return true;
   }
@@ -149,8 +162,7 @@ Status collect(const std::string& path, std::vector<InputFile>& files,
     return Status();
   }
   std::vector<InputFile> found;
-  fs::recursive_directory_iterator it(
-      path, fs::directory_options::skip_permission_denied, ec);
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
   if (ec) return io_error(path + ": cannot read folder: " + ec.message());
   for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
     if (ec) {
@@ -175,12 +187,11 @@ Status collect(const std::string& path, std::vector<InputFile>& files,
 }  // namespace
 }  // namespace internal
 
-Result<std::unique_ptr<ArticleSource>> ArticleSource::open(
-    const std::vector<std::string>& paths, const ReaderOptions& options) {
+Result<std::unique_ptr<ArticleSource>> ArticleSource::open(const std::vector<std::string>& paths,
+                                                           const ReaderOptions& options) {
   const auto rule = internal::zone_rule_from_name(options.default_time_zone);
   if (!rule)
-    return invalid_argument("unsupported default time zone '" +
-                            options.default_time_zone +
+    return invalid_argument("unsupported default time zone '" + options.default_time_zone +
                             "' (use Europe/Brussels, Europe/Amsterdam or UTC)");
   if (options.max_record_bytes == 0)
     return invalid_argument("max_record_bytes must be greater than 0");
@@ -191,8 +202,8 @@ Result<std::unique_ptr<ArticleSource>> ArticleSource::open(
       Status s = internal::collect(p, files, issues);
       if (!s.ok()) return s;
     }
-    return std::unique_ptr<ArticleSource>(new internal::FileArticleSource(
-        std::move(files), std::move(issues), options, *rule));
+    return std::unique_ptr<ArticleSource>(
+        new internal::FileArticleSource(std::move(files), std::move(issues), options, *rule));
   } catch (const std::exception& e) {
     return io_error(std::string("cannot list the inputs: ") + e.what());
   }

@@ -12,8 +12,19 @@ namespace newsindex::internal {
 namespace {
 
 enum class Column {
-  kId, kTitle, kBody, kLead, kDate, kSource, kOutlet, kCategory, kUrl,
-  kLanguage, kAuthors, kTags, kExtra
+  kId,
+  kTitle,
+  kBody,
+  kLead,
+  kDate,
+  kSource,
+  kOutlet,
+  kCategory,
+  kUrl,
+  kLanguage,
+  kAuthors,
+  kTags,
+  kExtra
 };
 
 struct ColumnName {
@@ -22,33 +33,53 @@ struct ColumnName {
 };
 
 constexpr ColumnName kColumns[] = {
-    {"id", Column::kId},             {"guid", Column::kId},
-    {"title", Column::kTitle},       {"headline", Column::kTitle},
-    {"kop", Column::kTitle},         {"titel", Column::kTitle},
-    {"content", Column::kBody},      {"body", Column::kBody},
-    {"text", Column::kBody},         {"tekst", Column::kBody},
-    {"lead", Column::kLead},         {"intro", Column::kLead},
-    {"description", Column::kLead},  {"summary", Column::kLead},
-    {"datetime", Column::kDate},     {"date", Column::kDate},
-    {"published", Column::kDate},    {"published_at", Column::kDate},
-    {"pubdate", Column::kDate},      {"datum", Column::kDate},
-    {"source", Column::kSource},     {"bron", Column::kSource},
-    {"agency", Column::kSource},     {"outlet", Column::kOutlet},
-    {"medium", Column::kOutlet},     {"publisher", Column::kOutlet},
-    {"category", Column::kCategory}, {"rubriek", Column::kCategory},
-    {"section", Column::kCategory},  {"sectie", Column::kCategory},
-    {"url", Column::kUrl},           {"link", Column::kUrl},
-    {"lang", Column::kLanguage},     {"language", Column::kLanguage},
-    {"taal", Column::kLanguage},     {"author", Column::kAuthors},
-    {"authors", Column::kAuthors},   {"auteur", Column::kAuthors},
-    {"auteurs", Column::kAuthors},   {"tags", Column::kTags},
-    {"keywords", Column::kTags},     {"trefwoorden", Column::kTags},
+    {"id", Column::kId},
+    {"guid", Column::kId},
+    {"title", Column::kTitle},
+    {"headline", Column::kTitle},
+    {"kop", Column::kTitle},
+    {"titel", Column::kTitle},
+    {"content", Column::kBody},
+    {"body", Column::kBody},
+    {"text", Column::kBody},
+    {"tekst", Column::kBody},
+    {"lead", Column::kLead},
+    {"intro", Column::kLead},
+    {"description", Column::kLead},
+    {"summary", Column::kLead},
+    {"datetime", Column::kDate},
+    {"date", Column::kDate},
+    {"published", Column::kDate},
+    {"published_at", Column::kDate},
+    {"pubdate", Column::kDate},
+    {"datum", Column::kDate},
+    {"source", Column::kSource},
+    {"bron", Column::kSource},
+    {"agency", Column::kSource},
+    {"outlet", Column::kOutlet},
+    {"medium", Column::kOutlet},
+    {"publisher", Column::kOutlet},
+    {"category", Column::kCategory},
+    {"rubriek", Column::kCategory},
+    {"section", Column::kCategory},
+    {"sectie", Column::kCategory},
+    {"url", Column::kUrl},
+    {"link", Column::kUrl},
+    {"lang", Column::kLanguage},
+    {"language", Column::kLanguage},
+    {"taal", Column::kLanguage},
+    {"author", Column::kAuthors},
+    {"authors", Column::kAuthors},
+    {"auteur", Column::kAuthors},
+    {"auteurs", Column::kAuthors},
+    {"tags", Column::kTags},
+    {"keywords", Column::kTags},
+    {"trefwoorden", Column::kTags},
 };
 
 Column column_of(std::string_view name) {
   std::string l(trim_view(name));
-  for (char& c : l)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const ColumnName& c : kColumns)
     if (c.name == l) return c.column;
   return Column::kExtra;
@@ -142,9 +173,8 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
         if (got != InputStream::Line::kOk) {
           done_ = true;
           set_skipped(issue, ctx_.where(in_->line_number()),
-                      got == InputStream::Line::kError
-                          ? "read error: " + in_->error()
-                          : std::string("CSV header line too long"));
+                      got == InputStream::Line::kError ? "read error: " + in_->error()
+                                                       : std::string("CSV header line too long"));
           return ArticleSource::Next::kIssue;
         }
         if (!trim_view(line_).empty()) break;
@@ -157,15 +187,13 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
       columns_.clear();
       for (const std::string& n : names_) {
         columns_.push_back(column_of(n));
-        has_text |= columns_.back() == Column::kTitle ||
-                    columns_.back() == Column::kBody;
+        has_text |= columns_.back() == Column::kTitle || columns_.back() == Column::kBody;
       }
       have_header_ = true;
       if (!has_text) {
         done_ = true;
         set_skipped(issue, ctx_.where(in_->line_number()),
-                    "CSV header names no title or body column (found: " +
-                        shorten(line_, 80) + ")");
+                    "CSV header names no title or body column (found: " + shorten(line_, 80) + ")");
         return ArticleSource::Next::kIssue;
       }
       continue;
@@ -178,8 +206,7 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
     }
     if (got == Got::kError) {
       done_ = true;
-      set_skipped(issue, ctx_.where(in_->line_number() + 1),
-                  "read error: " + in_->error());
+      set_skipped(issue, ctx_.where(in_->line_number() + 1), "read error: " + in_->error());
       return ArticleSource::Next::kIssue;
     }
     const std::string where = ctx_.where(record_line_);
@@ -192,8 +219,7 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
     if (trim_view(record_).empty()) continue;
     if (const std::size_t n = repair_utf8(record_); n > 0)
       add_note(issue, where,
-               "invalid UTF-8: " + std::to_string(n) +
-                   " byte sequence(s) replaced by U+FFFD");
+               "invalid UTF-8: " + std::to_string(n) + " byte sequence(s) replaced by U+FFFD");
     if (!split_csv_record(record_, sep_, fields_))
       add_note(issue, where, "misplaced quote in CSV record (read leniently)");
     if (csv_open_quote(record_, sep_))
@@ -207,25 +233,48 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
     for (std::size_t c = 0; c < fields_.size() && c < columns_.size(); ++c) {
       std::string& v = fields_[c];
       switch (columns_[c]) {
-        case Column::kId: article.id = std::string(trim_view(v)); break;
-        case Column::kTitle: article.title = std::move(v); break;
-        case Column::kBody: article.body = std::move(v); break;
-        case Column::kLead: article.lead = std::move(v); break;
-        case Column::kDate: set_date_field(v, ctx_, where, article, issue); break;
-        case Column::kSource: article.source = std::string(trim_view(v)); break;
-        case Column::kOutlet: article.outlet = std::string(trim_view(v)); break;
-        case Column::kCategory: article.category = std::string(trim_view(v)); break;
-        case Column::kUrl: article.url = std::string(trim_view(v)); break;
-        case Column::kLanguage: article.language = std::string(trim_view(v)); break;
-        case Column::kAuthors: add_split(v, article.authors); break;
-        case Column::kTags: add_split(v, article.tags); break;
+        case Column::kId:
+          article.id = std::string(trim_view(v));
+          break;
+        case Column::kTitle:
+          article.title = std::move(v);
+          break;
+        case Column::kBody:
+          article.body = std::move(v);
+          break;
+        case Column::kLead:
+          article.lead = std::move(v);
+          break;
+        case Column::kDate:
+          set_date_field(v, ctx_, where, article, issue);
+          break;
+        case Column::kSource:
+          article.source = std::string(trim_view(v));
+          break;
+        case Column::kOutlet:
+          article.outlet = std::string(trim_view(v));
+          break;
+        case Column::kCategory:
+          article.category = std::string(trim_view(v));
+          break;
+        case Column::kUrl:
+          article.url = std::string(trim_view(v));
+          break;
+        case Column::kLanguage:
+          article.language = std::string(trim_view(v));
+          break;
+        case Column::kAuthors:
+          add_split(v, article.authors);
+          break;
+        case Column::kTags:
+          add_split(v, article.tags);
+          break;
         case Column::kExtra:
           if (!v.empty()) article.extra.emplace_back(names_[c], std::move(v));
           break;
       }
     }
-    if (article.id.empty())
-      article.id = ctx_.stem + "-" + std::to_string(record_line_);
+    if (article.id.empty()) article.id = ctx_.stem + "-" + std::to_string(record_line_);
     if (finish_article(article, where, issue)) return ArticleSource::Next::kArticle;
     return ArticleSource::Next::kIssue;
   }
@@ -260,8 +309,7 @@ bool csv_open_quote(std::string_view record, char separator) {
   return csv_scan_quotes(record, separator, false);
 }
 
-bool split_csv_record(std::string_view record, char separator,
-                      std::vector<std::string>& fields) {
+bool split_csv_record(std::string_view record, char separator, std::vector<std::string>& fields) {
   fields.clear();
   bool ok = true;
   std::string field;
@@ -314,8 +362,7 @@ char detect_csv_separator(std::string_view header_line) {
   return ',';
 }
 
-std::unique_ptr<RecordReader> make_csv_reader(std::unique_ptr<InputStream> in,
-                                              FileContext ctx) {
+std::unique_ptr<RecordReader> make_csv_reader(std::unique_ptr<InputStream> in, FileContext ctx) {
   return std::make_unique<CsvReader>(std::move(in), std::move(ctx));
 }
 

@@ -18,8 +18,7 @@ bool csv_scan_quotes(std::string_view line, char separator, bool in_quotes);
 // Splits one complete record into fields: "a,""b"",c" → a | "b" | c; quoted
 // fields may hold separators and newlines. Returns false when a quote is
 // misplaced (text after a closing quote), still filling `fields` leniently.
-bool split_csv_record(std::string_view record, char separator,
-                      std::vector<std::string>& fields);
+bool split_csv_record(std::string_view record, char separator, std::vector<std::string>& fields);
 
 // The separator a header line uses: ',' unless ';' or a tab is more frequent.
 char detect_csv_separator(std::string_view header_line);

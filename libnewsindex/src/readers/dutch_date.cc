@@ -14,32 +14,27 @@ struct Name {
 // Dutch first (full names, then the abbreviations newspapers use: "mrt",
 // "okt"), then English for RFC 2822 and English-language feeds.
 constexpr Name kMonths[] = {
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"april", 4}, {"mei", 5},
-    {"juni", 6}, {"juli", 7}, {"augustus", 8}, {"september", 9},
-    {"oktober", 10}, {"november", 11}, {"december", 12},
-    {"jan", 1}, {"feb", 2}, {"febr", 2}, {"mrt", 3}, {"apr", 4}, {"jun", 6},
-    {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"okt", 10}, {"nov", 11},
-    {"dec", 12},
-    {"january", 1}, {"february", 2}, {"march", 3}, {"mar", 3}, {"may", 5},
-    {"june", 6}, {"july", 7}, {"august", 8}, {"october", 10}, {"oct", 10},
+    {"januari", 1},   {"februari", 2},  {"maart", 3},    {"april", 4},     {"mei", 5},
+    {"juni", 6},      {"juli", 7},      {"augustus", 8}, {"september", 9}, {"oktober", 10},
+    {"november", 11}, {"december", 12}, {"jan", 1},      {"feb", 2},       {"febr", 2},
+    {"mrt", 3},       {"apr", 4},       {"jun", 6},      {"jul", 7},       {"aug", 8},
+    {"sep", 9},       {"sept", 9},      {"okt", 10},     {"nov", 11},      {"dec", 12},
+    {"january", 1},   {"february", 2},  {"march", 3},    {"mar", 3},       {"may", 5},
+    {"june", 6},      {"july", 7},      {"august", 8},   {"october", 10},  {"oct", 10},
 };
 
 constexpr std::string_view kWeekdays[] = {
-    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-    "zondag", "ma", "di", "wo", "do", "vr", "za", "zo", "maa", "din", "woe",
-    "don", "vrij", "zat", "zon",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "maandag", "dinsdag", "woensdag",  "donderdag", "vrijdag", "zaterdag", "zondag",
+    "ma",      "di",      "wo",        "do",        "vr",      "za",       "zo",
+    "maa",     "din",     "woe",       "don",       "vrij",    "zat",      "zon",
+    "monday",  "tuesday", "wednesday", "thursday",  "friday",  "saturday", "sunday",
+    "mon",     "tue",     "wed",       "thu",       "fri",     "sat",      "sun",
 };
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-}
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 
 bool equals_lower(std::string_view word, std::string_view lower_name) {
   if (word.size() != lower_name.size()) return false;
@@ -67,9 +62,7 @@ class Cursor {
  public:
   explicit Cursor(std::string_view s) : s_(s) {}
   bool done() const { return i_ >= s_.size(); }
-  char peek(std::size_t k = 0) const {
-    return i_ + k < s_.size() ? s_[i_ + k] : '\0';
-  }
+  char peek(std::size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
   std::size_t pos() const { return i_; }
   void reset(std::size_t p) { i_ = p; }
   void skip_spaces() {
@@ -114,9 +107,8 @@ class Cursor {
 };
 
 bool valid_time(const TimeOfDay& t) {
-  return t.hour >= 0 && t.hour <= 24 && t.minute >= 0 && t.minute < 60 &&
-         t.second >= 0 && t.second <= 60 &&
-         !(t.hour == 24 && (t.minute != 0 || t.second != 0));
+  return t.hour >= 0 && t.hour <= 24 && t.minute >= 0 && t.minute < 60 && t.second >= 0 &&
+         t.second <= 60 && !(t.hour == 24 && (t.minute != 0 || t.second != 0));
 }
 
 // A time in any of the Dutch, Flemish and ISO spellings.
@@ -192,8 +184,7 @@ bool parse_zone(Cursor& c, DateTimeParts& p) {
     return true;
   }
   const std::string_view w = c.word();
-  if (equals_lower(w, "utc") || equals_lower(w, "gmt") ||
-      equals_lower(w, "ut")) {
+  if (equals_lower(w, "utc") || equals_lower(w, "gmt") || equals_lower(w, "ut")) {
     p.has_offset = true;
     p.offset_minutes = 0;
     p.utc = true;
@@ -246,14 +237,12 @@ bool parse_time_tail(Cursor& c, DateTimeParts& p) {
 // 2020-02-12[(T| )13:48[:00[.000]]][zone]
 bool parse_iso(std::string_view s, DateTimeParts& p) {
   Cursor c(s);
-  if (!c.number(4, 4, p.year) || !c.eat('-') || !c.number(2, 2, p.month) ||
-      !c.eat('-') || !c.number(2, 2, p.day))
+  if (!c.number(4, 4, p.year) || !c.eat('-') || !c.number(2, 2, p.month) || !c.eat('-') ||
+      !c.number(2, 2, p.day))
     return false;
   if (c.done()) return true;
   if (!(c.eat('T') || c.eat('t') || c.eat(' '))) return false;
-  if (!c.number(2, 2, p.time.hour) || !c.eat(':') ||
-      !c.number(2, 2, p.time.minute))
-    return false;
+  if (!c.number(2, 2, p.time.hour) || !c.eat(':') || !c.number(2, 2, p.time.minute)) return false;
   if (c.eat(':')) {
     if (!c.number(2, 2, p.time.second)) return false;
     if (c.eat('.') || c.eat(',')) {
@@ -311,8 +300,7 @@ bool parse_natural(std::string_view s, DateTimeParts& p) {
   if (!c.number(1, 2, p.day)) return false;
   if (c.eat('/') || c.eat('-') || c.eat('.')) {
     const char sep = s[c.pos() - 1];
-    if (!c.number(1, 2, p.month) || !c.eat(sep) || !c.number(4, 4, p.year))
-      return false;
+    if (!c.number(1, 2, p.month) || !c.eat(sep) || !c.number(4, 4, p.year)) return false;
   } else {
     c.eat('.');  // "12. februari" (rare, German-style)
     c.skip_spaces();
@@ -378,16 +366,15 @@ std::int64_t days_from_civil(int year, int month, int day) {
 }
 
 bool is_valid_civil(int year, int month, int day) {
-  return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 &&
-         day >= 1 && day <= days_in_month(year, month);
+  return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= days_in_month(year, month);
 }
 
 std::optional<DateTimeParts> parse_date_time(std::string_view text) {
   const std::string_view s = trim(text);
   if (s.empty() || s.size() > 128) return std::nullopt;
   DateTimeParts p;
-  if (!parse_iso(s, (p = DateTimeParts{})) &&
-      !parse_compact(s, (p = DateTimeParts{})) &&
+  if (!parse_iso(s, (p = DateTimeParts{})) && !parse_compact(s, (p = DateTimeParts{})) &&
       !parse_natural(s, (p = DateTimeParts{})))
     return std::nullopt;
   if (!is_valid_civil(p.year, p.month, p.day)) return std::nullopt;
@@ -436,11 +423,10 @@ bool looks_like_time(std::string_view text) {
 }
 
 std::optional<ZoneRule> zone_rule_from_name(std::string_view name) {
-  static constexpr std::string_view kCentral[] = {
-      "europe/brussels", "europe/amsterdam", "europe/luxembourg",
-      "europe/paris", "europe/berlin", "cet"};
-  static constexpr std::string_view kUtcNames[] = {"utc", "etc/utc", "gmt",
-                                                   "z"};
+  static constexpr std::string_view kCentral[] = {"europe/brussels",   "europe/amsterdam",
+                                                  "europe/luxembourg", "europe/paris",
+                                                  "europe/berlin",     "cet"};
+  static constexpr std::string_view kUtcNames[] = {"utc", "etc/utc", "gmt", "z"};
   for (std::string_view n : kCentral)
     if (equals_lower(name, n)) return ZoneRule::kCentralEurope;
   for (std::string_view n : kUtcNames)
@@ -464,11 +450,10 @@ int brussels_offset_for_local(std::int64_t local_seconds) {
   return brussels_offset_at_utc(local_seconds - 7200) == 120 ? 120 : 60;
 }
 
-void apply_date_time(const DateTimeParts& p, ZoneRule rule,
-                     std::string_view zone_name, Article& article) {
+void apply_date_time(const DateTimeParts& p, ZoneRule rule, std::string_view zone_name,
+                     Article& article) {
   std::int64_t local = days_from_civil(p.year, p.month, p.day) * 86400;
-  if (p.has_time)
-    local += p.time.hour * 3600 + p.time.minute * 60 + p.time.second;
+  if (p.has_time) local += p.time.hour * 3600 + p.time.minute * 60 + p.time.second;
   int offset = 0;
   std::string zone;
   if (p.has_offset) {
@@ -487,8 +472,7 @@ void apply_date_time(const DateTimeParts& p, ZoneRule rule,
   article.time_zone = std::move(zone);
 }
 
-std::string format_iso8601(std::int64_t timestamp, int utc_offset_minutes,
-                           bool has_time) {
+std::string format_iso8601(std::int64_t timestamp, int utc_offset_minutes, bool has_time) {
   if (timestamp == kNoTimestamp) return {};
   const std::int64_t local = timestamp + std::int64_t{utc_offset_minutes} * 60;
   const std::int64_t days = floor_div(local, 86400);
@@ -501,10 +485,10 @@ std::string format_iso8601(std::int64_t timestamp, int utc_offset_minutes,
     return buf;
   }
   const int off = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y,
-                m, d, static_cast<int>(secs / 3600),
-                static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60),
-                utc_offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d,
+                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60), utc_offset_minutes < 0 ? '-' : '+', off / 60,
+                off % 60);
   return buf;
 }
 

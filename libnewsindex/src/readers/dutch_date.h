@@ -78,13 +78,12 @@ int brussels_offset_for_local(std::int64_t local_seconds);
 // Fills article.timestamp, has_time, utc_offset_minutes and time_zone. A date
 // without a time stands for local midnight; either way the local calendar
 // date is timestamp + 60 * utc_offset_minutes.
-void apply_date_time(const DateTimeParts& parts, ZoneRule rule,
-                     std::string_view zone_name, Article& article);
+void apply_date_time(const DateTimeParts& parts, ZoneRule rule, std::string_view zone_name,
+                     Article& article);
 
 // "2020-02-12T13:48:00+01:00" (or "2020-02-12" when !has_time) for a
 // timestamp and offset as apply_date_time leaves them.
-std::string format_iso8601(std::int64_t timestamp, int utc_offset_minutes,
-                           bool has_time);
+std::string format_iso8601(std::int64_t timestamp, int utc_offset_minutes, bool has_time);
 
 }  // namespace newsindex::internal
 

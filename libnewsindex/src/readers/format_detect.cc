@@ -8,14 +8,12 @@ namespace {
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 }  // namespace
@@ -33,11 +31,16 @@ Result<Format> parse_format(std::string_view name) {
 
 std::string_view format_name(Format format) {
   switch (format) {
-    case Format::kAuto: return "auto";
-    case Format::kText: return "text";
-    case Format::kJsonl: return "jsonl";
-    case Format::kCsv: return "csv";
-    case Format::kNewsml: return "newsml";
+    case Format::kAuto:
+      return "auto";
+    case Format::kText:
+      return "text";
+    case Format::kJsonl:
+      return "jsonl";
+    case Format::kCsv:
+      return "csv";
+    case Format::kNewsml:
+      return "newsml";
   }
   return "auto";
 }
@@ -51,8 +54,7 @@ std::string_view base_name(std::string_view path) {
 }
 
 std::string_view strip_gz(std::string_view name) {
-  if (name.size() > 3 && lower_ascii(name.substr(name.size() - 3)) == ".gz")
-    name.remove_suffix(3);
+  if (name.size() > 3 && lower_ascii(name.substr(name.size() - 3)) == ".gz") name.remove_suffix(3);
   return name;
 }
 
@@ -61,29 +63,24 @@ struct Extension {
   Format format;
 };
 constexpr Extension kExtensions[] = {
-    {".txt", Format::kText},     {".text", Format::kText},
-    {".jsonl", Format::kJsonl},  {".ndjson", Format::kJsonl},
-    {".json", Format::kJsonl},   {".csv", Format::kCsv},
-    {".xml", Format::kNewsml},
-    {".newsml", Format::kNewsml}, {".nitf", Format::kNewsml},
+    {".txt", Format::kText},     {".text", Format::kText},     {".jsonl", Format::kJsonl},
+    {".ndjson", Format::kJsonl}, {".json", Format::kJsonl},    {".csv", Format::kCsv},
+    {".xml", Format::kNewsml},   {".newsml", Format::kNewsml}, {".nitf", Format::kNewsml},
 };
 
 std::string_view skip_bom_and_space(std::string_view s) {
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-    s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   return s;
 }
 
 // " date 2020-02 …" as the text archives write their article headers.
 bool is_text_header(std::string_view line) {
-  while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
-    line.remove_prefix(1);
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
   if (line.size() < 13 || line.substr(0, 5) != "date ") return false;
   const std::string_view ym = line.substr(5, 7);
   for (std::size_t i = 0; i < 7; ++i) {
-    if (i == 4 ? ym[i] != '-' : !std::isdigit(static_cast<unsigned char>(ym[i])))
-      return false;
+    if (i == 4 ? ym[i] != '-' : !std::isdigit(static_cast<unsigned char>(ym[i]))) return false;
   }
   return true;
 }
@@ -107,20 +104,18 @@ Format sniff_format(std::string_view head) {
   if (is_text_header(first_line)) return Format::kText;
   // A CSV header: separated names, one of which we know.
   const std::string l = lower_ascii(first_line);
-  const bool separated = l.find(',') != std::string::npos ||
-                         l.find(';') != std::string::npos ||
+  const bool separated = l.find(',') != std::string::npos || l.find(';') != std::string::npos ||
                          l.find('\t') != std::string::npos;
   if (separated) {
-    for (std::string_view name : {"title", "headline", "titel", "kop", "body",
-                                  "content", "text", "tekst"}) {
+    for (std::string_view name :
+         {"title", "headline", "titel", "kop", "body", "content", "text", "tekst"}) {
       const std::size_t at = l.find(name);
       if (at == std::string::npos) continue;
       const auto boundary = [&](std::size_t i) {
-        return i >= l.size() || l[i] == ',' || l[i] == ';' || l[i] == '\t' ||
-               l[i] == '"' || l[i] == ' ' || l[i] == '\r';
+        return i >= l.size() || l[i] == ',' || l[i] == ';' || l[i] == '\t' || l[i] == '"' ||
+               l[i] == ' ' || l[i] == '\r';
       };
-      if ((at == 0 || boundary(at - 1)) && boundary(at + name.size()))
-        return Format::kCsv;
+      if ((at == 0 || boundary(at - 1)) && boundary(at + name.size())) return Format::kCsv;
     }
   }
   return Format::kAuto;
@@ -132,11 +127,20 @@ std::string binary_reason(std::string_view head) {
     std::string_view what;
   };
   static constexpr Magic kMagic[] = {
-      {"%PDF", "a PDF file"},           {"PK\x03\x04", "a ZIP archive"},
-      {"\x89PNG", "a PNG image"},       {"\xFF\xD8\xFF", "a JPEG image"},
-      {"GIF8", "a GIF image"},          {"\x7F" "ELF", "an executable"},
-      {"BZh", "a bzip2 archive"},       {"\xFD" "7zXZ", "an xz archive"},
-      {"\x28\xB5\x2F\xFD", "a zstd archive"}, {"SQLite format 3", "an SQLite database"},
+      {"%PDF", "a PDF file"},
+      {"PK\x03\x04", "a ZIP archive"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
+      {"\x7F"
+       "ELF",
+       "an executable"},
+      {"BZh", "a bzip2 archive"},
+      {"\xFD"
+       "7zXZ",
+       "an xz archive"},
+      {"\x28\xB5\x2F\xFD", "a zstd archive"},
+      {"SQLite format 3", "an SQLite database"},
   };
   for (const Magic& m : kMagic)
     if (head.substr(0, m.bytes.size()) == m.bytes)
@@ -147,9 +151,7 @@ std::string binary_reason(std::string_view head) {
   for (const char ch : head) {
     const unsigned char c = static_cast<unsigned char>(ch);
     if (c == 0) return "binary file (contains NUL bytes), not text";
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
-        c != 0x1B)
-      ++control;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++control;
   }
   if (!head.empty() && control * 10 > head.size())
     return "binary file (many control characters), not text";

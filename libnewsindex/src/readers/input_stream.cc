@@ -39,8 +39,7 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path) 
   while (in->end_ < kHeadBytes && in->fill()) {
   }
   in->compressed_ = ::gzdirect(gz) == 0;
-  in->head_.assign(in->buf_.data(),
-                   in->end_ < kHeadBytes ? in->end_ : kHeadBytes);
+  in->head_.assign(in->buf_.data(), in->end_ < kHeadBytes ? in->end_ : kHeadBytes);
   return in;
 }
 
@@ -58,14 +57,13 @@ bool InputStream::fill() {
     end_ -= pos_;
     pos_ = 0;
   }
-  const int n = ::gzread(as_gz(gz_), buf_.data() + end_,
-                         static_cast<unsigned>(buf_.size() - end_));
+  const int n = ::gzread(as_gz(gz_), buf_.data() + end_, static_cast<unsigned>(buf_.size() - end_));
   if (n < 0) {
     int code = 0;
     const char* msg = ::gzerror(as_gz(gz_), &code);
-    error_ = code == Z_ERRNO ? std::string(std::strerror(errno))
-                             : std::string("corrupt gzip data: ") +
-                                   (msg != nullptr ? msg : "unknown error");
+    error_ = code == Z_ERRNO
+                 ? std::string(std::strerror(errno))
+                 : std::string("corrupt gzip data: ") + (msg != nullptr ? msg : "unknown error");
     failed_ = true;
     return false;
   }
@@ -92,8 +90,7 @@ long InputStream::read(char* out, std::size_t n) {
   return static_cast<long>(k);
 }
 
-InputStream::Line InputStream::read_line(std::string& line,
-                                         std::uint64_t max_bytes) {
+InputStream::Line InputStream::read_line(std::string& line, std::uint64_t max_bytes) {
   line.clear();
   bool too_long = false;
   bool any = false;
@@ -108,8 +105,7 @@ InputStream::Line InputStream::read_line(std::string& line,
     const std::size_t avail = end_ - pos_;
     const void* nl = std::memchr(start, '\n', avail);
     const std::size_t take =
-        nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - start)
-                      : avail;
+        nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
     if (!too_long) {
       if (line.size() + take > max_bytes) {
         too_long = true;

@@ -3,7 +3,6 @@
 // ../shared/corpora (id, title, body, date, source, outlet, category, url,
 // lang, authors, tags, lead); unknown keys go to Article::extra.
 #include <nlohmann/json.hpp>
-
 #include <vector>
 
 #include "readers/record_reader.h"
@@ -15,8 +14,19 @@ namespace {
 using Json = nlohmann::json;
 
 enum class Field {
-  kId, kTitle, kBody, kLead, kDate, kSource, kOutlet, kCategory, kUrl,
-  kLanguage, kAuthors, kTags, kExtra
+  kId,
+  kTitle,
+  kBody,
+  kLead,
+  kDate,
+  kSource,
+  kOutlet,
+  kCategory,
+  kUrl,
+  kLanguage,
+  kAuthors,
+  kTags,
+  kExtra
 };
 
 struct KeyName {
@@ -26,17 +36,14 @@ struct KeyName {
 
 // The corpus keys first, then common synonyms from other exports.
 constexpr KeyName kKeys[] = {
-    {"id", Field::kId},           {"title", Field::kTitle},
-    {"body", Field::kBody},       {"lead", Field::kLead},
-    {"date", Field::kDate},       {"source", Field::kSource},
-    {"outlet", Field::kOutlet},   {"category", Field::kCategory},
-    {"url", Field::kUrl},         {"lang", Field::kLanguage},
-    {"language", Field::kLanguage}, {"authors", Field::kAuthors},
-    {"author", Field::kAuthors},  {"tags", Field::kTags},
-    {"keywords", Field::kTags},   {"headline", Field::kTitle},
-    {"text", Field::kBody},       {"content", Field::kBody},
-    {"datetime", Field::kDate},   {"published", Field::kDate},
-    {"link", Field::kUrl},        {"guid", Field::kId},
+    {"id", Field::kId},          {"title", Field::kTitle},       {"body", Field::kBody},
+    {"lead", Field::kLead},      {"date", Field::kDate},         {"source", Field::kSource},
+    {"outlet", Field::kOutlet},  {"category", Field::kCategory}, {"url", Field::kUrl},
+    {"lang", Field::kLanguage},  {"language", Field::kLanguage}, {"authors", Field::kAuthors},
+    {"author", Field::kAuthors}, {"tags", Field::kTags},         {"keywords", Field::kTags},
+    {"headline", Field::kTitle}, {"text", Field::kBody},         {"content", Field::kBody},
+    {"datetime", Field::kDate},  {"published", Field::kDate},    {"link", Field::kUrl},
+    {"guid", Field::kId},
 };
 
 Field field_of(std::string_view key) {
@@ -45,20 +52,21 @@ Field field_of(std::string_view key) {
   return Field::kExtra;
 }
 
-// A scalar as text; objects and arrays as compact JSON.
-std::string as_text(const Json& v) {
-  if (v.is_string()) return v.get<std::string>();
+// A scalar as text; objects and arrays as compact JSON. Strings are moved
+// out, so that a 50 MB body is not copied.
+std::string as_text(Json& v) {
+  if (v.is_string()) return std::move(*v.get_ptr<std::string*>());
   if (v.is_null()) return {};
   return v.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-void add_list(const Json& v, std::vector<std::string>& out) {
-  const auto add = [&](const Json& e) {
+void add_list(Json& v, std::vector<std::string>& out) {
+  const auto add = [&](Json& e) {
     std::string s(trim_view(as_text(e)));
     if (!s.empty()) out.push_back(std::move(s));
   };
   if (v.is_array()) {
-    for (const Json& e : v) add(e);
+    for (Json& e : v) add(e);
   } else {
     add(v);
   }
@@ -70,20 +78,26 @@ std::string clean_message(std::string_view what) {
   if (const std::size_t close = what.find("] "); close != std::string_view::npos)
     what.remove_prefix(close + 2);
   std::string s(what);
-  if (const std::size_t at = s.find("at line 1, "); at != std::string::npos)
-    s.erase(at + 3, 8);
+  if (const std::size_t at = s.find("at line 1, "); at != std::string::npos) s.erase(at + 3, 8);
   return s;
 }
 
 // Splits a JSON array ("[{…},{…}]", as .json exports often are, on one line
-// or pretty-printed) into its elements, reading in chunks so that memory is
-// bounded by the largest element, not the file.
+// or pretty-printed), or a sequence of pretty-printed objects, into its
+// elements, reading in chunks so that memory is bounded by the largest
+// element, not the file.
 class JsonArrayScanner {
  public:
   enum class Got { kElement, kTooBig, kEnd, kError, kSyntax };
 
-  JsonArrayScanner(InputStream& in, std::uint64_t max_bytes)
-      : in_(in), max_bytes_(max_bytes), buf_(1 << 16) {}
+  // `bracketed`: the file is one array "[…]"; else a sequence of values
+  // ("{…}\n{…}", pretty-printed objects one after another).
+  JsonArrayScanner(InputStream& in, std::uint64_t max_bytes, bool bracketed)
+      : in_(in),
+        max_bytes_(max_bytes),
+        bracketed_(bracketed),
+        buf_(1 << 16),
+        started_(!bracketed) {}
 
   // The next element's text and the line it starts on.
   Got next(std::string& element, std::uint64_t& line) {
@@ -95,10 +109,17 @@ class JsonArrayScanner {
         const long n = in_.read(buf_.data(), buf_.size());
         if (n < 0) return Got::kError;
         if (n == 0) {
-          if (finished_ || !started_) return started_ ? Got::kEnd : Got::kSyntax;
+          if (finished_) return Got::kEnd;
           finished_ = true;
-          syntax_ = "unexpected end of file inside the JSON array";
+          if (!started_) {
+            syntax_ = "empty JSON array file";
+            return Got::kSyntax;
+          }
+          // A cut-off element is returned (and fails to parse, with a
+          // message); a sequence may end between elements, an array not.
           if (have) return too_big ? Got::kTooBig : Got::kElement;
+          if (!bracketed_) return Got::kEnd;
+          syntax_ = "unexpected end of file inside the JSON array";
           return Got::kSyntax;
         }
         pos_ = 0;
@@ -121,7 +142,9 @@ class JsonArrayScanner {
         if (is_blank(c) || c == ',') continue;
         if (c == ']') {
           finished_ = true;
-          continue;
+          if (bracketed_) continue;
+          syntax_ = "unexpected ']' between JSON values";
+          return Got::kSyntax;
         }
         have = true;
         line = line_;
@@ -131,9 +154,12 @@ class JsonArrayScanner {
       // Inside an element.
       bool done = false;
       if (in_string_) {
-        if (escape_) escape_ = false;
-        else if (c == '\\') escape_ = true;
-        else if (c == '"') in_string_ = false;
+        if (escape_)
+          escape_ = false;
+        else if (c == '\\')
+          escape_ = true;
+        else if (c == '"')
+          in_string_ = false;
       } else if (c == '"') {
         in_string_ = true;
       } else if (c == '{' || c == '[') {
@@ -165,28 +191,39 @@ class JsonArrayScanner {
 
  private:
   static bool is_blank(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xEF' ||
-           c == '\xBB' || c == '\xBF';  // white space and a UTF-8 BOM
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xEF' || c == '\xBB' ||
+           c == '\xBF';  // white space and a UTF-8 BOM
   }
 
   InputStream& in_;
   std::uint64_t max_bytes_;
+  bool bracketed_;
   std::vector<char> buf_;
   std::size_t pos_ = 0, end_ = 0;
   std::uint64_t line_ = 1;
-  bool started_ = false, finished_ = false;
+  bool started_, finished_ = false;
   int depth_ = 0;
   bool in_string_ = false, escape_ = false;
   std::string syntax_;
 };
 
-bool starts_with_bracket(std::string_view head) {
+// How a JSON file is laid out, from its first bytes.
+enum class Layout { kLines, kArray, kSequence };
+
+Layout layout_of(std::string_view head) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
-  for (const char c : head) {
-    if (c == '[') return true;
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  std::size_t i = 0;
+  while (i < head.size() &&
+         (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+    ++i;
+  if (i < head.size() && head[i] == '[') return Layout::kArray;
+  // A first line holding only "{" starts a pretty-printed object.
+  if (i < head.size() && head[i] == '{') {
+    std::size_t j = i + 1;
+    while (j < head.size() && (head[j] == ' ' || head[j] == '\t' || head[j] == '\r')) ++j;
+    if (j < head.size() && head[j] == '\n') return Layout::kSequence;
   }
-  return false;
+  return Layout::kLines;
 }
 
 class JsonlReader final : public RecordReader {
@@ -197,14 +234,17 @@ class JsonlReader final : public RecordReader {
   ArticleSource::Next next(Article& article, ReadIssue& issue) override {
     if (array_ == nullptr && !array_checked_) {
       array_checked_ = true;
-      if (starts_with_bracket(in_->head()))
-        array_ = std::make_unique<JsonArrayScanner>(*in_, ctx_.max_record_bytes);
+      const Layout layout = layout_of(in_->head());
+      if (layout != Layout::kLines)
+        array_ = std::make_unique<JsonArrayScanner>(*in_, ctx_.max_record_bytes,
+                                                    layout == Layout::kArray);
     }
     if (array_ != nullptr) return next_element(article, issue);
     for (;;) {
       if (done_) return ArticleSource::Next::kEnd;
       switch (in_->read_line(line_, ctx_.max_record_bytes)) {
-        case InputStream::Line::kOk: break;
+        case InputStream::Line::kOk:
+          break;
         case InputStream::Line::kTooLong:
           set_skipped(issue, ctx_.where(in_->line_number()),
                       "record larger than the record limit of " +
@@ -215,14 +255,12 @@ class JsonlReader final : public RecordReader {
           return ArticleSource::Next::kEnd;
         case InputStream::Line::kError:
           done_ = true;
-          set_skipped(issue, ctx_.where(in_->line_number() + 1),
-                      "read error: " + in_->error());
+          set_skipped(issue, ctx_.where(in_->line_number() + 1), "read error: " + in_->error());
           return ArticleSource::Next::kIssue;
       }
       if (trim_view(line_).empty()) continue;
       return convert(line_, ctx_.where(in_->line_number()),
-                     ctx_.stem + "-" + std::to_string(in_->line_number()),
-                     article, issue);
+                     ctx_.stem + "-" + std::to_string(in_->line_number()), article, issue);
     }
   }
 
@@ -241,8 +279,7 @@ class JsonlReader final : public RecordReader {
         return ArticleSource::Next::kIssue;
       case JsonArrayScanner::Got::kSyntax:
         done_ = true;
-        set_skipped(issue, ctx_.where(array_->line()),
-                    "invalid JSON: " + array_->syntax_error());
+        set_skipped(issue, ctx_.where(array_->line()), "invalid JSON: " + array_->syntax_error());
         return ArticleSource::Next::kIssue;
       case JsonArrayScanner::Got::kTooBig:
         ++elements_;
@@ -254,17 +291,15 @@ class JsonlReader final : public RecordReader {
         break;
     }
     ++elements_;
-    return convert(line_, ctx_.where(line),
-                   ctx_.stem + "-" + std::to_string(elements_), article, issue);
+    return convert(line_, ctx_.where(line), ctx_.stem + "-" + std::to_string(elements_), article,
+                   issue);
   }
 
-  ArticleSource::Next convert(std::string& text, const std::string& where,
-                              std::string fallback_id, Article& article,
-                              ReadIssue& issue) {
+  ArticleSource::Next convert(std::string& text, const std::string& where, std::string fallback_id,
+                              Article& article, ReadIssue& issue) {
     if (const std::size_t n = repair_utf8(text); n > 0)
       add_note(issue, where,
-               "invalid UTF-8: " + std::to_string(n) +
-                   " byte sequence(s) replaced by U+FFFD");
+               "invalid UTF-8: " + std::to_string(n) + " byte sequence(s) replaced by U+FFFD");
     Json record;
     try {
       record = Json::parse(text);
@@ -273,9 +308,9 @@ class JsonlReader final : public RecordReader {
       return ArticleSource::Next::kIssue;
     }
     if (!record.is_object()) {
-      set_skipped(issue, where,
-                  std::string("invalid record: expected a JSON object, found ") +
-                      record.type_name());
+      set_skipped(
+          issue, where,
+          std::string("invalid record: expected a JSON object, found ") + record.type_name());
       return ArticleSource::Next::kIssue;
     }
     article = Article{};
@@ -285,26 +320,49 @@ class JsonlReader final : public RecordReader {
     return ArticleSource::Next::kIssue;
   }
 
-  void fill(const Json& record, const std::string& where, Article& a,
-            ReadIssue& issue) {
-    for (const auto& [key, value] : record.items()) {
+  void fill(Json& record, const std::string& where, Article& a, ReadIssue& issue) {
+    for (auto [key, value] : record.items()) {
       if (value.is_null()) continue;
       switch (field_of(key)) {
-        case Field::kId: a.id = std::string(trim_view(as_text(value))); break;
-        case Field::kTitle: a.title = as_text(value); break;
-        case Field::kBody: a.body = as_text(value); break;
-        case Field::kLead: a.lead = as_text(value); break;
+        case Field::kId:
+          a.id = std::string(trim_view(as_text(value)));
+          break;
+        case Field::kTitle:
+          a.title = as_text(value);
+          break;
+        case Field::kBody:
+          a.body = as_text(value);
+          break;
+        case Field::kLead:
+          a.lead = as_text(value);
+          break;
         case Field::kDate:
           set_date_field(as_text(value), ctx_, where, a, issue);
           break;
-        case Field::kSource: a.source = as_text(value); break;
-        case Field::kOutlet: a.outlet = as_text(value); break;
-        case Field::kCategory: a.category = as_text(value); break;
-        case Field::kUrl: a.url = as_text(value); break;
-        case Field::kLanguage: a.language = as_text(value); break;
-        case Field::kAuthors: add_list(value, a.authors); break;
-        case Field::kTags: add_list(value, a.tags); break;
-        case Field::kExtra: a.extra.emplace_back(key, as_text(value)); break;
+        case Field::kSource:
+          a.source = as_text(value);
+          break;
+        case Field::kOutlet:
+          a.outlet = as_text(value);
+          break;
+        case Field::kCategory:
+          a.category = as_text(value);
+          break;
+        case Field::kUrl:
+          a.url = as_text(value);
+          break;
+        case Field::kLanguage:
+          a.language = as_text(value);
+          break;
+        case Field::kAuthors:
+          add_list(value, a.authors);
+          break;
+        case Field::kTags:
+          add_list(value, a.tags);
+          break;
+        case Field::kExtra:
+          a.extra.emplace_back(key, as_text(value));
+          break;
       }
     }
   }
@@ -314,14 +372,13 @@ class JsonlReader final : public RecordReader {
   std::string line_;
   bool done_ = false;
   bool array_checked_ = false;
-  std::unique_ptr<JsonArrayScanner> array_;  // set for "[…]" files
+  std::unique_ptr<JsonArrayScanner> array_;  // set for "[…]" and "{\n…" files
   std::uint64_t elements_ = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<RecordReader> make_jsonl_reader(std::unique_ptr<InputStream> in,
-                                                FileContext ctx) {
+std::unique_ptr<RecordReader> make_jsonl_reader(std::unique_ptr<InputStream> in, FileContext ctx) {
   return std::make_unique<JsonlReader>(std::move(in), std::move(ctx));
 }
 

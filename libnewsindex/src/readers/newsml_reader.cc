@@ -15,14 +15,12 @@ namespace newsindex::internal {
 namespace {
 
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-         c == '\v';
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -164,8 +162,7 @@ void add_text(Version& v, const std::string& role, const std::string& text) {
     if (!lead.empty()) v.lead = lead;
     return;
   }
-  if (!r.empty() && r != "body" && r != "main" && r != "original" &&
-      r != "text")
+  if (!r.empty() && r != "body" && r != "main" && r != "original" && r != "text")
     return;  // captions, images, shorts without text …
   // One paragraph per non-empty line, as Belga delivers body text.
   std::size_t start = 0;
@@ -181,8 +178,7 @@ void add_text(Version& v, const std::string& role, const std::string& text) {
 
 bool is_media_role(const std::string& role) {
   static constexpr std::string_view kMedia[] = {
-      "picture", "image", "photo", "caption", "graphic", "video", "audio",
-      "thumbnail", "preview"};
+      "picture", "image", "photo", "caption", "graphic", "video", "audio", "thumbnail", "preview"};
   const std::string r = lower_ascii(role);
   for (std::string_view m : kMedia)
     if (r == m) return true;
@@ -225,9 +221,12 @@ void walk(const xmlNode* n, const std::string& role, Item& item) {
       add_unique(item.subjects, attr(c, "FormalName"));
     } else if (std::strcmp(name, "Property") == 0) {
       const std::string formal = attr(c, "FormalName");
-      if (formal == "Keyword") add_split(item.keywords, attr(c, "Value"));
-      else if (formal == "City") set_once(item.city, attr(c, "Value"));
-      else if (formal == "Country") set_once(item.country, attr(c, "Value"));
+      if (formal == "Keyword")
+        add_split(item.keywords, attr(c, "Value"));
+      else if (formal == "City")
+        set_once(item.city, attr(c, "Value"));
+      else if (formal == "Country")
+        set_once(item.country, attr(c, "Value"));
       walk(c, role, item);
     } else if (std::strcmp(name, "NewsComponent") == 0) {
       std::string r = role;
@@ -293,7 +292,7 @@ class NewsmlReader final : public RecordReader {
   std::unique_ptr<InputStream> in_;
   FileContext ctx_;
   xmlTextReaderPtr reader_ = nullptr;
-  int ret_ = 0;        // last xmlTextReaderRead/Next result
+  int ret_ = 0;  // last xmlTextReaderRead/Next result
   bool started_ = false;
   bool done_ = false;
   int items_ = 0;
@@ -305,10 +304,9 @@ class NewsmlReader final : public RecordReader {
 bool NewsmlReader::start() {
   started_ = true;
   xmlInitParser();
-  reader_ = xmlReaderForIO(&NewsmlReader::read_cb, &NewsmlReader::close_cb,
-                           this, ctx_.display.c_str(), nullptr,
-                           XML_PARSE_NONET | XML_PARSE_NOCDATA |
-                               XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
+  reader_ = xmlReaderForIO(
+      &NewsmlReader::read_cb, &NewsmlReader::close_cb, this, ctx_.display.c_str(), nullptr,
+      XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
   if (reader_ == nullptr) return false;
   xmlTextReaderSetStructuredErrorHandler(reader_, &NewsmlReader::error_cb, this);
   ret_ = xmlTextReaderRead(reader_);
@@ -376,8 +374,7 @@ ArticleSource::Next NewsmlReader::next(Article& article, ReadIssue& issue) {
         return ArticleSource::Next::kIssue;
       }
       if (items_ == 0) {
-        set_skipped(issue, ctx_.where(0),
-                    "no NewsML NewsItem or NITF document in this XML file");
+        set_skipped(issue, ctx_.where(0), "no NewsML NewsItem or NITF document in this XML file");
         return ArticleSource::Next::kIssue;
       }
       return ArticleSource::Next::kEnd;
@@ -390,9 +387,9 @@ void NewsmlReader::convert(const xmlNode* root, std::uint64_t line, long bytes) 
   const std::string where = ctx_.where(line);
   if (bytes > 0 && static_cast<std::uint64_t>(bytes) > ctx_.max_record_bytes) {
     Pending p;
-    set_skipped(p.issue, where,
-                "item larger than the record limit of " +
-                    std::to_string(ctx_.max_record_bytes) + " bytes");
+    set_skipped(
+        p.issue, where,
+        "item larger than the record limit of " + std::to_string(ctx_.max_record_bytes) + " bytes");
     pending_.push_back(std::move(p));
     return;
   }
@@ -454,16 +451,16 @@ void NewsmlReader::convert(const xmlNode* root, std::uint64_t line, long bytes) 
       body += para;
     }
     a.body = std::move(body);
-    for (const std::string* raw : {&item.first_created, &item.date_id,
-                                   &item.revision_created, &item.nitf_date}) {
+    for (const std::string* raw :
+         {&item.first_created, &item.date_id, &item.revision_created, &item.nitf_date}) {
       if (raw->empty()) continue;
       set_date_field(*raw, ctx_, where, a, p.issue);
       break;
     }
     // The first name that is a known agency, else the first name given:
     // Belga's ProviderId "belga.be" or CreditLine "BELGA" both give "Belga".
-    for (const std::string* raw : {&item.provider, &item.provider_id,
-                                   &item.credit, &item.source_party}) {
+    for (const std::string* raw :
+         {&item.provider, &item.provider_id, &item.credit, &item.source_party}) {
       if (raw->empty()) continue;
       if (a.source.empty()) a.source = agency_name(*raw);
       if (is_known_agency(*raw)) {
@@ -496,9 +493,14 @@ struct Known {
   std::string_view name;
 };
 constexpr Known kKnownAgencies[] = {
-    {"belga", "Belga"},     {"anp", "ANP"},       {"afp", "AFP"},
-    {"reuters", "Reuters"}, {"dpa", "dpa"},       {"ap", "AP"},
-    {"algemeen nederlands persbureau", "ANP"},    {"belga news agency", "Belga"},
+    {"belga", "Belga"},
+    {"anp", "ANP"},
+    {"afp", "AFP"},
+    {"reuters", "Reuters"},
+    {"dpa", "dpa"},
+    {"ap", "AP"},
+    {"algemeen nederlands persbureau", "ANP"},
+    {"belga news agency", "Belga"},
 };
 
 // "www.belga.be" → "belga".
@@ -568,8 +570,7 @@ std::string clean_wire_text(std::string_view text) {
   return collapse(out);
 }
 
-std::unique_ptr<RecordReader> make_newsml_reader(std::unique_ptr<InputStream> in,
-                                                 FileContext ctx) {
+std::unique_ptr<RecordReader> make_newsml_reader(std::unique_ptr<InputStream> in, FileContext ctx) {
   return std::make_unique<NewsmlReader>(std::move(in), std::move(ctx));
 }
 

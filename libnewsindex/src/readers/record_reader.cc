@@ -10,8 +10,7 @@ std::string FileContext::where(std::uint64_t line) const {
   return display + ":" + std::to_string(line);
 }
 
-void add_note(ReadIssue& issue, const std::string& where,
-              std::string_view message) {
+void add_note(ReadIssue& issue, const std::string& where, std::string_view message) {
   if (issue.message.empty()) {
     issue.where = where;
     issue.message = std::string(message);
@@ -22,8 +21,7 @@ void add_note(ReadIssue& issue, const std::string& where,
   issue.skipped = false;
 }
 
-void set_skipped(ReadIssue& issue, const std::string& where,
-                 std::string message) {
+void set_skipped(ReadIssue& issue, const std::string& where, std::string message) {
   issue.where = where;
   issue.message = std::move(message);
   issue.skipped = true;
@@ -31,8 +29,7 @@ void set_skipped(ReadIssue& issue, const std::string& where,
 
 std::string_view trim_view(std::string_view s) {
   const auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-           c == '\v';
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
   };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
@@ -46,9 +43,8 @@ std::string shorten(std::string_view s, std::size_t max) {
   return std::string(s.substr(0, cut)) + "\xE2\x80\xA6";
 }
 
-void set_date_field(std::string_view raw, const FileContext& ctx,
-                    const std::string& where, Article& article,
-                    ReadIssue& issue) {
+void set_date_field(std::string_view raw, const FileContext& ctx, const std::string& where,
+                    Article& article, ReadIssue& issue) {
   const std::string_view text = trim_view(raw);
   if (text.empty()) return;
   if (const auto parts = parse_date_time(text)) {
@@ -56,9 +52,7 @@ void set_date_field(std::string_view raw, const FileContext& ctx,
     return;
   }
   article.extra.emplace_back("date", std::string(text));
-  add_note(issue, where,
-           "unparseable date '" + shorten(text) +
-               "' (article kept without a date)");
+  add_note(issue, where, "unparseable date '" + shorten(text) + "' (article kept without a date)");
 }
 
 std::string first_paragraph(std::string_view body, std::size_t max_bytes) {
@@ -86,17 +80,15 @@ std::string first_paragraph(std::string_view body, std::size_t max_bytes) {
 
 bool finish_article(Article& a, const std::string& where, ReadIssue& issue) {
   std::size_t replaced = 0;
-  for (std::string* s : {&a.id, &a.title, &a.lead, &a.body, &a.source,
-                         &a.outlet, &a.category, &a.url, &a.language,
-                         &a.time_zone})
+  for (std::string* s : {&a.id, &a.title, &a.lead, &a.body, &a.source, &a.outlet, &a.category,
+                         &a.url, &a.language, &a.time_zone})
     replaced += repair_utf8(*s);
   for (std::string& s : a.authors) replaced += repair_utf8(s);
   for (std::string& s : a.tags) replaced += repair_utf8(s);
   for (auto& [k, v] : a.extra) replaced += repair_utf8(k) + repair_utf8(v);
   if (replaced > 0)
     add_note(issue, where,
-             "invalid UTF-8: " + std::to_string(replaced) +
-                 " byte sequence(s) replaced by U+FFFD");
+             "invalid UTF-8: " + std::to_string(replaced) + " byte sequence(s) replaced by U+FFFD");
 
   // Titles are one line.
   std::string title(trim_view(a.title));

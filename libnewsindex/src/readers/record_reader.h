@@ -35,14 +35,10 @@ class RecordReader {
   virtual ArticleSource::Next next(Article& article, ReadIssue& issue) = 0;
 };
 
-std::unique_ptr<RecordReader> make_text_reader(std::unique_ptr<InputStream> in,
-                                               FileContext ctx);
-std::unique_ptr<RecordReader> make_jsonl_reader(std::unique_ptr<InputStream> in,
-                                                FileContext ctx);
-std::unique_ptr<RecordReader> make_csv_reader(std::unique_ptr<InputStream> in,
-                                              FileContext ctx);
-std::unique_ptr<RecordReader> make_newsml_reader(std::unique_ptr<InputStream> in,
-                                                 FileContext ctx);
+std::unique_ptr<RecordReader> make_text_reader(std::unique_ptr<InputStream> in, FileContext ctx);
+std::unique_ptr<RecordReader> make_jsonl_reader(std::unique_ptr<InputStream> in, FileContext ctx);
+std::unique_ptr<RecordReader> make_csv_reader(std::unique_ptr<InputStream> in, FileContext ctx);
+std::unique_ptr<RecordReader> make_newsml_reader(std::unique_ptr<InputStream> in, FileContext ctx);
 
 // Adds a repair note (skipped=false) to `issue`; several notes on one record
 // are joined with "; ".
@@ -53,8 +49,8 @@ void set_skipped(ReadIssue& issue, const std::string& where, std::string message
 
 // Parses `raw` into the article's date fields. An unparseable date keeps the
 // article without a date, stores the text as extra "date" and adds a note.
-void set_date_field(std::string_view raw, const FileContext& ctx,
-                    const std::string& where, Article& article, ReadIssue& issue);
+void set_date_field(std::string_view raw, const FileContext& ctx, const std::string& where,
+                    Article& article, ReadIssue& issue);
 
 // The last step of every reader: repairs invalid UTF-8 in every field (with a
 // note), trims the title, fills `lead` from the body's first paragraph (at

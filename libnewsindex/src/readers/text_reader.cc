@@ -34,8 +34,11 @@ class TextReader final : public RecordReader {
   ArticleSource::Next next(Article& article, ReadIssue& issue) override;
 
  private:
-  // Reads one line into line_; false at the end (or error, then issue set).
+  // Reads one line into line_ (repairing invalid UTF-8); false at the end
+  // (or on an error, then `issue` is set).
   bool read_line(ReadIssue& issue, bool& too_long);
+  // Adds the current line's UTF-8 repairs to the article's.
+  void count_repairs();
   bool build(Article& a, ReadIssue& issue);
 
   std::unique_ptr<InputStream> in_;
@@ -44,39 +47,43 @@ class TextReader final : public RecordReader {
   bool done_ = false;
   bool have_pending_ = false;  // line_ holds the next article's header
   std::uint64_t pending_line_no_ = 0;
-  int ordinal_ = 0;            // articles started in this file
+  int ordinal_ = 0;  // articles started in this file
 
   // The article being collected.
   std::uint64_t start_line_ = 0;
   bool has_header_ = false;
   TextHeader header_;
-  std::string first_line_;            // title of a header-less article
-  std::vector<std::string> lines_;    // after the header
+  std::string first_line_;          // title of a header-less article
+  std::vector<std::string> lines_;  // after the header
   std::uint64_t bytes_ = 0;
   bool too_big_ = false;
   std::uint64_t bad_utf8_line_ = 0;
   std::size_t bad_utf8_count_ = 0;
+  std::size_t line_repairs_ = 0;  // of the line in line_
 };
 
 bool TextReader::read_line(ReadIssue& issue, bool& too_long) {
   too_long = false;
   switch (in_->read_line(line_, ctx_.max_record_bytes)) {
-    case InputStream::Line::kOk: break;
-    case InputStream::Line::kTooLong: too_long = true; break;
-    case InputStream::Line::kEnd: return false;
+    case InputStream::Line::kOk:
+      break;
+    case InputStream::Line::kTooLong:
+      too_long = true;
+      break;
+    case InputStream::Line::kEnd:
+      return false;
     case InputStream::Line::kError:
-      set_skipped(issue, ctx_.where(in_->line_number() + 1),
-                  "read error: " + in_->error());
+      set_skipped(issue, ctx_.where(in_->line_number() + 1), "read error: " + in_->error());
       return false;
   }
-  if (!too_long) {
-    const std::size_t n = repair_utf8(line_);
-    if (n > 0) {
-      if (bad_utf8_line_ == 0) bad_utf8_line_ = in_->line_number();
-      bad_utf8_count_ += n;
-    }
-  }
+  line_repairs_ = too_long ? 0 : repair_utf8(line_);
   return true;
+}
+
+void TextReader::count_repairs() {
+  if (line_repairs_ == 0) return;
+  if (bad_utf8_line_ == 0) bad_utf8_line_ = in_->line_number();
+  bad_utf8_count_ += line_repairs_;
 }
 
 ArticleSource::Next TextReader::next(Article& article, ReadIssue& issue) {
@@ -98,8 +105,7 @@ ArticleSource::Next TextReader::next(Article& article, ReadIssue& issue) {
       }
       if (!found) {
         done_ = true;
-        return issue.message.empty() ? ArticleSource::Next::kEnd
-                                     : ArticleSource::Next::kIssue;
+        return issue.message.empty() ? ArticleSource::Next::kEnd : ArticleSource::Next::kIssue;
       }
       first_no = in_->line_number();
     }
@@ -110,6 +116,7 @@ ArticleSource::Next TextReader::next(Article& article, ReadIssue& issue) {
     too_big_ = too_long;
     bad_utf8_line_ = 0;
     bad_utf8_count_ = 0;
+    count_repairs();  // of the first line (the pending header, maybe)
     has_header_ = !too_long && parse_text_header(line_, header_);
     if (!has_header_) first_line_ = too_long ? std::string() : std::string(trim_view(line_));
     bytes_ += line_.size();
@@ -128,6 +135,7 @@ ArticleSource::Next TextReader::next(Article& article, ReadIssue& issue) {
         }
       }
       previous_blank = !too_long && is_blank(line_);
+      count_repairs();
       if (too_long) {
         too_big_ = true;
         continue;
@@ -157,8 +165,7 @@ ArticleSource::Next TextReader::next(Article& article, ReadIssue& issue) {
       return ArticleSource::Next::kIssue;
     }
     article = Article{};
-    article.id = only_article ? ctx_.stem
-                              : ctx_.stem + "-" + std::to_string(ordinal_);
+    article.id = only_article ? ctx_.stem : ctx_.stem + "-" + std::to_string(ordinal_);
     if (build(article, issue)) return ArticleSource::Next::kArticle;
     return ArticleSource::Next::kIssue;
   }
@@ -271,8 +278,7 @@ bool parse_text_header(std::string_view line, TextHeader& header) {
   header.month = std::string(ym);
   std::string_view rest = trim_view(line.substr(12));
   const std::size_t last_space = rest.find_last_of(" \t");
-  if (last_space != std::string_view::npos &&
-      looks_like_tag(rest.substr(last_space + 1))) {
+  if (last_space != std::string_view::npos && looks_like_tag(rest.substr(last_space + 1))) {
     header.tag = std::string(rest.substr(last_space + 1));
     rest = trim_view(rest.substr(0, last_space));
   }
@@ -282,9 +288,7 @@ bool parse_text_header(std::string_view line, TextHeader& header) {
 
 bool parse_bron_prefix(std::string_view p, BronPrefix& prefix) {
   if (p.size() < 5) return false;
-  const auto lower = [](char c) {
-    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-  };
+  const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
   static constexpr std::string_view kBron = "bron:";
   for (std::size_t k = 0; k < kBron.size(); ++k)
     if (lower(p[k]) != kBron[k]) return false;
@@ -296,8 +300,8 @@ bool parse_bron_prefix(std::string_view p, BronPrefix& prefix) {
   const std::size_t agency_start = i;
   while (i < p.size() && p[i] != ' ' && p[i] != '\t' && p[i] != '\n') ++i;
   std::string_view agency = p.substr(agency_start, i - agency_start);
-  while (!agency.empty() && (agency.back() == ',' || agency.back() == ';' ||
-                             agency.back() == '.' || agency.back() == ':'))
+  while (!agency.empty() && (agency.back() == ',' || agency.back() == ';' || agency.back() == '.' ||
+                             agency.back() == ':'))
     agency.remove_suffix(1);
   if (agency.empty()) return false;
   skip_spaces();
@@ -313,8 +317,7 @@ bool parse_bron_prefix(std::string_view p, BronPrefix& prefix) {
   return true;
 }
 
-std::unique_ptr<RecordReader> make_text_reader(std::unique_ptr<InputStream> in,
-                                               FileContext ctx) {
+std::unique_ptr<RecordReader> make_text_reader(std::unique_ptr<InputStream> in, FileContext ctx) {
   return std::make_unique<TextReader>(std::move(in), std::move(ctx));
 }
 

@@ -24,15 +24,15 @@ namespace newsindex::internal {
 struct TextHeader {
   std::string month;  // "2020-02"
   std::string title;
-  std::string tag;    // "LH"; empty when the last word is not a tag
+  std::string tag;  // "LH"; empty when the last word is not a tag
 };
 
 // Parses a header line; false when `line` is not one.
 bool parse_text_header(std::string_view line, TextHeader& header);
 
 struct BronPrefix {
-  std::string source;     // "Belga"
-  std::size_t length = 0; // bytes of the prefix, including the spaces after
+  std::string source;      // "Belga"
+  std::size_t length = 0;  // bytes of the prefix, including the spaces after
 };
 
 // Recognises "Bron: Belga 1 " (the number is optional) at the start of a

@@ -7,11 +7,8 @@ namespace {
 // Length of the well-formed sequence starting at s[i], or 0 when the bytes
 // there are ill-formed; `bad` receives the length of the maximal ill-formed
 // subpart to replace.
-std::size_t sequence_length(std::string_view s, std::size_t i,
-                            std::size_t& bad) {
-  const auto b = [&](std::size_t k) {
-    return static_cast<unsigned char>(s[i + k]);
-  };
+std::size_t sequence_length(std::string_view s, std::size_t i, std::size_t& bad) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   const unsigned char c = b(0);
   bad = 1;
   if (c == 0) return 0;
@@ -22,12 +19,12 @@ std::size_t sequence_length(std::string_view s, std::size_t i,
     need = 2;
   } else if (c >= 0xE0 && c <= 0xEF) {
     need = 3;
-    if (c == 0xE0) lo = 0xA0;   // overlong
-    if (c == 0xED) hi = 0x9F;   // surrogates
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
   } else if (c >= 0xF0 && c <= 0xF4) {
     need = 4;
-    if (c == 0xF0) lo = 0x90;   // overlong
-    if (c == 0xF4) hi = 0x8F;   // above U+10FFFF
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
   } else {
     return 0;
   }

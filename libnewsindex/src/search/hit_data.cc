@@ -1,33 +1,163 @@
-// Stored JSON -> Hit fields.
+// Stored JSON -> Hit fields, without building a JSON tree: only the
+// top-level string fields a hit shows are decoded, everything else is
+// skipped (a hit is filled for every result, and the body is long).
 #include "search/hit_data.h"
 
-#include <nlohmann/json.hpp>
+#include <cstdint>
 
 namespace newsindex::internal {
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return "";
-  return it->get<std::string>();
-}
+class Scanner {
+ public:
+  explicit Scanner(std::string_view s) : s_(s) {}
+
+  bool at_end() const { return i_ >= s_.size(); }
+  void ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) {
+      ++i_;
+    }
+  }
+  bool eat(char c) {
+    ws();
+    if (i_ < s_.size() && s_[i_] == c) {
+      ++i_;
+      return true;
+    }
+    return false;
+  }
+  char peek() {
+    ws();
+    return i_ < s_.size() ? s_[i_] : '\0';
+  }
+
+  // Reads a JSON string (at '"'); `out` gets it decoded when non-null.
+  bool string(std::string* out) {
+    if (!eat('"')) return false;
+    while (i_ < s_.size()) {
+      char c = s_[i_++];
+      if (c == '"') return true;
+      if (c != '\\') {
+        if (out) out->push_back(c);
+        continue;
+      }
+      if (i_ >= s_.size()) return false;
+      char e = s_[i_++];
+      if (!out) {
+        continue;
+      }
+      switch (e) {
+        case 'n': out->push_back('\n'); break;
+        case 't': out->push_back('\t'); break;
+        case 'r': out->push_back('\r'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xD800 && cp < 0xDC00 && i_ + 1 < s_.size() && s_[i_] == '\\' &&
+              s_[i_ + 1] == 'u') {
+            i_ += 2;
+            std::uint32_t lo = 0;
+            if (!hex4(lo)) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          }
+          utf8(cp, *out);
+          break;
+        }
+        default: out->push_back(e);  // \" \\ \/
+      }
+    }
+    return false;
+  }
+
+  // Skips any JSON value.
+  bool skip() {
+    char c = peek();
+    if (c == '"') return string(nullptr);
+    if (c == '{' || c == '[') {
+      int depth = 0;
+      while (i_ < s_.size()) {
+        char d = s_[i_];
+        if (d == '"') {
+          if (!string(nullptr)) return false;
+          continue;
+        }
+        ++i_;
+        if (d == '{' || d == '[') ++depth;
+        if (d == '}' || d == ']') {
+          if (--depth == 0) return true;
+        }
+      }
+      return false;
+    }
+    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}') ++i_;  // number, true, null
+    return true;
+  }
+
+ private:
+  bool hex4(std::uint32_t& v) {
+    if (i_ + 4 > s_.size()) return false;
+    v = 0;
+    for (int k = 0; k < 4; ++k) {
+      char h = s_[i_++];
+      v <<= 4;
+      if (h >= '0' && h <= '9') v |= static_cast<std::uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f') v |= static_cast<std::uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F') v |= static_cast<std::uint32_t>(h - 'A' + 10);
+      else return false;
+    }
+    return true;
+  }
+  static void utf8(std::uint32_t cp, std::string& out) {
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
 
 }  // namespace
 
-std::string fill_hit(std::string_view data, Hit& hit) {
-  nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return "";
-  hit.id = str(j, "id");
-  hit.title = str(j, "title");
-  hit.date = str(j, "date");
-  hit.source = str(j, "source");
-  hit.outlet = str(j, "outlet");
-  hit.category = str(j, "category");
-  hit.url = str(j, "url");
-  std::string text = str(j, "body");
-  if (text.empty()) text = str(j, "lead");
-  if (text.empty()) text = hit.title;
-  return text;
+std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
+  std::string body, lead;
+  Scanner sc(data);
+  if (!sc.eat('{')) return "";
+  if (sc.eat('}')) return "";
+  do {
+    std::string key;
+    if (!sc.string(&key) || !sc.eat(':')) break;
+    std::string* target = nullptr;
+    if (key == "id") target = &hit.id;
+    else if (key == "title") target = &hit.title;
+    else if (key == "date") target = &hit.date;
+    else if (key == "source") target = &hit.source;
+    else if (key == "outlet") target = &hit.outlet;
+    else if (key == "category") target = &hit.category;
+    else if (key == "url") target = &hit.url;
+    else if (want_text && key == "body") target = &body;
+    else if (want_text && key == "lead") target = &lead;
+    bool ok = target && sc.peek() == '"' ? (target->clear(), sc.string(target)) : sc.skip();
+    if (!ok) break;
+  } while (sc.eat(','));
+  if (!want_text) return "";
+  if (!body.empty()) return body;
+  if (!lead.empty()) return lead;
+  return hit.title;
 }
 
 }  // namespace newsindex::internal

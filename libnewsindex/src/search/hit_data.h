@@ -10,9 +10,10 @@
 namespace newsindex::internal {
 
 // Fills id, title, date, source, outlet, category and url of `hit` from the
-// JSON document data and returns the text snippets are made from (body, or
-// lead, or title). Damaged data gives empty fields, never an error.
-std::string fill_hit(std::string_view data, Hit& hit);
+// JSON document data and, with `want_text`, returns the text snippets are
+// made from (body, or lead, or title). Damaged data gives empty fields,
+// never an error.
+std::string fill_hit(std::string_view data, Hit& hit, bool want_text = true);
 
 }  // namespace newsindex::internal
 

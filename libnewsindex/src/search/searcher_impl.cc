@@ -75,22 +75,28 @@ class SearcherImpl final : public Searcher {
 
   Result<SearchResults> search(const SearchRequest& request) override {
     SearchResults results;
-    Status st = with_retry([&] { return run_search(request, results); });
+    Status st = run_search(request, results);
     if (!st.ok()) return st;
     return results;
   }
 
   Result<SearchResults> similar(std::string_view id, std::uint32_t limit) override {
     SearchResults results;
-    Status st = with_retry([&] { return run_similar(std::string(id), limit, results); });
+    Status st = run_similar(std::string(id), limit, results);
     if (!st.ok()) return st;
     return results;
   }
 
   Status reopen() override {
     return guard(what(), [&] {
-      db_.reopen();
-      return Status();
+      for (int attempt = 1;; ++attempt) {
+        try {
+          db_.reopen();
+          return Status();
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt == kAttempts) throw;
+        }
+      }
     });
   }
 
@@ -110,31 +116,36 @@ class SearcherImpl final : public Searcher {
     return w;
   }
 
-  // A reader may see a revision vanish under it when a writer commits
-  // twice during one search: run_* reopen and try once more.
-  template <typename Fn>
-  Status with_retry(Fn&& fn) {
-    return guard(what(), fn);
-  }
+  // A reader sees its revision vanish when a writer commits twice during
+  // one search: reopen and retry (a few times: commits can come fast).
+  static constexpr int kAttempts = 8;
 
   Status run_search(const SearchRequest& request, SearchResults& results) {
-    try {
-      return search_once(request, results);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      db_.reopen();
-      results = SearchResults{};
-      return search_once(request, results);
-    }
+    return guard(what(), [&] {
+      for (int attempt = 1;; ++attempt) {
+        try {
+          if (attempt > 1) db_.reopen();
+          results = SearchResults{};
+          return search_once(request, results);
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt == kAttempts) throw;
+        }
+      }
+    });
   }
 
   Status run_similar(const std::string& id, std::uint32_t limit, SearchResults& results) {
-    try {
-      return similar_once(id, limit, results);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      db_.reopen();
-      results = SearchResults{};
-      return similar_once(id, limit, results);
-    }
+    return guard(what(), [&] {
+      for (int attempt = 1;; ++attempt) {
+        try {
+          if (attempt > 1) db_.reopen();
+          results = SearchResults{};
+          return similar_once(id, limit, results);
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt == kAttempts) throw;
+        }
+      }
+    });
   }
 
   Xapian::Query request_filter(const SearchRequest& r) const {
@@ -230,7 +241,7 @@ class SearcherImpl final : public Searcher {
       hit.rank = ++rank;
       hit.score = it.get_weight();
       Xapian::Document doc = it.get_document();
-      std::string text = fill_hit(doc.get_data(), hit);
+      std::string text = fill_hit(doc.get_data(), hit, request.snippets);
       if (request.collapse) hit.duplicates = it.get_collapse_count();
       if (request.snippets) {
         hit.snippet = snippeter_.make(text, built.highlight, request.snippet_length);
@@ -337,10 +348,21 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   bool remote = false;
   for (const std::string& name : databases) {
     Xapian::Database one;
-    if (Status st = open_one(name, remote, one); !st.ok()) return st;
     std::string recorded;
-    Status st = guard(name, [&] {
-      recorded = one.get_metadata(std::string(schema::kMetaAnalyzer));
+    Status st;
+    // Opening while a writer commits can meet a discarded revision: retry.
+    for (int attempt = 1; attempt <= 8; ++attempt) {
+      st = open_one(name, remote, one);
+      if (st.ok()) {
+        st = guard(name, [&] {
+          recorded = one.get_metadata(std::string(schema::kMetaAnalyzer));
+          return Status();
+        });
+      }
+      if (st.ok() || st.message().find("DatabaseModifiedError") == std::string::npos) break;
+    }
+    if (!st.ok()) return st;
+    st = guard(name, [&] {
       all.add_database(one);
       return Status();
     });

@@ -71,7 +71,8 @@ std::size_t window_end(std::string_view text, std::size_t pos, std::size_t min) 
 
 Snippeter::Snippeter(const Analyzer& analyzer) : stream_(analyzer.stream()) {}
 
-void Snippeter::find_matches(std::string_view text, const HighlightTerms& q) {
+void Snippeter::find_matches(std::string_view text, const HighlightTerms& q,
+                             std::uint32_t base) {
   matches_.clear();
   stream_->reset(text);
   while (stream_->next() && matches_.size() < kMaxMatches) {
@@ -92,13 +93,65 @@ void Snippeter::find_matches(std::string_view text, const HighlightTerms& q) {
       }
     }
     if (key.empty() || t.end <= t.start || t.end > text.size()) continue;
-    if (!matches_.empty() && t.start < matches_.back().end) {
+    std::uint32_t s = base + t.start, e = base + t.end;
+    if (!matches_.empty() && s < matches_.back().end) {
       // A variant or part of the word already marked: widen, keep one.
-      matches_.back().end = std::max(matches_.back().end, t.end);
+      matches_.back().end = std::max(matches_.back().end, e);
       continue;
     }
-    matches_.push_back({t.start, t.end, std::string(key)});
+    matches_.push_back({s, e, std::string(key)});
   }
+}
+
+std::size_t Snippeter::best_start(std::string_view text, std::size_t length) const {
+  // The window [match i, +3/4 length) with the most distinct keys, then the
+  // most matches, then the earliest.
+  std::size_t best = 0, best_distinct = 0, best_count = 0;
+  for (std::size_t i = 0; i < matches_.size(); ++i) {
+    std::set<std::string_view> keys;
+    std::size_t count = 0;
+    std::size_t limit = matches_[i].start + length * 3 / 4;
+    for (std::size_t j = i; j < matches_.size() && matches_[j].end <= limit; ++j) {
+      keys.insert(matches_[j].key);
+      ++count;
+    }
+    if (keys.size() > best_distinct || (keys.size() == best_distinct && count > best_count)) {
+      best = i;
+      best_distinct = keys.size();
+      best_count = count;
+    }
+  }
+  return window_start(text, matches_[best].start, length / 3, length / 6);
+}
+
+void Snippeter::find_candidates(std::string_view text, const HighlightTerms& q) {
+  // Cheap pre-screen: where the first bytes of a query term or stem occur
+  // (ASCII case-insensitively; compounds included, "missi" in
+  // "trainingsmissie"). Only the chosen window is then analysed.
+  matches_.clear();
+  std::vector<std::string> keys;
+  auto add = [&](std::string_view k) {
+    std::string key(k.substr(0, std::min<std::size_t>(k.size(), 5)));
+    if (key.size() >= 2 && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      keys.push_back(std::move(key));
+    }
+  };
+  for (const std::string& t : q.stems) add(t);
+  for (const std::string& t : q.terms) add(t);
+  for (const std::string& t : q.prefixes) add(t);
+  lower_.assign(text);
+  for (char& c : lower_) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (const std::string& k : keys) {
+    for (std::size_t p = lower_.find(k); p != std::string::npos && matches_.size() < kMaxMatches;
+         p = lower_.find(k, p + 1)) {
+      matches_.push_back({static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(p + k.size()),
+                          k});
+    }
+  }
+  std::sort(matches_.begin(), matches_.end(),
+            [](const Match& a, const Match& b) { return a.start < b.start; });
 }
 
 std::vector<SnippetPart> Snippeter::make(std::string_view text, const HighlightTerms& query,
@@ -106,28 +159,20 @@ std::vector<SnippetPart> Snippeter::make(std::string_view text, const HighlightT
   std::vector<SnippetPart> parts;
   if (text.empty()) return parts;
   length = std::max<std::size_t>(length, 20);
-  if (!query.empty()) find_matches(text, query);
-  else matches_.clear();
-
+  matches_.clear();
   std::size_t start = 0;
-  if (!matches_.empty()) {
-    // The window [match i, +length) with the most distinct keys.
-    std::size_t best = 0, best_distinct = 0, best_count = 0;
-    for (std::size_t i = 0; i < matches_.size(); ++i) {
-      std::set<std::string_view> keys;
-      std::size_t count = 0;
-      std::size_t limit = matches_[i].start + length * 3 / 4;
-      for (std::size_t j = i; j < matches_.size() && matches_[j].end <= limit; ++j) {
-        keys.insert(matches_[j].key);
-        ++count;
-      }
-      if (keys.size() > best_distinct || (keys.size() == best_distinct && count > best_count)) {
-        best = i;
-        best_distinct = keys.size();
-        best_count = count;
+  if (!query.empty()) {
+    find_candidates(text, query);
+    if (!matches_.empty()) {
+      start = best_start(text, length);
+      std::size_t end = window_end(text, start + length, start);
+      find_matches(text.substr(start, end - start), query, static_cast<std::uint32_t>(start));
+      if (matches_.empty()) {
+        // The pre-screen was fooled ("missi" in "commissie"): analyse it all.
+        find_matches(text, query, 0);
+        start = matches_.empty() ? 0 : best_start(text, length);
       }
     }
-    start = window_start(text, matches_[best].start, length / 3, length / 6);
   }
   std::size_t end = window_end(text, start + length, start);
   // Skip leading whitespace.

@@ -25,7 +25,9 @@ class Snippeter {
   // A passage of about `length` bytes from `text`: the window holding the
   // most distinct query matches (then the most matches, then the earliest),
   // started at a sentence or word boundary, "…" where text was cut. Without
-  // matches, the beginning of `text`.
+  // matches, the beginning of `text`. The window is chosen by a cheap byte
+  // search for the query's terms and stems; only the window is analysed
+  // (the whole text when the byte search was fooled).
   std::vector<SnippetPart> make(std::string_view text, const HighlightTerms& query,
                                 std::size_t length);
 
@@ -34,10 +36,16 @@ class Snippeter {
     std::uint32_t start, end;
     std::string key;  // what matched, for counting distinct matches
   };
-  void find_matches(std::string_view text, const HighlightTerms& query);
+  // Analyses `text` (which starts at byte `base` of the whole text) and
+  // keeps the tokens that match the query.
+  void find_matches(std::string_view text, const HighlightTerms& query, std::uint32_t base);
+  // Approximate matches by byte search, to choose a window cheaply.
+  void find_candidates(std::string_view text, const HighlightTerms& query);
+  std::size_t best_start(std::string_view text, std::size_t length) const;
 
   std::unique_ptr<TokenStream> stream_;
   std::vector<Match> matches_;
+  std::string lower_;
 };
 
 }  // namespace newsindex::internal

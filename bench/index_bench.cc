@@ -1,0 +1,305 @@
+// bench/index_bench.cc: index build throughput, three ways in one run.
+//
+//   (a) RawXapian:  TermGenerator + Stem("dutch") + replace_document("Q"+id),
+//                   default settings, one thread (the baseline);
+//   (b) SqliteFts5: FTS5, tokenize='unicode61 remove_diacritics 2', one
+//                   transaction (the fastest embedded peer);
+//   (c) Newsindex:  our IndexWriter in bulk mode with the full Dutch analysis
+//                   (NewsindexPlain: the same, one thread, no bulk mode).
+// Each reports docs/s (items), MB/s of title+body text (bytes), peak RSS,
+// index bytes per MB of text, and for (a) and (c) the size after
+// xapian-compact. Every run first checks the document count it produced.
+//
+//   ./build/bench/index_bench --benchmark_counters_tabular=true
+// N articles per Arg come from bench/bench_data.h (../shared/corpora, else
+// corpora/sample).
+#include <benchmark/benchmark.h>
+#include <sqlite3.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "bench_data.h"
+#include "index/document_builder.h"
+#include "index/xapian_writer.h"
+#include "newsindex/writer.h"
+
+namespace newsindex::bench {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<Article>& articles(std::size_t n) {
+  static std::mutex mu;
+  static std::map<std::size_t, std::vector<Article>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(n);
+  if (it == cache.end()) it = cache.emplace(n, load_articles(n)).first;
+  return it->second;
+}
+
+std::size_t unique_ids(const std::vector<Article>& docs) {
+  std::set<std::string> ids;
+  for (const auto& a : docs) ids.insert(a.id);
+  return ids.size();
+}
+
+fs::path scratch(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("newsindex-bench-" + name);
+  fs::remove_all(p);
+  return p;
+}
+
+std::uint64_t dir_bytes(const fs::path& p) {
+  std::uint64_t n = 0;
+  std::error_code ec;
+  if (fs::is_regular_file(p, ec)) return fs::file_size(p, ec);
+  for (auto& e : fs::recursive_directory_iterator(p, ec)) {
+    if (e.is_regular_file(ec)) n += e.file_size(ec);
+  }
+  return n;
+}
+
+// Resets the kernel's peak-RSS mark (VmHWM) so each benchmark reports its own.
+void reset_peak_rss() {
+  std::ofstream("/proc/self/clear_refs") << "5";
+}
+
+double peak_rss_mb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return 0;
+}
+
+std::uint64_t compacted_bytes(const fs::path& db) {
+  fs::path out = db.string() + "-compact";
+  fs::remove_all(out);
+  Xapian::Database(db.string()).compact(out.string());
+  std::uint64_t n = dir_bytes(out);
+  fs::remove_all(out);
+  return n;
+}
+
+void report(benchmark::State& state, const std::vector<Article>& docs, const fs::path& index,
+            double peak_mb, bool xapian) {
+  const double text_mb = static_cast<double>(text_bytes(docs)) / 1e6;
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * docs.size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text_bytes(docs)));
+  state.counters["peak_rss_MB"] = peak_mb;
+  state.counters["index_bytes_per_text_MB"] = static_cast<double>(dir_bytes(index)) / text_mb;
+  if (xapian) {
+    state.counters["compacted_bytes_per_text_MB"] =
+        static_cast<double>(compacted_bytes(index)) / text_mb;
+  }
+  state.counters["docs"] = static_cast<double>(docs.size());
+}
+
+// (a) The raw Xapian baseline.
+std::size_t raw_xapian(const std::vector<Article>& docs, const fs::path& path) {
+  Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("dutch"));
+  for (const auto& a : docs) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(a.title, 1, "S");
+    tg.index_text(a.title);
+    tg.increase_termpos();
+    tg.index_text(a.body);
+    doc.set_data(a.title);
+    const std::string id = "Q" + a.id;
+    doc.add_boolean_term(id);
+    db.replace_document(id, doc);
+  }
+  db.commit();
+  return db.get_doccount();
+}
+
+void BM_RawXapian(benchmark::State& state) {
+  const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
+  fs::path path = scratch("raw");
+  if (raw_xapian(docs, path) != unique_ids(docs)) {
+    state.SkipWithError("raw Xapian: wrong document count");
+    return;
+  }
+  double peak = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    fs::remove_all(path);
+    reset_peak_rss();
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(raw_xapian(docs, path));
+    peak = peak_rss_mb();
+  }
+  report(state, docs, path, peak, true);
+  fs::remove_all(path);
+}
+
+// (b) SQLite FTS5.
+std::size_t sqlite_fts5(const std::vector<Article>& docs, const fs::path& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return 0;
+  sqlite3_exec(db,
+               "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, "
+               "tokenize='unicode61 remove_diacritics 2');",
+               nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO docs(id, title, body) VALUES (?, ?, ?)", -1, &st, nullptr);
+  for (const auto& a : docs) {
+    sqlite3_bind_text(st, 1, a.id.data(), static_cast<int>(a.id.size()), SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, a.title.data(), static_cast<int>(a.title.size()), SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, a.body.data(), static_cast<int>(a.body.size()), SQLITE_STATIC);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  std::size_t n = 0;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM docs", -1, &st, nullptr);
+  if (sqlite3_step(st) == SQLITE_ROW) n = static_cast<std::size_t>(sqlite3_column_int64(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+void BM_SqliteFts5(benchmark::State& state) {
+  const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
+  fs::path path = scratch("fts5.db");
+  // FTS5 has no unique key: every row counts (ids are unique in the corpora).
+  if (sqlite_fts5(docs, path) != docs.size()) {
+    state.SkipWithError("FTS5: wrong row count");
+    return;
+  }
+  double peak = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    fs::remove(path);
+    reset_peak_rss();
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(sqlite_fts5(docs, path));
+    peak = peak_rss_mb();
+  }
+  report(state, docs, path, peak, false);
+  fs::remove(path);
+}
+
+// (c) Our writer.
+std::size_t ours(const std::vector<Article>& docs, const fs::path& path, bool bulk) {
+  WriterOptions o;
+  o.bulk = bulk;
+  o.threads = bulk ? 2 : 1;
+  auto w = IndexWriter::open(path.string(), o);
+  if (!w.ok()) return 0;
+  for (const auto& a : docs) {
+    if (!(*w)->add(a).ok()) return 0;
+  }
+  if (!(*w)->commit().ok()) return 0;
+  w->reset();
+  return Xapian::Database(path.string()).get_doccount();
+}
+
+void run_ours(benchmark::State& state, bool bulk) {
+  const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
+  fs::path path = scratch(bulk ? "ours-bulk" : "ours-plain");
+  if (ours(docs, path, bulk) != unique_ids(docs)) {
+    state.SkipWithError("newsindex: wrong document count");
+    return;
+  }
+  double peak = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    fs::remove_all(path);
+    reset_peak_rss();
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(ours(docs, path, bulk));
+    peak = peak_rss_mb();
+  }
+  report(state, docs, path, peak, true);
+  fs::remove_all(path);
+}
+
+// Where our time goes: building the documents (analysis, term mapping,
+// MinHash) without writing them.
+void BM_NewsindexBuildOnly(benchmark::State& state) {
+  const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
+  auto analyzer = Analyzer::create();
+  if (!analyzer.ok()) {
+    state.SkipWithError(analyzer.status().to_string().c_str());
+    return;
+  }
+  internal::DocumentBuilder builder(*analyzer, true);
+  internal::BuiltDocument built;
+  std::size_t terms = 0;
+  for (const auto& a : docs) {
+    builder.build(a, built);
+    terms += built.doc.termlist_count();
+  }
+  if (terms == 0) {
+    state.SkipWithError("no terms built");
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& a : docs) {
+      builder.build(a, built);
+      benchmark::DoNotOptimize(built.doc);
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * docs.size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text_bytes(docs)));
+  state.counters["distinct_terms_per_doc"] =
+      static_cast<double>(terms) / static_cast<double>(docs.size());
+}
+
+// The same for Xapian's TermGenerator (the baseline's analysis).
+void BM_RawXapianTermGenOnly(benchmark::State& state) {
+  const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("dutch"));
+  std::size_t terms = 0;
+  for (auto _ : state) {
+    terms = 0;
+    for (const auto& a : docs) {
+      Xapian::Document doc;
+      tg.set_document(doc);
+      tg.index_text(a.title, 1, "S");
+      tg.index_text(a.title);
+      tg.increase_termpos();
+      tg.index_text(a.body);
+      terms += doc.termlist_count();
+    }
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * docs.size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text_bytes(docs)));
+  state.counters["distinct_terms_per_doc"] =
+      static_cast<double>(terms) / static_cast<double>(docs.size());
+}
+
+void BM_NewsindexBulk(benchmark::State& state) { run_ours(state, true); }
+void BM_NewsindexPlain(benchmark::State& state) { run_ours(state, false); }
+
+// One timed build per size (each is seconds long); the check run before the
+// loop doubles as warm-up.
+#define INDEX_BENCH(fn) \
+  BENCHMARK(fn)->Arg(10000)->Arg(30000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond)
+
+INDEX_BENCH(BM_RawXapian);
+INDEX_BENCH(BM_SqliteFts5);
+INDEX_BENCH(BM_NewsindexBulk);
+INDEX_BENCH(BM_NewsindexPlain);
+BENCHMARK(BM_NewsindexBuildOnly)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_RawXapianTermGenOnly)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+
+}  // namespace
+}  // namespace newsindex::bench
+
+BENCHMARK_MAIN();

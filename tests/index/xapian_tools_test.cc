@@ -1,0 +1,97 @@
+// Xapian's own tools read our databases: xapian-check passes, xapian-delve
+// shows the expected terms, quest with the Dutch stemmer finds a plain word.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "newsindex/reader.h"
+#include "newsindex/writer.h"
+#include "testing/test_paths.h"
+
+namespace newsindex {
+namespace {
+
+bool have(const char* tool) {
+  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+// Runs a shell command, returns its stdout; `code` gets the exit status.
+std::string capture(const std::string& cmd, int& code) {
+  std::string out;
+  FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
+  if (p == nullptr) {
+    code = -1;
+    return out;
+  }
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int rc = ::pclose(p);
+  code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return out;
+}
+
+class XapianTools : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = testing::fresh_dir("xapian_tools").string() + "/db";
+    auto w = IndexWriter::open(db_);
+    ASSERT_TRUE(w.ok()) << w.status().to_string();
+    auto src = ArticleSource::open(
+        {(testing::source_dir() / "corpora" / "sample" / "jsonl").string()});
+    ASSERT_TRUE(src.ok()) << src.status().to_string();
+    Article a;
+    ReadIssue issue;
+    while ((*src)->next(a, issue) != ArticleSource::Next::kEnd) {
+      if (!a.id.empty()) {
+        ASSERT_TRUE((*w)->add(a).ok());
+      }
+      a = Article{};
+    }
+    ASSERT_TRUE((*w)->commit().ok());
+  }
+  static std::string db_;
+};
+std::string XapianTools::db_;
+
+TEST_F(XapianTools, XapianCheckPasses) {
+  if (!have("xapian-check")) GTEST_SKIP() << "xapian-check not installed";
+  int code = 0;
+  std::string out = capture("xapian-check '" + db_ + "'", code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("No errors found"), std::string::npos) << out;
+}
+
+TEST_F(XapianTools, DelveShowsTheExpectedTerms) {
+  if (!have("xapian-delve")) GTEST_SKIP() << "xapian-delve not installed";
+  int code = 0;
+  std::string posting = capture("xapian-delve -t Qnl-2019-0001 '" + db_ + "'", code);
+  ASSERT_EQ(code, 0) << posting;
+  EXPECT_NE(posting.find("termfreq 1"), std::string::npos) << posting;
+  // The document's own term list (by the docid the Q term points at).
+  std::string docid = posting.substr(posting.rfind(' ') + 1);
+  while (!docid.empty() && (docid.back() == '\n' || docid.back() == '\r')) docid.pop_back();
+  std::string terms = capture("xapian-delve -r " + docid + " '" + db_ + "'", code);
+  ASSERT_EQ(code, 0) << terms;
+  // Title "Kabinet wil woningbouwplannen versnellen met nieuw fonds" (2019-11-04).
+  for (const char* t : {" Qnl-2019-0001 ", " Skabinet ", " kabinet ", " Zkabinet ",
+                        " ZSkabinet ", " D20191104 ", " M201911 ", " Y2019 ", " XLANGnl ",
+                        " XCATpolitiek ", " woningbouwplannen ", " XPwoning "}) {
+    EXPECT_NE((terms + " ").find(t), std::string::npos) << "missing term" << t;
+  }
+}
+
+TEST_F(XapianTools, QuestWithTheDutchStemmerFindsAPlainWord) {
+  if (!have("quest")) GTEST_SKIP() << "quest not installed";
+  int code = 0;
+  // "gemeenten" stems to "gemeent" in Xapian's Dutch stemmer, as in ours.
+  std::string out = capture("quest -d '" + db_ + "' -s dutch gemeenten", code);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("Zgemeent"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"id\":\"nl-2019-0001\""), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace newsindex

@@ -1,0 +1,60 @@
+// Stored document data -> hit fields, including damaged data.
+#include "search/hit_data.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace newsindex::internal {
+namespace {
+
+TEST(HitData, ReadsTheDisplayedFields) {
+  nlohmann::json j = {{"id", "a1"},
+                      {"title", "NAVO \"klaar\" \u00e9\u00e9n \xF0\x9F\x98\x80"},
+                      {"authors", {"x", "y"}},
+                      {"extra", {{"k", "v}"}}},
+                      {"timestamp", 1581508800},
+                      {"has_time", true},
+                      {"lead", "Lead."},
+                      {"body", "Regel 1\nRegel 2 \\ slash"},
+                      {"date", "2020-02-12T13:48:00+01:00"},
+                      {"source", "Belga"},
+                      {"outlet", "De Standaard"},
+                      {"category", "binnenland"},
+                      {"url", "https://x/y?a=1&b=2"}};
+  for (bool ascii : {false, true}) {
+    // ensure_ascii writes \u escapes (with a surrogate pair for the emoji).
+    std::string data = j.dump(-1, ' ', ascii);
+    Hit h;
+    std::string text = fill_hit(data, h);
+    EXPECT_EQ(h.id, "a1");
+    EXPECT_EQ(h.title, "NAVO \"klaar\" \u00e9\u00e9n \xF0\x9F\x98\x80");
+    EXPECT_EQ(h.date, "2020-02-12T13:48:00+01:00");
+    EXPECT_EQ(h.source, "Belga");
+    EXPECT_EQ(h.outlet, "De Standaard");
+    EXPECT_EQ(h.category, "binnenland");
+    EXPECT_EQ(h.url, "https://x/y?a=1&b=2");
+    EXPECT_EQ(text, "Regel 1\nRegel 2 \\ slash");
+  }
+}
+
+TEST(HitData, FallsBackToLeadThenTitle) {
+  Hit h;
+  EXPECT_EQ(fill_hit(R"({"id":"a","title":"T","lead":"L","body":""})", h), "L");
+  EXPECT_EQ(fill_hit(R"({"id":"a","title":"T"})", h), "T");
+  EXPECT_EQ(fill_hit(R"({"id":"a","title":"T","body":"B"})", h, false), "");
+}
+
+TEST(HitData, DamagedDataNeverFails) {
+  for (const char* bad : {"", "{", "[1,2]", "{\"id\":", "{\"id\":\"abc", "{\"id\":\"\\u12\"}",
+                          "not json", "{\"x\":{\"y\":[1,{\"z\":\"}\"}]},\"id\":\"ok\"}"}) {
+    Hit h;
+    (void)fill_hit(bad, h);
+  }
+  Hit h;
+  (void)fill_hit("{\"x\":{\"y\":[1,{\"z\":\"}\"}]},\"id\":\"ok\"}", h);
+  EXPECT_EQ(h.id, "ok");
+}
+
+}  // namespace
+}  // namespace newsindex::internal
