@@ -211,10 +211,13 @@ class SearcherImpl final : public Searcher {
     Xapian::Enquire enquire(db_);
     enquire.set_weighting_scheme(weight());
     std::unique_ptr<RecencySource> recency;
-    if (request.recency_half_life > 0 && !built.browse) {
+    if (request.recency_half_life > 0 && remote_) {
+      // xapian-tcpsrv does not know our PostingSource.
+      results.warnings.push_back(
+          "recency boost is not available over remote databases; ignored");
+    } else if (request.recency_half_life > 0 && !built.browse) {
       enquire.set_query(query);
-      Xapian::MSet top = enquire.get_mset(0, 1);
-      double best = top.empty() ? 0.0 : top.begin().get_weight();
+      double best = enquire.get_mset(0, 0).get_max_possible();
       std::string newest = db_.get_value_upper_bound(schema::kSlotTimestamp);
       if (best > 0 && !newest.empty()) {
         recency = std::make_unique<RecencySource>(Xapian::sortable_unserialise(newest),

@@ -1,0 +1,100 @@
+// Searching through xapian-tcpsrv (tcp://HOST:PORT), alone and together
+// with a local database.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "search/fake_analyzer.h"
+#include "search/search_fixture.h"
+#include "search/searcher_impl.h"
+#include "testing/test_paths.h"
+
+namespace newsindex {
+namespace {
+
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  ::close(fd);
+  return port;
+}
+
+class TcpServer {
+ public:
+  TcpServer(const std::string& db, int port) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      std::string p = std::to_string(port);
+      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1",
+               "--port", p.c_str(), db.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+  }
+  ~TcpServer() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool started() const { return pid_ > 0; }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+TEST(RemoteSearch, TcpDatabasesAreSearchedLikeLocalOnes) {
+  if (::system("command -v xapian-tcpsrv >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "xapian-tcpsrv not installed (Debian package xapian-tools)";
+  }
+  auto analyzer = testing::FakeAnalyzer::make();
+  std::string remote_db = testing::fresh_dir("remote_search_server").string();
+  std::string local_db = testing::fresh_dir("remote_search_local").string();
+  testing::add_articles(remote_db, analyzer,
+                        {testing::article("r1", "Missie", "De missie in Mali.", 0),
+                         testing::article("r2", "Weer", "Morgen zon.", 400)});
+  testing::add_articles(local_db, analyzer,
+                        {testing::article("l1", "Missies", "Twee missies in Irak.", 1)});
+  int port = free_port();
+  TcpServer server(remote_db, port);
+  ASSERT_TRUE(server.started());
+  std::string url = "tcp://127.0.0.1:" + std::to_string(port);
+  Result<std::unique_ptr<Searcher>> s = Status(StatusCode::kIoError, "not tried");
+  for (int i = 0; i < 100 && !s.ok(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    s = internal::open_searcher({url, local_db}, {}, analyzer);
+  }
+  ASSERT_TRUE(s.ok()) << s.status().to_string();
+  SearchRequest r;
+  r.query = "missie";
+  r.facets = {"source", "year", "month"};
+  r.recency_half_life = 86400;
+  auto res = (*s)->search(r);
+  ASSERT_TRUE(res.ok()) << res.status().to_string();
+  ASSERT_EQ(res->hits.size(), 2u);
+  EXPECT_EQ(res->hits[0].id, "r1");
+  EXPECT_EQ(res->hits[1].id, "l1");
+  ASSERT_EQ(res->facets["month"].size(), 1u);
+  EXPECT_EQ(res->facets["month"][0].value, "2020-02");
+  EXPECT_EQ(res->facets["month"][0].count, 2u);
+  ASSERT_EQ(res->warnings.size(), 1u);  // no recency over remote
+  EXPECT_NE(res->warnings[0].find("remote"), std::string::npos);
+  auto similar = (*s)->similar("r1", 5);
+  ASSERT_TRUE(similar.ok()) << similar.status().to_string();
+}
+
+}  // namespace
+}  // namespace newsindex
