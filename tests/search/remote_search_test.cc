@@ -37,7 +37,11 @@ class TcpServer {
  public:
   TcpServer(const std::string& db, int port) {
     pid_ = ::fork();
+    if (pid_ > 0) ::setpgid(pid_, pid_);
     if (pid_ == 0) {
+      // Its own process group: xapian-tcpsrv signals its group when it
+      // stops, which must not reach the test runner.
+      ::setpgid(0, 0);
       std::string p = std::to_string(port);
       ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1",
                "--port", p.c_str(), db.c_str(), static_cast<char*>(nullptr));
@@ -46,7 +50,7 @@ class TcpServer {
   }
   ~TcpServer() {
     if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
+      ::kill(-pid_, SIGTERM);  // the server and its per-connection children
       ::waitpid(pid_, nullptr, 0);
     }
   }
