@@ -11,12 +11,16 @@
 // xapian-compact. Every run first checks the document count it produced.
 //
 //   ./build/bench/index_bench --benchmark_counters_tabular=true
+//   NEWSINDEX_BENCH_LARGE=1 ./build/bench/index_bench
+//       --benchmark_filter='RawXapian|NewsindexBulk' --benchmark_counters_tabular=true
+//   (one command line)
 // N articles per Arg come from bench/bench_data.h (../shared/corpora, else
 // corpora/sample).
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 #include <xapian.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -288,9 +292,15 @@ void BM_NewsindexBulk(benchmark::State& state) { run_ours(state, true); }
 void BM_NewsindexPlain(benchmark::State& state) { run_ours(state, false); }
 
 // One timed build per size (each is seconds long); the check run before the
-// loop doubles as warm-up.
+// loop doubles as warm-up. NEWSINDEX_BENCH_LARGE=1 adds 100k articles.
+void sizes(benchmark::internal::Benchmark* b) {
+  b->Arg(10000)->Arg(30000);
+  if (const char* large = std::getenv("NEWSINDEX_BENCH_LARGE"); large && *large == '1') {
+    b->Arg(100000);
+  }
+}
 #define INDEX_BENCH(fn) \
-  BENCHMARK(fn)->Arg(10000)->Arg(30000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond)
+  BENCHMARK(fn)->Apply(sizes)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond)
 
 INDEX_BENCH(BM_RawXapian);
 INDEX_BENCH(BM_SqliteFts5);

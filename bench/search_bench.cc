@@ -35,11 +35,10 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "bench_data.h"
 #include "newsindex/searcher.h"
@@ -124,9 +123,9 @@ void build_raw(const fs::path& path, const std::vector<Article>& articles) {
     }
     // The same display data as ours stores, so both fetch the same bytes
     // for each hit shown.
-    nlohmann::json data = {{"id", a.id},         {"title", a.title},   {"lead", a.lead},
-                           {"body", a.body},     {"source", a.source}, {"outlet", a.outlet},
-                           {"category", a.category}, {"url", a.url}};
+    nlohmann::json data = {
+        {"id", a.id},         {"title", a.title},   {"lead", a.lead},         {"body", a.body},
+        {"source", a.source}, {"outlet", a.outlet}, {"category", a.category}, {"url", a.url}};
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     db.replace_document("Q" + a.id, doc);
   }
@@ -275,11 +274,11 @@ Fixture& fixture() {
       auto t2 = std::chrono::steady_clock::now();
       build_fts(f->dir / "fts.sqlite", f->articles);
       auto t3 = std::chrono::steady_clock::now();
-      std::fprintf(stderr, "built indexes of %zu articles from %s: ours %.1fs raw %.1fs fts %.1fs\n",
-                   f->articles.size(), source.c_str(),
-                   std::chrono::duration<double>(t1 - t0).count(),
-                   std::chrono::duration<double>(t2 - t1).count(),
-                   std::chrono::duration<double>(t3 - t2).count());
+      std::fprintf(
+          stderr, "built indexes of %zu articles from %s: ours %.1fs raw %.1fs fts %.1fs\n",
+          f->articles.size(), source.c_str(), std::chrono::duration<double>(t1 - t0).count(),
+          std::chrono::duration<double>(t2 - t1).count(),
+          std::chrono::duration<double>(t3 - t2).count());
       std::ofstream(f->dir / "complete") << f->articles.size() << "\n";
     }
     auto s = Searcher::open({(f->dir / "ours").string()});
@@ -362,10 +361,14 @@ enum class Engine { kOursPlain, kOursFull, kRaw, kFts };
 
 std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::string>* ids) {
   switch (e) {
-    case Engine::kOursPlain: return run_ours(f, q, false, ids);
-    case Engine::kOursFull: return run_ours(f, q, true, ids);
-    case Engine::kRaw: return run_raw(f, q, ids);
-    case Engine::kFts: return run_fts(f, q, ids);
+    case Engine::kOursPlain:
+      return run_ours(f, q, false, ids);
+    case Engine::kOursFull:
+      return run_ours(f, q, true, ids);
+    case Engine::kRaw:
+      return run_raw(f, q, ids);
+    case Engine::kFts:
+      return run_fts(f, q, ids);
   }
   return 0;
 }
@@ -384,12 +387,12 @@ void check(Fixture& f, Engine e, const std::string& kind, benchmark::State& stat
     if (std::find(ids.begin(), ids.end(), qs[i].from_id) != ids.end()) ++found_source;
   }
   if (with_hits < n * 9 / 10) {
-    state.SkipWithError(("too few queries with hits: " + std::to_string(with_hits) + "/" +
-                         std::to_string(n)).c_str());
+    state.SkipWithError(
+        ("too few queries with hits: " + std::to_string(with_hits) + "/" + std::to_string(n))
+            .c_str());
   }
   state.counters["check_hits"] = static_cast<double>(with_hits) / static_cast<double>(n);
-  state.counters["check_source_top10"] =
-      static_cast<double>(found_source) / static_cast<double>(n);
+  state.counters["check_source_top10"] = static_cast<double>(found_source) / static_cast<double>(n);
 }
 
 void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
@@ -431,14 +434,15 @@ void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
 
 void register_all() {
   const std::pair<Engine, const char*> engines[] = {{Engine::kRaw, "raw_xapian"},
-                                                     {Engine::kOursPlain, "ours_plain"},
-                                                     {Engine::kOursFull, "ours_full"},
-                                                     {Engine::kFts, "sqlite_fts5"}};
+                                                    {Engine::kOursPlain, "ours_plain"},
+                                                    {Engine::kOursFull, "ours_full"},
+                                                    {Engine::kFts, "sqlite_fts5"}};
   for (const char* kind : kKinds) {
     for (const auto& [engine, name] : engines) {
       std::string bench = std::string("query/") + kind + "/" + name;
-      benchmark::RegisterBenchmark(bench.c_str(), [engine = engine, k = std::string(kind)](
-                                                      benchmark::State& s) { BM_Query(s, engine, k); })
+      benchmark::RegisterBenchmark(
+          bench.c_str(),
+          [engine = engine, k = std::string(kind)](benchmark::State& s) { BM_Query(s, engine, k); })
           ->Iterations(4 * kQueriesPerKind)
           ->Unit(benchmark::kMicrosecond);
     }

@@ -57,12 +57,18 @@ bool parse_duration(std::string_view text, double& seconds) {
   if (!digits) return false;
   std::string_view unit = text.substr(i);
   double mult = 0;
-  if (unit.empty() || unit == "s") mult = 1;
-  else if (unit == "m" || unit == "min") mult = 60;
-  else if (unit == "h") mult = 3600;
-  else if (unit == "d") mult = 86400;
-  else if (unit == "w") mult = 7 * 86400;
-  else return false;
+  if (unit.empty() || unit == "s")
+    mult = 1;
+  else if (unit == "m" || unit == "min")
+    mult = 60;
+  else if (unit == "h")
+    mult = 3600;
+  else if (unit == "d")
+    mult = 86400;
+  else if (unit == "w")
+    mult = 7 * 86400;
+  else
+    return false;
   seconds = value * mult;
   return seconds > 0 && std::isfinite(seconds);
 }
@@ -105,17 +111,25 @@ bool parse_date(std::string_view s, bool end, std::int64_t& seconds) {
   if (mo < 1 || mo > 12 || h > 23 || mi > 59 || se > 60) return false;
   year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return false;
-  sys_seconds t = sys_days{ymd} + hours{h} + minutes{mi} + std::chrono::seconds{se} -
-                  minutes{offset};
+  sys_seconds t =
+      sys_days{ymd} + hours{h} + minutes{mi} + std::chrono::seconds{se} - minutes{offset};
   if (end) {
     switch (level) {
-      case kYear: t = sys_days{year{y + 1} / January / 1} - std::chrono::seconds{1}; break;
-      case kMonth: t = sys_days{(year{y} / month{static_cast<unsigned>(mo)} / 1) + months{1}} -
-                       std::chrono::seconds{1};
+      case kYear:
+        t = sys_days{year{y + 1} / January / 1} - std::chrono::seconds{1};
         break;
-      case kDay: t += hours{24} - std::chrono::seconds{1}; break;
-      case kMinute: t += std::chrono::seconds{59}; break;
-      case kSecond: break;
+      case kMonth:
+        t = sys_days{(year{y} / month{static_cast<unsigned>(mo)} / 1) + months{1}} -
+            std::chrono::seconds{1};
+        break;
+      case kDay:
+        t += hours{24} - std::chrono::seconds{1};
+        break;
+      case kMinute:
+        t += std::chrono::seconds{59};
+        break;
+      case kSecond:
+        break;
     }
   }
   seconds = t.time_since_epoch().count();
@@ -127,8 +141,10 @@ std::vector<std::string> split_list(std::string_view text, char separator) {
   while (true) {
     std::size_t p = text.find(separator);
     std::string_view item = text.substr(0, p);
-    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front()))) item.remove_prefix(1);
-    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) item.remove_suffix(1);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front())))
+      item.remove_prefix(1);
+    while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back())))
+      item.remove_suffix(1);
     if (!item.empty()) out.emplace_back(item);
     if (p == std::string_view::npos) break;
     text.remove_prefix(p + 1);

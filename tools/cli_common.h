@@ -3,11 +3,10 @@
 #define NEWSINDEX_TOOLS_CLI_COMMON_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "newsindex/status.h"
 

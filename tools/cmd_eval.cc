@@ -2,7 +2,8 @@
 //
 //   newsindex eval --db DIR --queries FILE --qrels FILE [--run-out FILE]
 //                  [--per-query FILE] [--json] [--limit 100] [--k1 X] [--b Y] [--and]
-//                  [--no-stem] [--no-fold] [--no-apostrophes] [--no-compounds]
+//                  [--synonyms FILE] [--no-stem] [--no-fold] [--no-apostrophes]
+//                  [--no-compounds]
 //
 // Prints MRR@10, nDCG@10, success@1/@10 and recall@100 (a table, or one JSON
 // line with --json), writes a TREC run file and a per-query table for error
@@ -25,7 +26,7 @@ namespace {
 
 struct EvalArgs {
   std::vector<std::string> databases;
-  std::string queries, qrels, run_out, per_query, tag = "newsindex";
+  std::string queries, qrels, run_out, per_query, synonyms, tag = "newsindex";
   bool json = false;
   bool and_operator = false;
   bool override_analysis = false;
@@ -53,6 +54,7 @@ int run_eval(const EvalArgs& args) {
   options.default_operator = args.and_operator ? DefaultOperator::kAnd : DefaultOperator::kOr;
   options.override_analysis = args.override_analysis;
   options.analysis = args.analysis;
+  options.synonyms_path = args.synonyms;
   auto searcher = Searcher::open(args.databases, options);
   if (!searcher.ok()) {
     std::cerr << "newsindex eval: " << searcher.status().to_string() << "\n";
@@ -143,6 +145,8 @@ void add_eval_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--b", args->b, "BM25 b")->capture_default_str()->check(
       CLI::Range(0.0, 1.0));
   cmd->add_flag("--and", args->and_operator, "AND as the default operator (default: OR)");
+  cmd->add_option("--synonyms", args->synonyms,
+                  "Synonym file instead of the built-in list (an empty file: none)");
   // Analysis switches for ablation indexes: they must match how the database
   // was built (the Searcher checks the recorded analyzer identity).
   cmd->add_flag("--no-stem{false}", args->analysis.stem, "Queries without stemming");

@@ -5,10 +5,9 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli_common.h"
 #include "commands.h"
@@ -32,15 +31,15 @@ struct SearchFlags {
 nlohmann::json to_json(const SearchResults& r, const SearchRequest& req) {
   nlohmann::json j;
   j["query"] = r.query;
-  j["total"] = {{"estimate", r.estimate},
-                {"lower_bound", r.lower_bound},
-                {"upper_bound", r.upper_bound}};
+  j["total"] = {
+      {"estimate", r.estimate}, {"lower_bound", r.lower_bound}, {"upper_bound", r.upper_bound}};
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& h : r.hits) {
-    nlohmann::json o = {{"rank", h.rank},     {"id", h.id},         {"score", h.score},
-                        {"title", h.title},   {"date", h.date},     {"source", h.source},
-                        {"outlet", h.outlet}, {"category", h.category}, {"url", h.url},
-                        {"duplicates", h.duplicates}};
+    nlohmann::json o = {{"rank", h.rank},     {"id", h.id},
+                        {"score", h.score},   {"title", h.title},
+                        {"date", h.date},     {"source", h.source},
+                        {"outlet", h.outlet}, {"category", h.category},
+                        {"url", h.url},       {"duplicates", h.duplicates}};
     if (req.snippets) o["snippet"] = render_snippet_html(h.snippet);
     hits.push_back(std::move(o));
   }
@@ -65,15 +64,18 @@ void print_text(const SearchResults& r, const SearchRequest& req, bool terminal)
   if (!r.suggestion.empty()) std::cout << "Did you mean: " << r.suggestion << "\n";
   std::cout << "About " << r.estimate << " results\n";
   for (const Hit& h : r.hits) {
-    std::cout << "\n" << h.rank << ". " << bold << (h.title.empty() ? h.id : h.title) << plain
-              << "\n   " << h.date.substr(0, 10);
+    std::cout << "\n"
+              << h.rank << ". " << bold << (h.title.empty() ? h.id : h.title) << plain << "\n   "
+              << h.date.substr(0, 10);
     if (!h.outlet.empty()) std::cout << "  " << h.outlet;
-    if (!h.source.empty() && h.source != h.outlet) std::cout << " (" << h.source << ")";
+    if (!h.source.empty() && h.source != h.outlet) {
+      std::cout << (h.outlet.empty() ? "  " : " (") << h.source << (h.outlet.empty() ? "" : ")");
+    }
     if (h.duplicates > 0) std::cout << "  +" << h.duplicates << " copies";
     std::cout << "  [" << h.id << "]\n";
     if (req.snippets && !h.snippet.empty()) {
-      std::cout << "   " << render_snippet(h.snippet, terminal ? "\x1b[1m" : "*",
-                                          terminal ? "\x1b[0m" : "*")
+      std::cout << "   "
+                << render_snippet(h.snippet, terminal ? "\x1b[1m" : "*", terminal ? "\x1b[0m" : "*")
                 << "\n";
     }
   }
@@ -117,9 +119,9 @@ int run(const SearchFlags& f) {
     std::cerr << "newsindex search: " << st.message() << "\n";
     return kExitUsage;
   }
-  if (f.batch.empty() && f.words.empty() && request.sources.empty() &&
-      request.outlets.empty() && request.categories.empty() && request.languages.empty() &&
-      f.since.empty() && f.until.empty()) {
+  if (f.batch.empty() && f.words.empty() && request.sources.empty() && request.outlets.empty() &&
+      request.categories.empty() && request.languages.empty() && f.since.empty() &&
+      f.until.empty()) {
     // An empty query browses everything, newest first: allowed, but say so.
     std::cerr << "newsindex search: no query: listing the newest articles\n";
   }
@@ -131,10 +133,14 @@ int run(const SearchFlags& f) {
   if (!searcher.ok()) return report_error("search", searcher.status());
 
   if (!f.batch.empty()) {
-    std::ifstream in(f.batch);
-    if (!in) {
-      return report_error("search", not_found(f.batch + ": cannot open batch file"));
+    std::ifstream file;
+    if (f.batch != "-") {
+      file.open(f.batch);
+      if (!file) {
+        return report_error("search", not_found(f.batch + ": cannot open batch file"));
+      }
     }
+    std::istream& in = f.batch == "-" ? std::cin : file;
     int rc = kExitOk;
     std::string line;
     while (std::getline(in, line)) {
@@ -200,7 +206,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--synonyms", flags->synonyms, "Synonym file instead of the built-in list");
   cmd->add_flag("--override-analysis", flags->override_analysis,
                 "Search even if the database was built with other analysis");
-  cmd->add_option("--batch", flags->batch, "File with one query per line; JSON line per query");
+  cmd->add_option("--batch", flags->batch,
+                  "File (- for stdin) with one query per line; one JSON line per query");
   cmd->add_option("query", flags->words, "The query");
   cmd->callback([flags, &exit_code] { exit_code = run(*flags); });
 }

@@ -3,10 +3,9 @@
 //   newsindex similar --db DIR ID [--json] [--limit N]
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli_common.h"
 #include "commands.h"
@@ -33,23 +32,29 @@ int run(const SimilarFlags& f) {
   if (f.json) {
     nlohmann::json hits = nlohmann::json::array();
     for (const Hit& h : res->hits) {
-      hits.push_back({{"rank", h.rank},     {"id", h.id},         {"score", h.score},
-                      {"title", h.title},   {"date", h.date},     {"source", h.source},
-                      {"outlet", h.outlet}, {"url", h.url},       {"duplicates", h.duplicates},
+      hits.push_back({{"rank", h.rank},
+                      {"id", h.id},
+                      {"score", h.score},
+                      {"title", h.title},
+                      {"date", h.date},
+                      {"source", h.source},
+                      {"outlet", h.outlet},
+                      {"url", h.url},
+                      {"duplicates", h.duplicates},
                       {"snippet", render_snippet_html(h.snippet)}});
     }
-    nlohmann::json j = {{"id", f.id},
-                        {"total", {{"estimate", res->estimate}}},
-                        {"hits", std::move(hits)}};
+    nlohmann::json j = {
+        {"id", f.id}, {"total", {{"estimate", res->estimate}}}, {"hits", std::move(hits)}};
     std::cout << dump_json(j) << "\n";
     return kExitOk;
   }
   bool terminal = stdout_is_terminal();
   std::cout << "Articles like " << f.id << ":\n";
   for (const Hit& h : res->hits) {
-    std::cout << "\n" << h.rank << ". " << (terminal ? "\x1b[1m" : "")
-              << (h.title.empty() ? h.id : h.title) << (terminal ? "\x1b[0m" : "") << "\n   "
-              << h.date.substr(0, 10) << "  " << h.outlet << "  [" << h.id << "]\n";
+    std::cout << "\n"
+              << h.rank << ". " << (terminal ? "\x1b[1m" : "") << (h.title.empty() ? h.id : h.title)
+              << (terminal ? "\x1b[0m" : "") << "\n   " << h.date.substr(0, 10) << "  " << h.outlet
+              << "  [" << h.id << "]\n";
   }
   return kExitOk;
 }

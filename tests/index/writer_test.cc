@@ -163,6 +163,15 @@ TEST(IndexWriter, InvalidArticlesAreRejectedAndTheWriterGoesOn) {
   EXPECT_EQ(count(db), 1u);
 }
 
+TEST(IndexWriter, CreatesMissingParentDirectories) {
+  std::string db = testing::fresh_dir("writer_nested").string() + "/a/b/db";
+  auto w = open_writer(db);
+  ASSERT_TRUE(w);
+  ASSERT_TRUE(w->add(numbered(1)).ok());
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_EQ(count(db), 1u);
+}
+
 TEST(IndexWriter, OpeningAFileIsAnError) {
   std::string dir = testing::fresh_dir("writer_file").string();
   std::string file = dir + "/plain.txt";

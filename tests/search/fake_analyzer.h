@@ -106,7 +106,7 @@ class FakeStream : public TokenStream {
   }
   static bool stop(std::string_view t) {
     static const std::set<std::string, std::less<>> kStop = {"de", "het", "een", "en",
-                                                            "of", "van", "om", "in"};
+                                                             "of", "van", "om",  "in"};
     return kStop.count(t) > 0;
   }
 
@@ -123,8 +123,7 @@ class FakeStream : public TokenStream {
     store_.push_back(term);
     store_.push_back(stem(term));
   }
-  void add_part(const std::string& stem_text, std::uint32_t pos, std::uint32_t s,
-                std::uint32_t e) {
+  void add_part(const std::string& stem_text, std::uint32_t pos, std::uint32_t s, std::uint32_t e) {
     Token t;
     t.kind = TokenKind::kCompoundPart;
     t.position = pos;

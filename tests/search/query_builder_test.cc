@@ -47,8 +47,9 @@ TEST_F(QueryBuilderTest, Table) {
       // A word: exact form > stem > compound part.
       {"missie", "Query((missie OR 0.5 * Zmissi OR 0.25 * XPmissi))"},
       // Synonyms, single- and multi-word (as a phrase).
-      {"navo", "Query(((navo SYNONYM nato) OR 0.5 * (Znavo SYNONYM Znato) OR 0.25 * "
-               "(XPnavo SYNONYM XPnato)))"},
+      {"navo",
+       "Query(((navo SYNONYM nato) OR 0.5 * (Znavo SYNONYM Znato) OR 0.25 * "
+       "(XPnavo SYNONYM XPnato)))"},
       {"verenigde staten",
        "Query(((vs SYNONYM (verenigde PHRASE 2 staten)) OR 0.5 * Zvs OR 0.25 * XPvs))"},
       // A stop-word acronym expands only in capitals: "om" is "in order to".
@@ -77,8 +78,7 @@ TEST_F(QueryBuilderTest, Table) {
       {"bron:belga", "Query(0 * XSRCbelga)"},
       {"bron:belga bron:anp outlet:\"De Standaard\"",
        "Query(0 * ((XSRCbelga OR XSRCanp) AND XOUTde standaard))"},
-      {"-bron:anp missie",
-       "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) AND_NOT XSRCanp))"},
+      {"-bron:anp missie", "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) AND_NOT XSRCanp))"},
       {"datum:2020-02-12", "Query(VALUE_RANGE 0 20200212000000 20200212235959)"},
       {"datum:2020-02..2020-03", "Query(VALUE_RANGE 0 20200201000000 20200331235959)"},
       {"datum:2020", "Query(VALUE_RANGE 0 20200101000000 20201231235959)"},

@@ -26,15 +26,18 @@ class RealAnalysisTest : public ::testing::Test {
                 "De NAVO is klaar om haar trainingsmissie in Irak uit te breiden. Dat zei "
                 "secretaris-generaal Jens Stoltenberg woensdag in Brussel.",
                 0),
-        article("missie", "Missie in Mali verlengd", "De missie in Mali wordt met een jaar verlengd.",
-                1),
+        article("missie", "Missie in Mali verlengd",
+                "De missie in Mali wordt met een jaar verlengd.", 1),
         article("brand", "Loods", "Een brand verwoestte een loods in de haven.", 2),
         article("branden", "Hitte", "Door de hitte branden overal de bossen.", 2),
         article("bosbrand", "Portugal", "Een grote bosbrand woedt in het zuiden van Portugal.", 2),
-        article("efficient", "Zorg", "Een efficiënte aanpak van de zorg is nodig, zegt de minister.",
-                3),
+        article("efficient", "Zorg",
+                "Een efficiënte aanpak van de zorg is nodig, zegt de minister.", 3),
         article("inf", "Verdrag", "De VS stappen uit het INF-verdrag met Rusland.", 4),
         article("autos", "Verkeer", "Er reden gisteren minder auto's op de snelweg.", 5),
+        article("storm-titel", "Storm raast over Vlaanderen", "Veel schade aan daken en bomen.", 7),
+        article("storm-tekst", "Weekoverzicht", "De storm van gisteren en de storm van vandaag.",
+                7),
         article("nato", "Bondgenoten", "De NATO vergadert in Brussel over de begroting.", 6),
     };
     for (int i = 0; i < 10; ++i) {
@@ -83,12 +86,24 @@ TEST_F(RealAnalysisTest, ExactThenStemThenCompoundPart) {
   EXPECT_EQ(m.hits[1].id, "seed");  // trainingsmissie
 }
 
+// One mention in the title outweighs two in a body of the same length (the
+// index gives title words schema::kTitleWdfBoost).
+TEST_F(RealAnalysisTest, TitleMatchesRankAboveBodyMatches) {
+  SearchResults r = run("storm");
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].id, "storm-titel");
+  SearchResults t = run("titel:storm");
+  ASSERT_EQ(t.hits.size(), 1u);
+  EXPECT_EQ(t.hits[0].id, "storm-titel");
+}
+
 TEST_F(RealAnalysisTest, SnippetsHighlightThroughTheAnalyzer) {
   SearchResults r = run("missie");
   EXPECT_NE(snippet_of(r, "seed").find("[trainingsmissie]"), std::string::npos)
       << snippet_of(r, "seed");
   SearchResults b = run("brand");
-  EXPECT_NE(snippet_of(b, "branden").find("[branden]"), std::string::npos) << snippet_of(b, "branden");
+  EXPECT_NE(snippet_of(b, "branden").find("[branden]"), std::string::npos)
+      << snippet_of(b, "branden");
   EXPECT_NE(snippet_of(b, "bosbrand").find("[bosbrand]"), std::string::npos)
       << snippet_of(b, "bosbrand");
   SearchResults e = run("efficiente");

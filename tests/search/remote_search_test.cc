@@ -43,8 +43,8 @@ class TcpServer {
       // stops, which must not reach the test runner.
       ::setpgid(0, 0);
       std::string p = std::to_string(port);
-      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1",
-               "--port", p.c_str(), db.c_str(), static_cast<char*>(nullptr));
+      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+               p.c_str(), db.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
   }

@@ -4,11 +4,11 @@
 #ifndef NEWSINDEX_TESTS_SEARCH_SEARCH_FIXTURE_H_
 #define NEWSINDEX_TESTS_SEARCH_SEARCH_FIXTURE_H_
 
+#include <xapian.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "index/document_builder.h"
 #include "index/schema.h"
@@ -58,8 +58,8 @@ inline void add_articles(const std::string& path, const std::shared_ptr<const An
   for (std::size_t i = 0; i < articles.size(); ++i) {
     internal::BuiltDocument built;
     builder.build(articles[i], built);
-    internal::set_cluster(built, i < clusters.size() && !clusters[i].empty() ? clusters[i]
-                                                                             : articles[i].id);
+    internal::set_cluster(
+        built, i < clusters.size() && !clusters[i].empty() ? clusters[i] : articles[i].id);
     db.replace_document(built.id_term, built.doc);
   }
   db.commit();

@@ -1,8 +1,6 @@
 // The Searcher end to end on small databases built with the fake analyzer:
 // ranking, filters, facets, collapse, recency, sorting, suggestions,
 // more-like-this, several databases, analysis checks, reopen.
-#include "search/searcher_impl.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,6 +9,7 @@
 
 #include "search/fake_analyzer.h"
 #include "search/search_fixture.h"
+#include "search/searcher_impl.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -36,16 +35,20 @@ class SearcherTest : public ::testing::Test {
                 0, "Belga", "De Standaard", "binnenland"),
         article("stem", "Nieuws uit Gent", "De missies werden gisteren verlengd door de regering.",
                 1, "ANP", "NOS", "buitenland"),
-        article("compound", "Nieuws uit Irak", "De trainingsmissie werd gisteren verlengd door de regering.",
-                2, "Belga", "Het Nieuwsblad", "buitenland"),
-        article("wire1", "Brand in haven", "Een grote brand woedde in de haven van Antwerpen vannacht.",
-                30, "Belga", "De Standaard", "binnenland"),
-        article("wire2", "Brand in haven Antwerpen", "Een grote brand woedde vannacht in de haven van Antwerpen.",
-                30, "Belga", "Het Nieuwsblad", "binnenland"),
+        article("compound", "Nieuws uit Irak",
+                "De trainingsmissie werd gisteren verlengd door de regering.", 2, "Belga",
+                "Het Nieuwsblad", "buitenland"),
+        article("wire1", "Brand in haven",
+                "Een grote brand woedde in de haven van Antwerpen vannacht.", 30, "Belga",
+                "De Standaard", "binnenland"),
+        article("wire2", "Brand in haven Antwerpen",
+                "Een grote brand woedde vannacht in de haven van Antwerpen.", 30, "Belga",
+                "Het Nieuwsblad", "binnenland"),
         article("wire3", "Haven in brand", "Een grote brand woedde in de Antwerpse haven vannacht.",
                 31, "Belga", "Gazet van Antwerpen", "binnenland"),
-        article("old-efficient", "Efficiënte aanpak", "Een efficiënte aanpak van de efficiënte zorg, efficiënte mensen.",
-                -400, "ANP", "NOS", "economie"),
+        article("old-efficient", "Efficiënte aanpak",
+                "Een efficiënte aanpak van de efficiënte zorg, efficiënte mensen.", -400, "ANP",
+                "NOS", "economie"),
         article("new-efficient", "Nieuwe aanpak", "Een efficiënte aanpak van de zorg.", 60, "ANP",
                 "NOS", "economie"),
     };
@@ -107,8 +110,7 @@ TEST_F(SearcherTest, FiltersCombineWithQueriesAndEmptyQueries) {
   SearchRequest browse;
   browse.outlets = {"NOS"};
   browse.limit = 3;
-  EXPECT_EQ(ids(run(*s, browse)),
-            (std::vector<std::string>{"new-efficient", "stem", "filler0"}));
+  EXPECT_EQ(ids(run(*s, browse)), (std::vector<std::string>{"new-efficient", "stem", "filler0"}));
   // Dates: since/until in seconds, inclusive.
   SearchRequest dated;
   dated.since = testing::day(1);
@@ -220,6 +222,56 @@ TEST_F(SearcherTest, MalformedQueriesWarnAndNeverFail) {
   EXPECT_FALSE(r->warnings.empty());
 }
 
+TEST_F(SearcherTest, RandomSyntaxSoupNeverFails) {
+  // Fixed-seed combinations of every piece of syntax, glued or spaced.
+  const char* kPieces[] = {"missie",
+                           "\"",
+                           "(",
+                           ")",
+                           "AND",
+                           "OR",
+                           "NOT",
+                           "NEAR",
+                           "NEAR/2",
+                           "+",
+                           "-",
+                           "titel:",
+                           "bron:",
+                           "datum:",
+                           "2020-02",
+                           "..",
+                           "*",
+                           "verkiez*",
+                           "INF-verdrag",
+                           "auto's",
+                           "EN",
+                           "de",
+                           "\"de missie\"",
+                           "navo",
+                           "verenigde",
+                           "staten",
+                           "OM",
+                           ":",
+                           "\xc3\xab",
+                           "outlet:nos"};
+  auto s = open();
+  unsigned state = 12345;
+  for (int q = 0; q < 400; ++q) {
+    std::string query;
+    int n = 1 + static_cast<int>(state % 7);
+    for (int i = 0; i < n; ++i) {
+      state = state * 1103515245u + 12345u;
+      query += kPieces[(state >> 8) % (sizeof kPieces / sizeof kPieces[0])];
+      if ((state >> 20) % 3 != 0) query += ' ';
+    }
+    SearchRequest r = testing::query_request(query);
+    r.facets = {"year"};
+    r.collapse = q % 2 == 0;
+    auto res = s->search(r);
+    ASSERT_TRUE(res.ok()) << "[" << query << "]: " << res.status().to_string();
+  }
+}
+
 TEST_F(SearcherTest, SuggestionForUnknownWords) {
   auto s = open();
   SearchResults r = run(*s, "misie");
@@ -260,9 +312,8 @@ TEST_F(SearcherTest, SeveralDatabasesAtOnce) {
   ASSERT_TRUE(s.ok()) << s.status().to_string();
   SearchResults r = run(**s, "missie");
   EXPECT_EQ(r.hits.size(), 4u);
-  EXPECT_TRUE(std::find_if(r.hits.begin(), r.hits.end(), [](const Hit& h) {
-                return h.id == "other-missie";
-              }) != r.hits.end());
+  EXPECT_TRUE(std::find_if(r.hits.begin(), r.hits.end(),
+                           [](const Hit& h) { return h.id == "other-missie"; }) != r.hits.end());
 }
 
 TEST_F(SearcherTest, OpenErrorsNameTheDatabase) {
@@ -279,8 +330,7 @@ TEST_F(SearcherTest, OpenErrorsNameTheDatabase) {
   EXPECT_NE(refused.status().message().find("tcp://127.0.0.1:1"), std::string::npos);
   SearcherOptions o;
   o.synonyms_path = "/nonexistent/synonyms.txt";
-  EXPECT_EQ(internal::open_searcher({path_}, o, analyzer_).status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(internal::open_searcher({path_}, o, analyzer_).status().code(), StatusCode::kNotFound);
 }
 
 class OtherAnalyzer : public testing::FakeAnalyzer {

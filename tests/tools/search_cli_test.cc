@@ -6,10 +6,9 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "newsindex/writer.h"
 #include "testing/test_paths.h"
@@ -140,7 +139,9 @@ TEST_F(SearchCliTest, BatchWritesOneJsonLinePerQuery) {
     EXPECT_TRUE(j.contains("query"));
     EXPECT_TRUE(j.contains("hits"));
     EXPECT_LE(j["hits"].size(), 1u);
-    if (n == 2) EXPECT_FALSE(j["warnings"].empty());
+    if (n == 2) {
+      EXPECT_FALSE(j["warnings"].empty());
+    }
     ++n;
   }
   EXPECT_EQ(n, 4);

@@ -1,6 +1,7 @@
 // IndexWriter on a Xapian glass database.
 #include "index/xapian_writer.h"
 
+#include <filesystem>
 #include <thread>
 
 #include "dedup/minhash.h"
@@ -34,6 +35,11 @@ Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
 }
 
 Status XapianIndexWriter::init() {
+  // Create missing parent directories ("--db archive/index/nl"); Xapian
+  // itself creates only the last component.
+  std::error_code ec;
+  auto parent = std::filesystem::path(path_).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   return guard(path_, [&]() -> Status {
     db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     const std::string identity = analyzer_->identity();

@@ -10,11 +10,16 @@ namespace newsindex::internal {
 namespace {
 
 bool slot_of(const std::string& name, Xapian::valueno& slot) {
-  if (name == "source") slot = schema::kSlotSource;
-  else if (name == "outlet") slot = schema::kSlotOutlet;
-  else if (name == "category") slot = schema::kSlotCategory;
-  else if (name == "language") slot = schema::kSlotLanguage;
-  else return false;
+  if (name == "source")
+    slot = schema::kSlotSource;
+  else if (name == "outlet")
+    slot = schema::kSlotOutlet;
+  else if (name == "category")
+    slot = schema::kSlotCategory;
+  else if (name == "language")
+    slot = schema::kSlotLanguage;
+  else
+    return false;
   return true;
 }
 
@@ -86,7 +91,8 @@ std::map<std::string, std::vector<FacetValue>> FacetCollector::collect() const {
     Xapian::valueno slot;
     if (slot_of(n, slot)) {
       const auto& spy = value_spies_.at(slot);
-      for (auto it = spy->top_values_begin(kMaxFacetValues); it != spy->top_values_end(kMaxFacetValues); ++it) {
+      for (auto it = spy->top_values_begin(kMaxFacetValues);
+           it != spy->top_values_end(kMaxFacetValues); ++it) {
         if ((*it).empty()) continue;
         list.push_back({*it, it.get_termfreq()});
       }
@@ -96,7 +102,8 @@ std::map<std::string, std::vector<FacetValue>> FacetCollector::collect() const {
       for (auto [y, c] : years) list.push_back({four(y), c});
     } else {
       for (auto [m, c] : months) {
-        list.push_back({four(m / 100) + "-" + (m % 100 < 10 ? "0" : "") + std::to_string(m % 100), c});
+        list.push_back(
+            {four(m / 100) + "-" + (m % 100 < 10 ? "0" : "") + std::to_string(m % 100), c});
       }
     }
   }

@@ -7,12 +7,12 @@
 #ifndef NEWSINDEX_SEARCH_FACETS_H_
 #define NEWSINDEX_SEARCH_FACETS_H_
 
+#include <xapian.h>
+
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "newsindex/searcher.h"
 #include "newsindex/status.h"

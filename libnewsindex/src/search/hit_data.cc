@@ -14,7 +14,8 @@ class Scanner {
 
   bool at_end() const { return i_ >= s_.size(); }
   void ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) {
+    while (i_ < s_.size() &&
+           (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) {
       ++i_;
     }
   }
@@ -47,11 +48,21 @@ class Scanner {
         continue;
       }
       switch (e) {
-        case 'n': out->push_back('\n'); break;
-        case 't': out->push_back('\t'); break;
-        case 'r': out->push_back('\r'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
         case 'u': {
           std::uint32_t cp = 0;
           if (!hex4(cp)) return false;
@@ -65,7 +76,8 @@ class Scanner {
           utf8(cp, *out);
           break;
         }
-        default: out->push_back(e);  // \" \\ \/
+        default:
+          out->push_back(e);  // \" \\ \/
       }
     }
     return false;
@@ -102,10 +114,14 @@ class Scanner {
     for (int k = 0; k < 4; ++k) {
       char h = s_[i_++];
       v <<= 4;
-      if (h >= '0' && h <= '9') v |= static_cast<std::uint32_t>(h - '0');
-      else if (h >= 'a' && h <= 'f') v |= static_cast<std::uint32_t>(h - 'a' + 10);
-      else if (h >= 'A' && h <= 'F') v |= static_cast<std::uint32_t>(h - 'A' + 10);
-      else return false;
+      if (h >= '0' && h <= '9')
+        v |= static_cast<std::uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f')
+        v |= static_cast<std::uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F')
+        v |= static_cast<std::uint32_t>(h - 'A' + 10);
+      else
+        return false;
     }
     return true;
   }
@@ -142,15 +158,24 @@ std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
     std::string key;
     if (!sc.string(&key) || !sc.eat(':')) break;
     std::string* target = nullptr;
-    if (key == "id") target = &hit.id;
-    else if (key == "title") target = &hit.title;
-    else if (key == "date") target = &hit.date;
-    else if (key == "source") target = &hit.source;
-    else if (key == "outlet") target = &hit.outlet;
-    else if (key == "category") target = &hit.category;
-    else if (key == "url") target = &hit.url;
-    else if (want_text && key == "body") target = &body;
-    else if (want_text && key == "lead") target = &lead;
+    if (key == "id")
+      target = &hit.id;
+    else if (key == "title")
+      target = &hit.title;
+    else if (key == "date")
+      target = &hit.date;
+    else if (key == "source")
+      target = &hit.source;
+    else if (key == "outlet")
+      target = &hit.outlet;
+    else if (key == "category")
+      target = &hit.category;
+    else if (key == "url")
+      target = &hit.url;
+    else if (want_text && key == "body")
+      target = &body;
+    else if (want_text && key == "lead")
+      target = &lead;
     bool ok = target && sc.peek() == '"' ? (target->clear(), sc.string(target)) : sc.skip();
     if (!ok) break;
   } while (sc.eat(','));

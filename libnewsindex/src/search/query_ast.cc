@@ -6,24 +6,36 @@ namespace {
 
 const char* field_prefix(QueryField f) {
   switch (f) {
-    case QueryField::kText: return "";
-    case QueryField::kTitle: return "title:";
-    case QueryField::kSource: return "source:";
-    case QueryField::kOutlet: return "outlet:";
-    case QueryField::kCategory: return "category:";
-    case QueryField::kDate: return "date:";
+    case QueryField::kText:
+      return "";
+    case QueryField::kTitle:
+      return "title:";
+    case QueryField::kSource:
+      return "source:";
+    case QueryField::kOutlet:
+      return "outlet:";
+    case QueryField::kCategory:
+      return "category:";
+    case QueryField::kDate:
+      return "date:";
   }
   return "";
 }
 
 const char* kind_name(QueryNode::Kind k) {
   switch (k) {
-    case QueryNode::Kind::kSeq: return "seq";
-    case QueryNode::Kind::kAnd: return "and";
-    case QueryNode::Kind::kOr: return "or";
-    case QueryNode::Kind::kAndNot: return "andnot";
-    case QueryNode::Kind::kNear: return "near";
-    default: return "?";
+    case QueryNode::Kind::kSeq:
+      return "seq";
+    case QueryNode::Kind::kAnd:
+      return "and";
+    case QueryNode::Kind::kOr:
+      return "or";
+    case QueryNode::Kind::kAndNot:
+      return "andnot";
+    case QueryNode::Kind::kNear:
+      return "near";
+    default:
+      return "?";
   }
 }
 

@@ -51,8 +51,7 @@ std::string exact_term(std::string_view term, QueryField field) {
 }
 
 // Query text of a term list at one phrase position.
-bool position_query(const std::vector<std::string>& terms, QueryField field,
-                    Xapian::Query& out) {
+bool position_query(const std::vector<std::string>& terms, QueryField field, Xapian::Query& out) {
   std::vector<Xapian::Query> qs;
   for (const std::string& t : terms) {
     std::string term = exact_term(t, field);
@@ -76,8 +75,7 @@ bool is_acronym(std::string_view text) {
 
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms,
                            BuilderOptions options)
-    : analyzer_(analyzer), synonyms_(synonyms), options_(options),
-      stream_(analyzer.stream()) {}
+    : analyzer_(analyzer), synonyms_(synonyms), options_(options), stream_(analyzer.stream()) {}
 
 QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
   Chunk c;
@@ -173,9 +171,9 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
       if (position_query(p.parts.empty() ? p.words : p.parts, n.field, q)) seq.push_back(q);
     }
     if (seq.size() > 1) {
-      exact.emplace_back(Xapian::Query::OP_PHRASE, seq.begin(), seq.end(),
-                         static_cast<Xapian::termcount>(c.positions.back().pos -
-                                                        c.positions.front().pos + 1));
+      exact.emplace_back(
+          Xapian::Query::OP_PHRASE, seq.begin(), seq.end(),
+          static_cast<Xapian::termcount>(c.positions.back().pos - c.positions.front().pos + 1));
     } else if (seq.size() == 1) {
       exact.push_back(seq.front());
     }
@@ -197,8 +195,7 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   return b;
 }
 
-std::vector<Xapian::Query> QueryBuilder::phrase_positions(const QueryNode& n,
-                                                          BuiltQuery* out,
+std::vector<Xapian::Query> QueryBuilder::phrase_positions(const QueryNode& n, BuiltQuery* out,
                                                           std::uint32_t* span) {
   Chunk c = analyse(n.text);
   std::vector<Xapian::Query> seq;
@@ -250,8 +247,7 @@ QueryBuilder::Built QueryBuilder::wildcard(const QueryNode& n, BuiltQuery& out) 
   b.ok = true;
   weighted_ = weighted_ || positive_;
   b.q = Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, options_.wildcard_limit,
-                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                      Xapian::Query::OP_SYNONYM);
+                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
   return b;
 }
 
@@ -392,8 +388,7 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
   if (!must.empty()) {
     b.q = combine(Xapian::Query::OP_AND, must);
     if (!should.empty()) {
-      b.q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, b.q,
-                          combine(Xapian::Query::OP_OR, should));
+      b.q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, b.q, combine(Xapian::Query::OP_OR, should));
     }
   } else if (!should.empty()) {
     b.q = combine(Xapian::Query::OP_OR, should);

@@ -8,11 +8,11 @@
 #ifndef NEWSINDEX_SEARCH_QUERY_BUILDER_H_
 #define NEWSINDEX_SEARCH_QUERY_BUILDER_H_
 
+#include <xapian.h>
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "newsindex/analyzer.h"
 #include "newsindex/searcher.h"
@@ -23,26 +23,26 @@ namespace newsindex::internal {
 
 struct BuilderOptions {
   DefaultOperator default_operator = DefaultOperator::kOr;
-  double stem_weight = 0.5;      // Default: 0.5
-  double compound_weight = 0.25; // Default: 0.25
+  double stem_weight = 0.5;       // Default: 0.5
+  double compound_weight = 0.25;  // Default: 0.25
   // Most terms a trailing wildcard expands to (the most frequent). Default: 100.
   unsigned wildcard_limit = 100;
 };
 
 // What a snippet highlights: analysed query words (positive clauses only).
 struct HighlightTerms {
-  std::set<std::string, std::less<>> terms;     // exact normalised forms
-  std::set<std::string, std::less<>> stems;     // their stems
-  std::vector<std::string> prefixes;            // wildcard prefixes
+  std::set<std::string, std::less<>> terms;  // exact normalised forms
+  std::set<std::string, std::less<>> stems;  // their stems
+  std::vector<std::string> prefixes;         // wildcard prefixes
   bool empty() const { return terms.empty() && stems.empty() && prefixes.empty(); }
 };
 
 struct BuiltQuery {
-  Xapian::Query query;      // MatchAll for a blank query (browse)
+  Xapian::Query query;  // MatchAll for a blank query (browse)
   // No positive words (blank, only filters or only exclusions): the query
   // ranks nothing, so results come newest first.
   bool browse = false;
-  bool nothing = false;     // words given but none searchable (e.g. "*")
+  bool nothing = false;  // words given but none searchable (e.g. "*")
   std::vector<std::string> warnings;
   HighlightTerms highlight;
   // Single plain words (normalised) for the spelling suggestion.
@@ -52,8 +52,7 @@ struct BuiltQuery {
 // Not thread-safe (owns a TokenStream); cheap to create.
 class QueryBuilder {
  public:
-  QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms,
-               BuilderOptions options = {});
+  QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms, BuilderOptions options = {});
   BuiltQuery build(const QueryNode& root);
 
  private:
@@ -79,7 +78,7 @@ class QueryBuilder {
   BuilderOptions options_;
   std::unique_ptr<TokenStream> stream_;
   bool keep_stopwords_ = false;
-  bool positive_ = true;  // false inside a NOT branch: no highlights
+  bool positive_ = true;   // false inside a NOT branch: no highlights
   bool weighted_ = false;  // a positive text clause was built
 };
 

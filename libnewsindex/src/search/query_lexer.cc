@@ -8,7 +8,9 @@
 namespace newsindex::internal {
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Typographic quotes count as '"': “ ” „ (UTF-8 E2 80 9C/9D/9E).
 std::size_t quote_len(std::string_view s, std::size_t i) {
@@ -31,11 +33,16 @@ struct FieldName {
   QueryField field;
 };
 constexpr std::array<FieldName, 10> kFields = {{
-    {"titel", QueryField::kTitle},       {"title", QueryField::kTitle},
-    {"bron", QueryField::kSource},       {"source", QueryField::kSource},
-    {"outlet", QueryField::kOutlet},     {"categorie", QueryField::kCategory},
-    {"category", QueryField::kCategory}, {"datum", QueryField::kDate},
-    {"date", QueryField::kDate},         {"krant", QueryField::kOutlet},
+    {"titel", QueryField::kTitle},
+    {"title", QueryField::kTitle},
+    {"bron", QueryField::kSource},
+    {"source", QueryField::kSource},
+    {"outlet", QueryField::kOutlet},
+    {"categorie", QueryField::kCategory},
+    {"category", QueryField::kCategory},
+    {"datum", QueryField::kDate},
+    {"date", QueryField::kDate},
+    {"krant", QueryField::kOutlet},
 }};
 
 bool find_field(std::string_view name, QueryField& field) {
@@ -61,7 +68,7 @@ bool operator_kind(std::string_view w, QueryToken& t) {
     t.kind = QueryToken::Kind::kOr;
   } else if (w == "NOT" || w == "NIET") {
     t.kind = QueryToken::Kind::kNot;
-  } else if (w == "NEAR" || w == "BIJ") {
+  } else if (w == "NEAR") {
     t.kind = QueryToken::Kind::kNear;
     t.window = 10;
   } else if (w.starts_with("NEAR/") && w.size() > 5 && w.size() <= 8) {
@@ -142,8 +149,7 @@ LexResult lex_query(std::string_view q, bool literal) {
       }
       words += n;
       if (!t.closed) {
-        out.warnings.push_back(
-            "unclosed quote: the phrase runs to the end of the query");
+        out.warnings.push_back("unclosed quote: the phrase runs to the end of the query");
       }
       bool closed = t.closed;
       push(std::move(t));
@@ -190,11 +196,10 @@ LexResult lex_query(std::string_view q, bool literal) {
         if (chunk.empty()) continue;  // the value, if any, follows (a quote or '(')
       } else {
         QueryToken t;
-        bool after_modifier =
-            glued && !out.tokens.empty() &&
-            (out.tokens.back().kind == QueryToken::Kind::kField ||
-             out.tokens.back().kind == QueryToken::Kind::kPlus ||
-             out.tokens.back().kind == QueryToken::Kind::kMinus);
+        bool after_modifier = glued && !out.tokens.empty() &&
+                              (out.tokens.back().kind == QueryToken::Kind::kField ||
+                               out.tokens.back().kind == QueryToken::Kind::kPlus ||
+                               out.tokens.back().kind == QueryToken::Kind::kMinus);
         if (!after_modifier && operator_kind(chunk, t)) {
           t.text = std::string(chunk);
           push(std::move(t));
@@ -219,8 +224,8 @@ LexResult lex_query(std::string_view q, bool literal) {
   }
   if (truncated) {
     out.warnings.push_back("query too long: " + std::to_string(total_words) +
-                           " words; only the first " +
-                           std::to_string(kMaxQueryWords) + " are searched");
+                           " words; only the first " + std::to_string(kMaxQueryWords) +
+                           " are searched");
   }
   return out;
 }

@@ -17,24 +17,24 @@ namespace newsindex::internal {
 
 struct QueryToken {
   enum class Kind {
-    kWord,      // text as typed; `wildcard` when it ended in '*'
-    kPhrase,    // text between quotes; `closed` false when unterminated
-    kField,     // `field` set; the value is the next token (adjacent)
-    kPlus,      // '+' glued to the next token
-    kMinus,     // '-' glued to the next token
+    kWord,    // text as typed; `wildcard` when it ended in '*'
+    kPhrase,  // text between quotes; `closed` false when unterminated
+    kField,   // `field` set; the value is the next token (adjacent)
+    kPlus,    // '+' glued to the next token
+    kMinus,   // '-' glued to the next token
     kLParen,
     kRParen,
-    kAnd,       // AND / EN
-    kOr,        // OR / OF
-    kNot,       // NOT / NIET
-    kNear,      // NEAR or NEAR/n (`window`)
+    kAnd,   // AND / EN
+    kOr,    // OR / OF
+    kNot,   // NOT / NIET
+    kNear,  // NEAR or NEAR/n (`window`)
   };
   Kind kind = Kind::kWord;
-  std::string text;      // as typed (operators too, for the fallback)
+  std::string text;  // as typed (operators too, for the fallback)
   QueryField field = QueryField::kText;
   bool wildcard = false;
   bool closed = true;
-  bool glued = false;    // no space between this token and the previous one
+  bool glued = false;  // no space between this token and the previous one
   unsigned window = 0;
 };
 

@@ -63,9 +63,7 @@ class Parser {
   }
 
   bool at(TK k) const { return pos_ < t_.size() && t_[pos_].kind == k; }
-  bool at_binary() const {
-    return at(TK::kAnd) || at(TK::kOr) || at(TK::kNot) || at(TK::kNear);
-  }
+  bool at_binary() const { return at(TK::kAnd) || at(TK::kOr) || at(TK::kNot) || at(TK::kNear); }
 
   bool parse_or(QueryNode& out) {
     QueryNode left;
@@ -144,8 +142,7 @@ class Parser {
   bool parse_seq(QueryNode& out) {
     QueryNode seq;
     seq.kind = NK::kSeq;
-    while (pos_ < t_.size() && !at(TK::kRParen) && !at(TK::kAnd) &&
-           !at(TK::kOr) && !at(TK::kNot)) {
+    while (pos_ < t_.size() && !at(TK::kRParen) && !at(TK::kAnd) && !at(TK::kOr) && !at(TK::kNot)) {
       if (at(TK::kNear)) {
         warnings_.push_back(t_[pos_].text + " needs a term on both sides; ignored");
         ++pos_;
@@ -177,8 +174,8 @@ class Parser {
       const QueryToken& op = t_[pos_++];
       QueryNode right;
       bool have_right = parse_primary(right);
-      bool ok_left = have && (left.kind == NK::kWord || left.kind == NK::kPhrase ||
-                              left.kind == NK::kNear);
+      bool ok_left =
+          have && (left.kind == NK::kWord || left.kind == NK::kPhrase || left.kind == NK::kNear);
       bool ok_right = have_right && (right.kind == NK::kWord || right.kind == NK::kPhrase);
       if (!ok_left || !ok_right) {
         warnings_.push_back(op.text + " combines words or phrases only; ignored");

@@ -9,7 +9,9 @@ namespace newsindex::internal {
 
 RecencySource::RecencySource(double reference, double half_life, double max_weight)
     : Xapian::ValuePostingSource(schema::kSlotTimestamp),
-      reference_(reference), half_life_(half_life), max_weight_(max_weight) {}
+      reference_(reference),
+      half_life_(half_life),
+      max_weight_(max_weight) {}
 
 double RecencySource::boost(double age) const {
   if (age < 0) age = 0;

@@ -1,10 +1,10 @@
 // Searcher: databases, query, ranking, filters, facets, snippets, collapse.
 #include "search/searcher_impl.h"
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <utility>
-
-#include <xapian.h>
 
 #include "index/schema.h"
 #include "search/date_filter.h"
@@ -65,10 +65,12 @@ class SimilarTermDecider : public Xapian::ExpandDecider {
 class SearcherImpl final : public Searcher {
  public:
   SearcherImpl(std::vector<std::string> names, Xapian::Database db, bool remote,
-               SearcherOptions options, std::shared_ptr<const Analyzer> analyzer,
-               Synonyms synonyms)
-      : names_(std::move(names)), db_(std::move(db)), remote_(remote),
-        options_(std::move(options)), analyzer_(std::move(analyzer)),
+               SearcherOptions options, std::shared_ptr<const Analyzer> analyzer, Synonyms synonyms)
+      : names_(std::move(names)),
+        db_(std::move(db)),
+        remote_(remote),
+        options_(std::move(options)),
+        analyzer_(std::move(analyzer)),
         synonyms_(std::move(synonyms)),
         builder_(*analyzer_, &synonyms_, builder_options()),
         snippeter_(*analyzer_) {}
@@ -194,8 +196,7 @@ class SearcherImpl final : public Searcher {
     ParsedQuery parsed = parse_query(request.query);
     BuiltQuery built = builder_.build(parsed.root);
     results.warnings = std::move(parsed.warnings);
-    results.warnings.insert(results.warnings.end(), built.warnings.begin(),
-                            built.warnings.end());
+    results.warnings.insert(results.warnings.end(), built.warnings.begin(), built.warnings.end());
     if (built.nothing) {
       if (request.explain) results.explanation = "Query()";
       return Status();
@@ -213,16 +214,14 @@ class SearcherImpl final : public Searcher {
     std::unique_ptr<RecencySource> recency;
     if (request.recency_half_life > 0 && remote_) {
       // xapian-tcpsrv does not know our PostingSource.
-      results.warnings.push_back(
-          "recency boost is not available over remote databases; ignored");
+      results.warnings.push_back("recency boost is not available over remote databases; ignored");
     } else if (request.recency_half_life > 0 && !built.browse) {
       enquire.set_query(query);
       double best = enquire.get_mset(0, 0).get_max_possible();
       std::string newest = db_.get_value_upper_bound(schema::kSlotTimestamp);
       if (best > 0 && !newest.empty()) {
         recency = std::make_unique<RecencySource>(Xapian::sortable_unserialise(newest),
-                                                  request.recency_half_life,
-                                                  best * kRecencyShare);
+                                                  request.recency_half_life, best * kRecencyShare);
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(recency.get()));
       }
     }
@@ -371,18 +370,17 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
     });
     if (!st.ok()) return st;
     if (!options.override_analysis && recorded != analyzer->identity()) {
-      return analysis_mismatch(
-          name + ": built with analyzer '" + (recorded.empty() ? "(none recorded)" : recorded) +
-          "' but searching uses '" + analyzer->identity() +
-          "' (rebuild the index, or override the check)");
+      return analysis_mismatch(name + ": built with analyzer '" +
+                               (recorded.empty() ? "(none recorded)" : recorded) +
+                               "' but searching uses '" + analyzer->identity() +
+                               "' (rebuild the index, or override the check)");
     }
   }
   Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
   if (!syn.ok()) return syn.status();
   try {
     return std::unique_ptr<Searcher>(new SearcherImpl(databases, std::move(all), remote, options,
-                                                      std::move(analyzer),
-                                                      std::move(syn).value()));
+                                                      std::move(analyzer), std::move(syn).value()));
   } catch (const std::exception& e) {
     return internal_error(std::string("opening searcher: ") + e.what());
   }

@@ -71,8 +71,7 @@ std::size_t window_end(std::string_view text, std::size_t pos, std::size_t min) 
 
 Snippeter::Snippeter(const Analyzer& analyzer) : stream_(analyzer.stream()) {}
 
-void Snippeter::find_matches(std::string_view text, const HighlightTerms& q,
-                             std::uint32_t base) {
+void Snippeter::find_matches(std::string_view text, const HighlightTerms& q, std::uint32_t base) {
   matches_.clear();
   stream_->reset(text);
   while (stream_->next() && matches_.size() < kMaxMatches) {
@@ -146,8 +145,8 @@ void Snippeter::find_candidates(std::string_view text, const HighlightTerms& q) 
   for (const std::string& k : keys) {
     for (std::size_t p = lower_.find(k); p != std::string::npos && matches_.size() < kMaxMatches;
          p = lower_.find(k, p + 1)) {
-      matches_.push_back({static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(p + k.size()),
-                          k});
+      matches_.push_back(
+          {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(p + k.size()), k});
     }
   }
   std::sort(matches_.begin(), matches_.end(),
@@ -220,12 +219,23 @@ std::string render_snippet_html(const std::vector<SnippetPart>& parts) {
     if (p.highlight) out += "<b>";
     for (char c : p.text) {
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out.push_back(c);
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out.push_back(c);
       }
     }
     if (p.highlight) out += "</b>";

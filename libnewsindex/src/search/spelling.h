@@ -8,11 +8,11 @@
 #ifndef NEWSINDEX_SEARCH_SPELLING_H_
 #define NEWSINDEX_SEARCH_SPELLING_H_
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "newsindex/analyzer.h"
 

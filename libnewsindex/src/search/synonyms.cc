@@ -79,9 +79,8 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const Analyzer& analyzer
     syn.groups_.push_back(std::move(group));
   }
   for (auto& [first, entries] : syn.index_) {
-    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-      return a.first.size() > b.first.size();
-    });
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
   return syn;
 }

@@ -5,7 +5,8 @@
 namespace newsindex::internal {
 
 std::string_view builtin_synonyms_text() {
-  static constexpr std::string_view kText = R"SYN(# Dutch news synonyms and aliases for query expansion (docs/query-syntax.md).
+  static constexpr std::string_view kText =
+      R"SYN(# Dutch news synonyms and aliases for query expansion (docs/query-syntax.md).
 # One group per line: "term = alias, alias". Every form is analysed like the
 # documents; multi-word forms are searched as phrases. Lines starting with '#'
 # and blank lines are ignored. The library builds in this list (see
