@@ -19,8 +19,10 @@ P="sub$EVERY"
 
 raw_index "$P-raw-dutch" dutch "$SUBSET"
 raw_eval "$P.raw-dutch" "$P-raw-dutch" dutch
+raw_eval "$P.raw-dutch-tuned" "$P-raw-dutch" dutch --k1 0.9 --b 0.1
 raw_index "$P-raw-kp" kraaij_pohlmann "$SUBSET"
 raw_eval "$P.raw-kp" "$P-raw-kp" kraaij_pohlmann
+raw_eval "$P.raw-kp-tuned" "$P-raw-kp" kraaij_pohlmann --k1 0.9 --b 0.1
 
 ours_index "$P-default" -- "$SUBSET"
 ours_eval "$P.ours-default" "$P-default"

@@ -45,6 +45,12 @@ TEST(HitData, FallsBackToLeadThenTitle) {
   EXPECT_EQ(fill_hit(R"({"id":"a","title":"T","body":"B"})", h, false), "");
 }
 
+TEST(HitData, LoneSurrogatesBecomeReplacementCharacters) {
+  Hit h;
+  (void)fill_hit(R"({"title":"a\ud800b\udc00c\ud800\u0041"})", h);
+  EXPECT_EQ(h.title, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+}
+
 TEST(HitData, DamagedDataNeverFails) {
   for (const char* bad : {"", "{", "[1,2]", "{\"id\":", "{\"id\":\"abc", "{\"id\":\"\\u12\"}",
                           "not json", "{\"x\":{\"y\":[1,{\"z\":\"}\"}]},\"id\":\"ok\"}"}) {

@@ -51,6 +51,8 @@ constexpr CorpusPlan kPlans[] = {
     {"leestmeer-rss-2019", 40000, 20, 333},
 };
 constexpr std::size_t kSentences = 1000;
+// Titles checked with `titel:"<title>"` (the S-prefixed title terms).
+constexpr std::size_t kTitles = 300;
 constexpr std::uint64_t kSeed = 20190212;
 constexpr std::size_t kMinWords = 4;
 constexpr std::size_t kMaxWords = 25;
@@ -61,7 +63,7 @@ constexpr std::uint32_t kFirstLimit = 50;
 struct Sample {
   std::string id;
   std::string corpus;
-  std::string sentence;
+  std::string text;  // a sentence of the body, or the title
 };
 
 bool is_ascii_space(char c) {
@@ -134,6 +136,7 @@ class PhrasePropertyTest : public ::testing::Test {
     const std::filesystem::path corpora = testing::shared_dir() / "corpora";
     db_path_ = new std::string(testing::fresh_dir("search_phrase_property").string());
     samples_ = new std::vector<Sample>();
+    titles_ = new std::vector<Sample>();
     setup_error_ = new std::string();
 
     auto writer = IndexWriter::open(*db_path_);
@@ -144,6 +147,8 @@ class PhrasePropertyTest : public ::testing::Test {
     const auto t0 = std::chrono::steady_clock::now();
     std::mt19937_64 rng(kSeed);
     std::unordered_set<std::string> ids;
+    std::mt19937_64 title_rng(kSeed + 1);  // its own stream: titles don't move the sentences
+    std::uint64_t titles_seen = 0;
     for (const CorpusPlan& plan : kPlans) {
       const std::filesystem::path file = corpora / plan.folder / "articles.jsonl.gz";
       auto source = ArticleSource::open({file.string()});
@@ -174,6 +179,14 @@ class PhrasePropertyTest : public ::testing::Test {
           return;
         }
         ++indexed_;
+        if (const std::string_view t = trim(a.title); count_words(t) >= 2 && !has_phrase_delimiter(t)) {
+          ++titles_seen;
+          if (titles_->size() < kTitles) {
+            titles_->push_back({a.id, plan.folder, std::string(t)});
+          } else if (const std::uint64_t j = bounded(title_rng, titles_seen); j < kTitles) {
+            (*titles_)[j] = {a.id, plan.folder, std::string(t)};
+          }
+        }
         for_each_sentence(a.body, [&](std::string_view s) {
           if (!is_candidate(s)) return;
           ++candidates_;
@@ -208,10 +221,12 @@ class PhrasePropertyTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete searcher_;
     delete samples_;
+    delete titles_;
     delete db_path_;
     delete setup_error_;
     searcher_ = nullptr;
     samples_ = nullptr;
+    titles_ = nullptr;
     db_path_ = nullptr;
     setup_error_ = nullptr;
   }
@@ -259,6 +274,7 @@ class PhrasePropertyTest : public ::testing::Test {
   static std::string* db_path_;
   static std::string* setup_error_;
   static std::vector<Sample>* samples_;
+  static std::vector<Sample>* titles_;
   static Searcher* searcher_;
   static std::size_t indexed_, candidates_, read_issues_;
   static std::uint64_t text_bytes_;
@@ -267,6 +283,7 @@ class PhrasePropertyTest : public ::testing::Test {
 std::string* PhrasePropertyTest::db_path_ = nullptr;
 std::string* PhrasePropertyTest::setup_error_ = nullptr;
 std::vector<Sample>* PhrasePropertyTest::samples_ = nullptr;
+std::vector<Sample>* PhrasePropertyTest::titles_ = nullptr;
 Searcher* PhrasePropertyTest::searcher_ = nullptr;
 std::size_t PhrasePropertyTest::indexed_ = 0;
 std::size_t PhrasePropertyTest::candidates_ = 0;
@@ -285,7 +302,7 @@ TEST_F(PhrasePropertyTest, ExactSentenceFindsItsArticle) {
   std::size_t failures = 0;
   std::string report;
   for (const Sample& s : *samples_) {
-    const std::string query = "\"" + s.sentence + "\"";
+    const std::string query = "\"" + s.text + "\"";
     SearchResults last;
     std::string error;
     if (finds(query, s.id, &last, &error)) continue;
@@ -301,6 +318,27 @@ TEST_F(PhrasePropertyTest, ExactSentenceFindsItsArticle) {
                           << " sentences did not find their article (first 25):" << report;
 }
 
+// The same property for titles, through the title field: `titel:"<title>"`
+// searches the S-prefixed title terms (docs/query-syntax.md, Fields).
+TEST_F(PhrasePropertyTest, ExactTitleFindsItsArticleInTheTitleField) {
+  ASSERT_EQ(titles_->size(), kTitles);
+  std::size_t failures = 0;
+  std::string report;
+  for (const Sample& s : *titles_) {
+    const std::string query = "titel:\"" + s.text + "\"";
+    SearchResults last;
+    std::string error;
+    if (finds(query, s.id, &last, &error)) continue;
+    if (++failures > 25) continue;
+    report += "\n--- " + s.corpus + " article " + s.id + "\n  query: " + query +
+              "\n  hits: " + std::to_string(last.hits.size()) +
+              (error.empty() ? "" : "  error: " + error);
+    if (failures <= 5) report += "\n  xapian: " + explain(query);
+  }
+  EXPECT_EQ(failures, 0u) << failures << " of " << titles_->size()
+                          << " titles did not find their article (first 25):" << report;
+}
+
 // The control that keeps the property honest: the same words in reverse
 // order are not a phrase of the article, so a searcher that ignored word
 // order (or positions) would fail here while passing the test above.
@@ -311,7 +349,7 @@ TEST_F(PhrasePropertyTest, ReversedSentenceDoesNotFindItsArticle) {
   for (std::size_t i = 0; i < samples_->size() && checked < 200; ++i) {
     const Sample& s = (*samples_)[i];
     std::vector<std::string_view> words;
-    std::string_view rest = s.sentence;
+    std::string_view rest = s.text;
     while (!(rest = trim(rest)).empty()) {
       std::size_t j = 0;
       while (j < rest.size() && !is_ascii_space(rest[j])) ++j;
@@ -323,7 +361,7 @@ TEST_F(PhrasePropertyTest, ReversedSentenceDoesNotFindItsArticle) {
       if (!reversed.empty()) reversed += ' ';
       reversed += *it;
     }
-    if (reversed == s.sentence) continue;  // e.g. "dat is is dat"
+    if (reversed == s.text) continue;  // e.g. "dat is is dat"
     ++checked;
     const std::string query = "\"" + reversed + "\"";
     SearchResults last;

@@ -49,6 +49,8 @@ TEST(QueryParser, Table) {
       {"datum:2020-02-12", "date:2020-02-12", 0},
       {"date:2020-02..2020-03", "date:2020-02..2020-03", 0},
       {"-bron:anp navo", "(seq -source:anp navo)", 0},
+      {"navo (-irak +syrie)", "(seq navo (seq -irak +syrie))", 0},
+      {"navo (-irak)", "(seq navo (seq -irak))", 0},
       {"INF-verdrag", "INF-verdrag", 0},
       {"auto's", "auto's", 0},
       {"foo:bar", "foo:bar", 0},

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "newsindex/writer.h"
 #include "search/fake_analyzer.h"
 #include "search/search_fixture.h"
 #include "search/searcher_impl.h"
@@ -81,6 +82,50 @@ TEST(SearcherConcurrency, OneSearcherPerThreadWhileAWriterCommits) {
   auto s = internal::open_searcher({path}, {}, analyzer);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ((*s)->search(testing::query_request("missie", 100))->hits.size(), 65u);
+}
+
+// The same with the real IndexWriter (one writer holding the lock, many
+// commits) and Searcher::open (real analysis).
+TEST(SearcherConcurrency, PublicApiReadersWhileIndexWriterCommits) {
+  std::string path = testing::fresh_dir("searcher_concurrency_writer").string();
+  auto w = IndexWriter::open(path);
+  ASSERT_TRUE(w.ok()) << w.status().to_string();
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE((*w)->add(testing::article("a" + std::to_string(i), "Missie",
+                                           "De trainingsmissie in Irak wordt verlengd.", i))
+                    .ok());
+  }
+  ASSERT_TRUE((*w)->commit().ok());
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t) {
+    readers.emplace_back([&] {
+      auto s = Searcher::open({path});
+      if (!s.ok()) {
+        ++failures;
+        return;
+      }
+      for (int i = 0; !done.load() || i < 10; ++i) {
+        auto res = (*s)->search(testing::query_request("missie irak"));
+        if (!res.ok() || res->hits.empty()) ++failures;
+        if (!(*s)->reopen().ok()) ++failures;
+        if (i > 5000) break;
+      }
+    });
+  }
+  for (int c = 0; c < 10; ++c) {
+    ASSERT_TRUE((*w)->add(testing::article("b" + std::to_string(c), "Nieuw",
+                                           "Een nieuwe missie in Irak.", 50 + c))
+                    .ok());
+    ASSERT_TRUE((*w)->commit().ok());
+  }
+  done = true;
+  for (std::thread& t : readers) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto s = Searcher::open({path});
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ((*s)->search(testing::query_request("irak", 100))->hits.size(), 30u);
 }
 
 }  // namespace

@@ -106,6 +106,21 @@ TEST_F(SearcherTest, FiltersCombineWithQueriesAndEmptyQueries) {
   r.sources = {"Belga", "ANP"};  // OR within a field, AND across fields
   EXPECT_EQ(ids(run(*s, r)), (std::vector<std::string>{"stem", "compound"}));
 
+  SearchRequest lang;
+  lang.query = "missie";
+  lang.languages = {"nl"};
+  EXPECT_EQ(run(*s, lang).hits.size(), 3u);
+  lang.languages = {"en"};
+  EXPECT_TRUE(run(*s, lang).hits.empty());
+  // Offset and limit page through the same ranking.
+  SearchRequest page;
+  page.query = "missie";
+  page.offset = 1;
+  page.limit = 1;
+  SearchResults p2 = run(*s, page);
+  ASSERT_EQ(p2.hits.size(), 1u);
+  EXPECT_EQ(p2.hits[0].id, "stem");
+  EXPECT_EQ(p2.hits[0].rank, 2u);
   // Browse: empty query, filtered, newest first.
   SearchRequest browse;
   browse.outlets = {"NOS"};

@@ -126,6 +126,23 @@ TEST_F(SearchCliTest, FiltersSortAndNoSnippets) {
   ASSERT_EQ(recency.exit_code, 0) << recency.err;
 }
 
+TEST_F(SearchCliTest, PagingAndOperatorAndSeveralDatabases) {
+  CliRun page = run("search --db " + *db_ + " --json --offset 1 --limit 1 missie");
+  ASSERT_EQ(page.exit_code, 0) << page.err;
+  nlohmann::json p = nlohmann::json::parse(page.out);
+  ASSERT_EQ(p["hits"].size(), 1u);
+  EXPECT_EQ(p["hits"][0]["rank"], 2);
+  CliRun any = run("search --db " + *db_ + " --json missie zonnig");
+  CliRun all = run("search --db " + *db_ + " --json --and missie zonnig");
+  ASSERT_EQ(any.exit_code, 0) << any.err;
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_EQ(nlohmann::json::parse(any.out)["hits"].size(), 4u);
+  EXPECT_EQ(nlohmann::json::parse(all.out)["hits"].size(), 0u);
+  CliRun twice = run("search --db " + *db_ + " --db " + *db_ + " --json weer");
+  ASSERT_EQ(twice.exit_code, 0) << twice.err;
+  EXPECT_EQ(nlohmann::json::parse(twice.out)["hits"].size(), 2u);  // one per database
+}
+
 TEST_F(SearchCliTest, BatchWritesOneJsonLinePerQuery) {
   std::string file = (testing::fresh_dir("search_cli_batch") / "queries.txt").string();
   std::ofstream(file) << "missie\n\"uit te breiden\"\n\"unclosed\nbron:anp\n";

@@ -36,12 +36,12 @@ class Scanner {
   bool string(std::string* out) {
     if (!eat('"')) return false;
     while (i_ < s_.size()) {
-      char c = s_[i_++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        if (out) out->push_back(c);
-        continue;
-      }
+      // Copy (or skip) the run up to the next quote or escape at once.
+      std::size_t stop = s_.find_first_of("\"\\", i_);
+      if (stop == std::string_view::npos) return false;
+      if (out) out->append(s_.substr(i_, stop - i_));
+      i_ = stop + 1;
+      if (s_[stop] == '"') return true;
       if (i_ >= s_.size()) return false;
       char e = s_[i_++];
       if (!out) {
@@ -71,8 +71,10 @@ class Scanner {
             i_ += 2;
             std::uint32_t lo = 0;
             if (!hex4(lo)) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            cp = lo >= 0xDC00 && lo < 0xE000 ? 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00)
+                                             : 0xFFFD;
           }
+          if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;  // a lone surrogate
           utf8(cp, *out);
           break;
         }

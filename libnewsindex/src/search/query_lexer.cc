@@ -169,7 +169,8 @@ LexResult lex_query(std::string_view q, bool literal) {
       ++i;
       continue;
     }
-    if (!literal && (c == '+' || c == '-') && (i + 1 < q.size()) && !glued &&
+    bool after_open = !out.tokens.empty() && out.tokens.back().kind == QueryToken::Kind::kLParen;
+    if (!literal && (c == '+' || c == '-') && (i + 1 < q.size()) && (!glued || after_open) &&
         !is_space(static_cast<unsigned char>(q[i + 1])) && q[i + 1] != ')') {
       QueryToken t;
       t.kind = c == '+' ? QueryToken::Kind::kPlus : QueryToken::Kind::kMinus;
