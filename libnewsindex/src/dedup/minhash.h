@@ -1,9 +1,10 @@
 // dedup/minhash.h: word shingles -> MinHash signature -> LSH band keys.
 //
 // Wire stories republished with small edits share most of their 3-word
-// shingles. A MinHash signature (60 hashes of 16 bits) estimates the Jaccard similarity of two
-// shingle sets; documents whose signatures agree on a whole band (kRows
-// consecutive hashes) are candidates, confirmed by the estimated Jaccard.
+// shingles. A MinHash signature (60 hashes of 16 bits) estimates the Jaccard
+// similarity of two shingle sets; documents whose signatures agree on a whole
+// band (kRows consecutive hashes) are candidates, confirmed by the estimated
+// Jaccard.
 // See docs/index-format.md, "Wire-story collapse".
 #ifndef NEWSINDEX_DEDUP_MINHASH_H_
 #define NEWSINDEX_DEDUP_MINHASH_H_
@@ -20,8 +21,9 @@ inline constexpr int kShingleWords = 3;
 inline constexpr int kBands = 20;
 inline constexpr int kRows = 3;
 inline constexpr int kHashes = kBands * kRows;
-// Estimated Jaccard similarity at or above which two articles are one story.
-inline constexpr double kThreshold = 0.5;
+// Estimated Jaccard similarity at or above which two articles are one story
+// (0.5 merged RSS teasers sharing only a series intro; docs/index-format.md).
+inline constexpr double kThreshold = 0.6;
 // Fewer words than this: too short to call anything a copy of it.
 inline constexpr std::size_t kMinWords = 8;
 

@@ -107,13 +107,14 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   out.id_term.append(a.id);
   out.text_bytes = a.title.size() + a.body.size();
 
-  // Text. Shingles come from the body (titles are what editors rewrite);
-  // title-only articles are shingled on the title.
+  // Text. Shingles come from the title and the body: the body carries the
+  // story, the title keeps apart teasers that share only a series intro
+  // ("Onze verslaggevers volgen het Formule 1-circuit op de voet ...").
   shingler_.reset();
   const bool has_body = !blank(a.body);
   std::uint32_t pos = 1;
   if (index_title_ && !a.title.empty()) {
-    index_text(doc, a.title, Field::kTitle, pos, !has_body);
+    index_text(doc, a.title, Field::kTitle, pos, true);
     pos = stream_->next_position() + schema::kFieldPositionGap;
   }
   // A lead given apart from the body (not its first paragraph) is body text too.
