@@ -3,7 +3,9 @@
 //   newsindex eval --db DIR --queries FILE --qrels FILE [--run-out FILE]
 //                  [--per-query FILE] [--json] [--limit 100] [--k1 X] [--b Y] [--and]
 //                  [--synonyms FILE] [--no-stem] [--no-fold] [--no-apostrophes]
-//                  [--no-compounds]
+//                  [--no-compounds] [--stem-weight W] [--compound-weight W]
+//                  [--title-weight W] [--stopword-weight W] [--hyphen-part-weight W]
+//                  [--query-part-weight W]
 //
 // Prints MRR@10, nDCG@10, success@1/@10 and recall@100 (a table, or one JSON
 // line with --json), writes a TREC run file and a per-query table for error
@@ -15,6 +17,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "commands.h"
@@ -34,6 +37,7 @@ struct EvalArgs {
   std::uint32_t limit = 100;
   double k1 = SearcherOptions().k1;
   double b = SearcherOptions().b;
+  SearcherOptions weights;  // only the query-side weights are read from it
 };
 
 int run_eval(const EvalArgs& args) {
@@ -55,6 +59,12 @@ int run_eval(const EvalArgs& args) {
   options.override_analysis = args.override_analysis;
   options.analysis = args.analysis;
   options.synonyms_path = args.synonyms;
+  options.stem_weight = args.weights.stem_weight;
+  options.compound_weight = args.weights.compound_weight;
+  options.title_weight = args.weights.title_weight;
+  options.stopword_weight = args.weights.stopword_weight;
+  options.hyphen_part_weight = args.weights.hyphen_part_weight;
+  options.query_part_weight = args.weights.query_part_weight;
   auto searcher = Searcher::open(args.databases, options);
   if (!searcher.ok()) {
     std::cerr << "newsindex eval: " << searcher.status().to_string() << "\n";
@@ -144,6 +154,19 @@ void add_eval_command(CLI::App& app, int& exit_code) {
       CLI::Range(0.0, 1000.0));
   cmd->add_option("--b", args->b, "BM25 b")->capture_default_str()->check(
       CLI::Range(0.0, 1.0));
+  SearcherOptions& w = args->weights;
+  const std::pair<const char*, double*> weight_flags[] = {
+      {"--stem-weight", &w.stem_weight},
+      {"--compound-weight", &w.compound_weight},
+      {"--title-weight", &w.title_weight},
+      {"--stopword-weight", &w.stopword_weight},
+      {"--hyphen-part-weight", &w.hyphen_part_weight},
+      {"--query-part-weight", &w.query_part_weight}};
+  for (const auto& [flag, value] : weight_flags) {
+    cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1000.0));
+  }
   cmd->add_flag("--and", args->and_operator, "AND as the default operator (default: OR)");
   cmd->add_option("--synonyms", args->synonyms,
                   "Synonym file instead of the built-in list (an empty file: none)");

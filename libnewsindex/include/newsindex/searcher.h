@@ -89,6 +89,27 @@ struct SearcherOptions {
   bool override_analysis = false;
   // Synonym list (one "term = alias, alias" line each); "" = built-in list.
   std::string synonyms_path;
+  // Query-side weights of a free-text word, relative to its exact form (1).
+  // Defaults chosen by docs/evaluation.md ("Query-side weights"); all must be
+  // >= 0 (else open() fails with kInvalidArgument); 0 switches a level off.
+  // A match through the stem only ("Z" terms). Default: 0.5.
+  double stem_weight = 0.5;
+  // A match on a compound part of a document word ("XP" terms). Default: 0.25.
+  double compound_weight = 0.25;
+  // An extra match in the title (S / ZS terms of indexes built with titles),
+  // added on top of the body match. Default: 0 (titles already count through
+  // the writer's wdf boost of unprefixed title terms).
+  double title_weight = 0.0;
+  // Stop words of a free-text query ("wie", "nu"): 0 drops them (unless the
+  // query is only stop words); > 0 keeps them at this weight. Default: 0.
+  double stopword_weight = 0.0;
+  // The parts of a hyphenated query word ("IS-terroristen" -> "terroristen"),
+  // searched as separate words next to the whole / closed / phrase forms.
+  // Default: 0 (off).
+  double hyphen_part_weight = 0.0;
+  // The compound parts of a query word ("betaalmunt" -> "munt"), searched as
+  // words (Z) and as document compound parts (XP). Default: 0 (off).
+  double query_part_weight = 0.0;
 };
 
 // One Searcher per thread: a Searcher is not thread-safe, but many Searchers

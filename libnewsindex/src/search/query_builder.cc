@@ -25,7 +25,10 @@ struct QueryBuilder::Chunk {
     std::vector<std::string> words;  // kWord + kVariant terms
     std::vector<std::string> parts;  // kHyphenPart terms
     std::vector<std::string> stems;  // stems indexed as "Z" terms
+    std::vector<std::string> part_stems;     // stems of non-stop kHyphenPart terms
+    std::vector<std::string> compound_parts;  // kCompoundPart stems
     bool stop = false;
+    bool part_stop = false;  // the kHyphenPart here is a stop word
   };
   std::vector<Pos> positions;
   bool hyphenated = false;
@@ -82,7 +85,6 @@ QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
   stream_->reset(text);
   while (stream_->next()) {
     const Token& t = stream_->token();
-    if (t.kind == TokenKind::kCompoundPart) continue;
     auto it = std::find_if(c.positions.begin(), c.positions.end(),
                            [&](const Chunk::Pos& p) { return p.pos == t.position; });
     if (it == c.positions.end()) {
@@ -90,9 +92,13 @@ QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
       it = c.positions.end() - 1;
       it->pos = t.position;
     }
-    if (t.kind == TokenKind::kHyphenPart) {
+    if (t.kind == TokenKind::kCompoundPart) {
+      if (!t.stem.empty()) add_unique(it->compound_parts, t.stem);
+    } else if (t.kind == TokenKind::kHyphenPart) {
       c.hyphenated = true;
       add_unique(it->parts, t.term);
+      if (t.stopword) it->part_stop = true;
+      if (indexes_stem(t)) add_unique(it->part_stems, t.stem);
     } else {
       add_unique(it->words, t.term);
       if (indexes_stem(t)) add_unique(it->stems, t.stem);
@@ -115,9 +121,63 @@ Xapian::Query QueryBuilder::levels(std::vector<Xapian::Query> exact,
     std::string xt = compound_term(s);
     if (field == QueryField::kText && term_fits(xt)) xp.emplace_back(xt);
   }
-  if (!z.empty()) lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, z), options_.stem_weight));
-  if (!xp.empty()) {
+  if (!z.empty() && options_.stem_weight > 0.0) {
+    lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, z), options_.stem_weight));
+  }
+  if (!xp.empty() && options_.compound_weight > 0.0) {
     lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, xp), options_.compound_weight));
+  }
+  return combine(Xapian::Query::OP_OR, lv);
+}
+
+Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
+                                   const std::vector<std::string>& forms,
+                                   const std::vector<std::string>& stems, QueryField field) {
+  if (field != QueryField::kText) return base;
+  std::vector<Xapian::Query> lv{std::move(base)};
+  if (options_.title_weight > 0.0) {
+    std::vector<Xapian::Query> title;
+    for (const std::string& t : forms) {
+      std::string term = title_term(t);
+      if (term_fits(term)) title.emplace_back(term);
+    }
+    if (!title.empty()) {
+      lv.push_back(scaled(levels(std::move(title), stems, QueryField::kTitle),
+                          options_.title_weight));
+    }
+  }
+  if (options_.hyphen_part_weight > 0.0 && c.hyphenated) {
+    // "IS-terroristen": also "terroristen" on its own (stop-word parts skipped).
+    std::vector<Xapian::Query> parts;
+    for (const Chunk::Pos& p : c.positions) {
+      if (p.part_stop || p.parts.empty()) continue;
+      std::vector<Xapian::Query> exact;
+      for (const std::string& t : p.parts) {
+        if (term_fits(t)) exact.emplace_back(t);
+      }
+      if (!exact.empty()) parts.push_back(levels(std::move(exact), p.part_stems, field));
+    }
+    if (!parts.empty()) {
+      lv.push_back(scaled(combine(Xapian::Query::OP_OR, parts), options_.hyphen_part_weight));
+    }
+  }
+  if (options_.query_part_weight > 0.0) {
+    // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP).
+    std::vector<Xapian::Query> parts;
+    for (const Chunk::Pos& p : c.positions) {
+      for (const std::string& s : p.compound_parts) {
+        if (std::find(stems.begin(), stems.end(), s) != stems.end()) continue;
+        std::vector<Xapian::Query> alt;
+        std::string zt = stem_term(s);
+        if (term_fits(zt)) alt.emplace_back(zt);
+        std::string xt = compound_term(s);
+        if (term_fits(xt)) alt.emplace_back(xt);
+        if (!alt.empty()) parts.push_back(combine(Xapian::Query::OP_SYNONYM, alt));
+      }
+    }
+    if (!parts.empty()) {
+      lv.push_back(scaled(combine(Xapian::Query::OP_OR, parts), options_.query_part_weight));
+    }
   }
   return combine(Xapian::Query::OP_OR, lv);
 }
@@ -127,10 +187,10 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   Chunk c = analyse(n.text);
   if (c.positions.empty()) return b;
   const Chunk::Pos& first = c.positions.front();
-  if (!positional && !keep_stopwords_ && c.positions.size() == 1 && first.stop &&
-      n.occur != Occur::kMust) {
-    return b;  // "de", "het": in nearly every article
-  }
+  // "de", "het": in nearly every article (kept at stopword_weight when > 0).
+  const bool stop_word = !positional && !keep_stopwords_ && c.positions.size() == 1 &&
+                         first.stop && n.occur != Occur::kMust;
+  if (stop_word && !(options_.stopword_weight > 0.0)) return b;
   if (positional) {
     // NEAR takes plain terms only (Xapian 1.4): the forms at the first position.
     std::vector<std::string> terms = first.words;
@@ -147,9 +207,11 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   }
   std::vector<Xapian::Query> exact;
   std::vector<std::string> stems;
+  std::vector<std::string> forms;  // single exact terms, for the title level
   if (c.positions.size() == 1) {
     std::vector<std::string> terms = first.words;
     for (const std::string& p : first.parts) add_unique(terms, p);
+    forms = terms;
     for (const std::string& t : terms) {
       std::string term = exact_term(t, n.field);
       if (term_fits(term)) exact.emplace_back(term);
@@ -159,6 +221,7 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
     // "INF-verdrag": the whole and closed forms, or the parts as a phrase;
     // "v.s." and other multi-word chunks: a phrase.
     if (c.hyphenated) {
+      forms = first.words;
       for (const std::string& t : first.words) {
         std::string term = exact_term(t, n.field);
         if (term_fits(term)) exact.emplace_back(term);
@@ -191,7 +254,8 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   }
   b.ok = true;
   weighted_ = weighted_ || positive_;
-  b.q = levels(exact, stems, n.field);
+  b.q = extras(levels(exact, stems, n.field), c, forms, stems, n.field);
+  if (stop_word) b.q = scaled(b.q, options_.stopword_weight);
   return b;
 }
 

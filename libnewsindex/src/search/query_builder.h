@@ -3,8 +3,14 @@
 // Every word is analysed like the documents (index/term_mapper.h) and becomes
 //   OR( exact forms            weight 1,
 //       "Z" stems              weight stem_weight,
-//       "XP" compound parts    weight compound_weight )
+//       "XP" compound parts    weight compound_weight,
+//       title (S / ZS)         weight title_weight          (0: off),
+//       hyphen parts as words  weight hyphen_part_weight    (0: off),
+//       query compound parts   weight query_part_weight     (0: off) )
 // so an exact match ranks above a stem match above a compound-part match.
+// Stop words of free text are dropped (stopword_weight 0) or kept at
+// stopword_weight. The Searcher passes SearcherOptions' values; the defaults
+// here are the plain structure (the optional levels off).
 #ifndef NEWSINDEX_SEARCH_QUERY_BUILDER_H_
 #define NEWSINDEX_SEARCH_QUERY_BUILDER_H_
 
@@ -25,6 +31,10 @@ struct BuilderOptions {
   DefaultOperator default_operator = DefaultOperator::kOr;
   double stem_weight = 0.5;       // Default: 0.5
   double compound_weight = 0.25;  // Default: 0.25
+  double title_weight = 0.0;         // Default: 0 (off)
+  double stopword_weight = 0.0;      // Default: 0 (stop words dropped)
+  double hyphen_part_weight = 0.0;   // Default: 0 (off)
+  double query_part_weight = 0.0;    // Default: 0 (off)
   // Most terms a trailing wildcard expands to (the most frequent). Default: 100.
   unsigned wildcard_limit = 100;
 };
@@ -71,6 +81,10 @@ class QueryBuilder {
   Chunk analyse(const std::string& text);
   Xapian::Query levels(std::vector<Xapian::Query> exact, const std::vector<std::string>& stems,
                        QueryField field);
+  // The optional levels of a free-text word (title, hyphen parts, query
+  // compound parts) added to its base query.
+  Xapian::Query extras(Xapian::Query base, const Chunk& c, const std::vector<std::string>& forms,
+                       const std::vector<std::string>& stems, QueryField field);
   bool all_stopwords(const QueryNode& root);
 
   const Analyzer& analyzer_;

@@ -106,6 +106,12 @@ class SearcherImpl final : public Searcher {
   BuilderOptions builder_options() const {
     BuilderOptions o;
     o.default_operator = options_.default_operator;
+    o.stem_weight = options_.stem_weight;
+    o.compound_weight = options_.compound_weight;
+    o.title_weight = options_.title_weight;
+    o.stopword_weight = options_.stopword_weight;
+    o.hyphen_part_weight = options_.hyphen_part_weight;
+    o.query_part_weight = options_.query_part_weight;
     return o;
   }
 
@@ -346,6 +352,19 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
                                                 std::shared_ptr<const Analyzer> analyzer) {
   if (databases.empty()) return invalid_argument("no database given");
   if (!analyzer) return invalid_argument("no analyzer given");
+  const std::pair<const char*, double> weights[] = {
+      {"stem_weight", options.stem_weight},
+      {"compound_weight", options.compound_weight},
+      {"title_weight", options.title_weight},
+      {"stopword_weight", options.stopword_weight},
+      {"hyphen_part_weight", options.hyphen_part_weight},
+      {"query_part_weight", options.query_part_weight}};
+  for (const auto& [name, w] : weights) {
+    if (!(w >= 0.0 && w <= 1000.0)) {
+      return invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
+                              std::to_string(w));
+    }
+  }
   Xapian::Database all;
   bool remote = false;
   for (const std::string& name : databases) {

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# scripts/eval/run-query-weights.sh BUILD_DIR OUT_DIR DB
+#
+# The query-side weight rows of docs/evaluation.md ("Query-side weights"):
+# search-time only, on an existing newsindex index of all of ../shared/corpora
+# built body only (DB, e.g. the ours-default.db that run-known-item.sh builds).
+# Each weight is varied alone around the defaults, then the combinations
+# named below; every run writes OUT_DIR/qw.<row>.{json,run,perq.tsv}.
+# `split-halves.sh OUT_DIR 'qw.*'` prints MRR@10 on the odd / even qid halves
+# (choose on odd, check on even); `table.sh`-style rows come from the .json.
+# About 1 minute per row on 2 busy cores.
+set -euo pipefail
+if [ $# -lt 3 ]; then
+  echo "usage: $0 BUILD_DIR OUT_DIR DB" >&2
+  exit 2
+fi
+BUILD=$(cd "$1" && pwd)
+mkdir -p "$2"
+OUT=$(cd "$2" && pwd)
+DB=$3
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SHARED=${NEWSINDEX_SHARED:-$(cd "$HERE/../.." && pwd)/../shared}
+KI="$SHARED/testdata/known-item-nl"
+NEWSINDEX="$BUILD/tools/newsindex"
+case "$OUT" in "$SHARED"*) echo "refusing to write into $SHARED" >&2; exit 2 ;; esac
+[ -x "$NEWSINDEX" ] || { echo "missing $NEWSINDEX: build newsindex_cli" >&2; exit 2; }
+[ -f "$KI/queries.jsonl" ] || { echo "missing $KI (../shared)" >&2; exit 3; }
+
+# row NAME [newsindex eval options]: one run (skipped when its .json exists
+# and RERUN is unset).
+row() {
+  local name=$1; shift
+  [ -s "$OUT/qw.$name.json" ] && [ -z "${RERUN:-}" ] && return
+  echo "[$(date -u +%H:%M:%S)] qw.$name $*" >&2
+  nice -n 10 "$NEWSINDEX" eval --db "$DB" --queries "$KI/queries.jsonl" --qrels "$KI/qrels.tsv" \
+    --json --run-tag "qw.$name" --run-out "$OUT/qw.$name.run" \
+    --per-query "$OUT/qw.$name.perq.tsv" "$@" >"$OUT/qw.$name.json"
+  cat "$OUT/qw.$name.json" >&2
+}
+
+# Old structure, explicitly (stem 0.5, compound 0.25, the rest off).
+BASE=(--stem-weight 0.5 --compound-weight 0.25 --title-weight 0 --stopword-weight 0
+      --hyphen-part-weight 0 --query-part-weight 0)
+with() {  # with NAME FLAG VALUE...: BASE with some flags replaced
+  local name=$1; shift
+  local args=("${BASE[@]}")
+  while [ $# -gt 0 ]; do
+    for i in "${!args[@]}"; do [ "${args[$i]}" = "$1" ] && args[$((i + 1))]=$2; done
+    shift 2
+  done
+  row "$name" "${args[@]}"
+}
+
+with base
+for w in ${STEM_GRID:-0 0.25 0.7 0.85 1}; do with "stem=$w" --stem-weight "$w"; done
+for w in ${COMPOUND_GRID:-0 0.1 0.5}; do with "compound=$w" --compound-weight "$w"; done
+for w in ${STOP_GRID:-0.1 0.25 0.5 1}; do with "stop=$w" --stopword-weight "$w"; done
+for w in ${HYPHEN_GRID:-0.25 0.5 1}; do with "hyphen=$w" --hyphen-part-weight "$w"; done
+for w in ${QPART_GRID:-0.1 0.25 0.5}; do with "qpart=$w" --query-part-weight "$w"; done
+# Combinations: NAME then flag/value pairs, from COMBOS (one per line).
+if [ -n "${COMBOS:-}" ]; then
+  while read -r name rest; do
+    [ -n "$name" ] || continue
+    # shellcheck disable=SC2086
+    with "$name" $rest
+  done <<<"$COMBOS"
+fi
+echo "[$(date -u +%H:%M:%S)] done: $OUT" >&2
