@@ -5,7 +5,9 @@
 //   (b) SqliteFts5: FTS5, tokenize='unicode61 remove_diacritics 2', one
 //                   transaction (the fastest embedded peer);
 //   (c) Newsindex:  our IndexWriter in bulk mode with the full Dutch analysis
-//                   (NewsindexPlain: the same, one thread, no bulk mode).
+//                   (NewsindexPlain: the same, one thread, no bulk mode;
+//                   NewsindexChunkedExperiment: an upper bound for parallel
+//                   chunk databases merged by compaction, not a feature).
 // Each reports docs/s (items), MB/s of title+body text (bytes), peak RSS,
 // index bytes per MB of text, and for (a) and (c) the size after
 // xapian-compact. Every run first checks the document count it produced.

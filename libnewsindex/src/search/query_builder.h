@@ -29,12 +29,14 @@ namespace newsindex::internal {
 
 struct BuilderOptions {
   DefaultOperator default_operator = DefaultOperator::kOr;
-  double stem_weight = 0.5;       // Default: 0.5
-  double compound_weight = 0.25;  // Default: 0.25
+  // The plain structure; SearcherOptions holds the chosen defaults
+  // (docs/evaluation.md) and the Searcher passes them in.
+  double stem_weight = 0.5;          // Default: 0.5 (Searcher default 1)
+  double compound_weight = 0.25;     // Default: 0.25
   double title_weight = 0.0;         // Default: 0 (off)
   double stopword_weight = 0.0;      // Default: 0 (stop words dropped)
-  double hyphen_part_weight = 0.0;   // Default: 0 (off)
-  double query_part_weight = 0.0;    // Default: 0 (off)
+  double hyphen_part_weight = 0.0;   // Default: 0 (off; Searcher default 0.5)
+  double query_part_weight = 0.0;    // Default: 0 (off; Searcher default 0.5)
   // Most terms a trailing wildcard expands to (the most frequent). Default: 100.
   unsigned wildcard_limit = 100;
 };
