@@ -51,6 +51,14 @@ run lead.notitles lead-notitles "${PIN[@]}" --title-weight 0
 for tw in ${TITLE_GRID:-0 0.25 0.5 1 2 4}; do
   run "lead.tw=$tw" lead-titles "${PIN[@]}" --title-weight "$tw"
 done
+for tw in ${TITLE_FINE_GRID:-0.1}; do
+  run "lead.tw=$tw" lead-titles "${PIN[@]}" --title-weight "$tw"
+done
+# The known-item choice with and without stop words (stop words: no gain here).
+for st in 0 0.5; do
+  run "lead.c-stop=$st" lead-titles --stem-weight 1 --compound-weight 0.25 --hyphen-part-weight 0.5 \
+    --query-part-weight 0.5 --stopword-weight "$st" --title-weight 0
+done
 # The library defaults, whatever they are now.
 run lead.defaults lead-titles
 echo "[$(date -u +%H:%M:%S)] done: $OUT" >&2

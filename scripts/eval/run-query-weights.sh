@@ -56,9 +56,18 @@ for w in ${STEM_GRID:-0 0.25 0.7 0.85 1}; do with "stem=$w" --stem-weight "$w"; 
 for w in ${COMPOUND_GRID:-0 0.1 0.5}; do with "compound=$w" --compound-weight "$w"; done
 for w in ${STOP_GRID:-0.1 0.25 0.5 1}; do with "stop=$w" --stopword-weight "$w"; done
 for w in ${HYPHEN_GRID:-0.25 0.5 1}; do with "hyphen=$w" --hyphen-part-weight "$w"; done
-for w in ${QPART_GRID:-0.1 0.25 0.5}; do with "qpart=$w" --query-part-weight "$w"; done
-# Combinations: NAME then flag/value pairs, from COMBOS (one per line).
-if [ -n "${COMBOS:-}" ]; then
+for w in ${QPART_GRID:-0.1 0.25 0.5 0.75 1}; do with "qpart=$w" --query-part-weight "$w"; done
+# Combinations: NAME then flag/value pairs, one per line. Default: the second
+# stage of docs/evaluation.md, stem {0.85, 1} x hyphen {0.5, 1} x query parts
+# {0.5, 0.75} x stop words {0, 0.5}.
+if [ -z "${COMBOS+set}" ]; then
+  COMBOS=""
+  for s in 0.85 1; do for h in 0.5 1; do for q in 0.5 0.75; do for st in 0 0.5; do
+    COMBOS+="c-stem=$s-hyph=$h-qpart=$q-stop=$st --stem-weight $s --hyphen-part-weight $h"
+    COMBOS+=" --query-part-weight $q --stopword-weight $st"$'\n'
+  done; done; done; done
+fi
+if [ -n "$COMBOS" ]; then
   while read -r name rest; do
     [ -n "$name" ] || continue
     # shellcheck disable=SC2086

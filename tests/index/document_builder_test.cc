@@ -116,6 +116,31 @@ TEST(DocumentBuilder, InvalidUtf8InDataIsReplacedNotThrown) {
   EXPECT_EQ(j["id"], "x1");
 }
 
+TEST(DocumentBuilder, DisplaySlotHoldsWhatAHitShowsAndNoText) {
+  BuiltDocument b = build(navo_article());
+  auto d = nlohmann::json::parse(b.doc.get_value(schema::kSlotDisplay));
+  EXPECT_EQ(d, nlohmann::json({{"id", "belga-1"},
+                               {"title", "NAVO missie"},
+                               {"date", "2020-02-12T13:48:00+01:00"},
+                               {"source", "Belga"},
+                               {"outlet", "De Standaard"},
+                               {"category", "Buitenland"},
+                               {"url", "https://example.org/navo"}}));
+}
+
+TEST(DocumentBuilder, DisplaySlotAgreesWithDataOnInvalidUtf8AndUndated) {
+  Article a = make_article("x1", "t\xff \xe2\x82", "body \xc3");
+  a.url = "https://x/\xc0";
+  BuiltDocument b = build(a);
+  auto d = nlohmann::json::parse(b.doc.get_value(schema::kSlotDisplay));
+  auto j = nlohmann::json::parse(b.doc.get_data());
+  for (const char* key : {"id", "title", "date", "source", "outlet", "category", "url"}) {
+    EXPECT_EQ(d[key], j[key]) << key;
+  }
+  EXPECT_EQ(d["date"], "");
+  EXPECT_FALSE(d.contains("body"));
+}
+
 TEST(DocumentBuilder, NoTitleIndexing) {
   BuiltDocument b = build(navo_article(), /*index_title=*/false);
   EXPECT_EQ(dump_terms(b.doc, "S"), "");

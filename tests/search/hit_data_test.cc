@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/schema.h"
+
 namespace newsindex::internal {
 namespace {
 
@@ -36,6 +38,25 @@ TEST(HitData, ReadsTheDisplayedFields) {
     EXPECT_EQ(h.url, "https://x/y?a=1&b=2");
     EXPECT_EQ(text, "Regel 1\nRegel 2 \\ slash");
   }
+}
+
+// A matched document: without text only the display slot is read; a
+// document without the slot (a database written before it) uses the data.
+TEST(HitData, DocumentWithoutTextReadsTheDisplaySlot) {
+  Xapian::Document doc;
+  doc.set_data(R"({"id":"a","title":"From data","url":"u","body":"B"})");
+  Hit old_hit;
+  EXPECT_EQ(fill_hit(doc, old_hit, false), "");
+  EXPECT_EQ(old_hit.title, "From data");
+  EXPECT_EQ(old_hit.url, "u");
+
+  doc.add_value(schema::kSlotDisplay, R"({"id":"a","title":"From slot","url":"u"})");
+  Hit plain, full;
+  EXPECT_EQ(fill_hit(doc, plain, false), "");
+  EXPECT_EQ(plain.title, "From slot");
+  EXPECT_EQ(plain.id, "a");
+  EXPECT_EQ(fill_hit(doc, full, true), "B");  // text needs the data
+  EXPECT_EQ(full.title, "From data");
 }
 
 TEST(HitData, FallsBackToLeadThenTitle) {

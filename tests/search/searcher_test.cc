@@ -219,6 +219,35 @@ TEST_F(SearcherTest, SnippetsHighlightThroughStemsFoldingAndCompounds) {
   EXPECT_TRUE(run(*s, none).hits[0].snippet.empty());
 }
 
+// Without snippets a hit is filled from the display slot, with snippets from
+// the document data: both must show the same fields.
+TEST_F(SearcherTest, HitWithoutSnippetsShowsTheSameFieldsAsWithSnippets) {
+  auto s = open();
+  for (const char* q : {"brand", "missie", "aanpak", "weerbericht", ""}) {
+    SearchRequest r = testing::query_request(q, 20);
+    r.snippets = false;
+    SearchResults plain = run(*s, r);
+    r.snippets = true;
+    SearchResults full = run(*s, r);
+    ASSERT_FALSE(plain.hits.empty()) << q;
+    ASSERT_EQ(ids(plain), ids(full)) << q;
+    for (std::size_t i = 0; i < plain.hits.size(); ++i) {
+      const Hit& a = plain.hits[i];
+      const Hit& b = full.hits[i];
+      EXPECT_EQ(a.title, b.title) << a.id;
+      EXPECT_EQ(a.date, b.date) << a.id;
+      EXPECT_EQ(a.source, b.source) << a.id;
+      EXPECT_EQ(a.outlet, b.outlet) << a.id;
+      EXPECT_EQ(a.category, b.category) << a.id;
+      EXPECT_EQ(a.url, b.url) << a.id;
+      EXPECT_EQ(a.url, "https://example.org/" + a.id);
+      EXPECT_FALSE(a.title.empty()) << a.id;
+      EXPECT_FALSE(a.date.empty()) << a.id;
+      EXPECT_TRUE(a.snippet.empty()) << a.id;
+    }
+  }
+}
+
 TEST_F(SearcherTest, MalformedQueriesWarnAndNeverFail) {
   auto s = open();
   for (const char* q : {"\"unclosed missie", "AND", "title:", "missie AND", "((", "NEAR",

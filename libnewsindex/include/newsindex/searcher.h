@@ -91,8 +91,9 @@ struct SearcherOptions {
   std::string synonyms_path;
   // Query-side weights of a free-text word, relative to its exact form (1).
   // Defaults chosen by docs/evaluation.md ("Query-side weights": known-item-nl
-  // MRR@10 0.738 against 0.722 with the old 0.5 / 0.25 / off); all must be
-  // >= 0 (else open() fails with kInvalidArgument); 0 switches a level off.
+  // MRR@10 0.738 against 0.722 with the old 0.5 / 0.25 / off); each must be
+  // in [0, 1000] (else open() fails with kInvalidArgument); 0 switches a
+  // level off.
   // A match through the stem ("Z" terms; an exact match also matches its
   // stem, so exact forms still rank above stem-only matches). Default: 1.
   double stem_weight = 1.0;
@@ -103,7 +104,8 @@ struct SearcherOptions {
   // the writer's wdf boost of unprefixed title terms).
   double title_weight = 0.0;
   // Stop words of a free-text query ("wie", "nu"): 0 drops them (unless the
-  // query is only stop words); > 0 keeps them at this weight. Default: 0.
+  // query is only stop words); > 0 keeps them at this weight (like any word,
+  // then required under DefaultOperator::kAnd). Default: 0.
   double stopword_weight = 0.0;
   // The parts of a hyphenated query word ("IS-terroristen" -> "terroristen"),
   // searched as separate words next to the whole / closed / phrase forms.

@@ -169,10 +169,21 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   doc.add_value(schema::kSlotLanguage, language);
   doc.add_value(schema::kSlotCollapse, a.id);  // until set_cluster()
 
+  // What a hit displays, apart (kSlotDisplay): a hit without snippets reads
+  // only this, not the data with the whole body. Serialised as the data is,
+  // so both give a hit the same fields (invalid UTF-8 replaced alike).
+  const std::string date = iso_date(a);
+  nlohmann::json display = {
+      {"id", a.id},         {"title", a.title},   {"date", date},          {"source", a.source},
+      {"outlet", a.outlet}, {"category", a.category}, {"url", a.url},
+  };
+  doc.add_value(schema::kSlotDisplay,
+                display.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+
   // Stored data: what a hit displays and what snippets are cut from.
   nlohmann::json data = {
       {"id", a.id},           {"title", a.title},   {"lead", a.lead},
-      {"body", a.body},       {"date", iso_date(a)}, {"source", a.source},
+      {"body", a.body},       {"date", date},       {"source", a.source},
       {"outlet", a.outlet},   {"category", a.category}, {"url", a.url},
       {"language", language}, {"authors", a.authors}, {"tags", a.tags},
   };

@@ -45,6 +45,10 @@ enum Slot : Xapian::valueno {
   kSlotTimestamp = 5,   // Xapian::sortable_serialise(seconds since epoch)
   kSlotLanguage = 6,
   kSlotMinhash = 7,     // near-duplicate signature (dedup/minhash.h)
+  // The fields a hit shows (id, title, date, source, outlet, category, url)
+  // as a small JSON object, so that a hit without snippets need not read
+  // the document data with the whole body. Absent in older databases.
+  kSlotDisplay = 8,
 };
 
 // --- Indexing constants -------------------------------------------------------

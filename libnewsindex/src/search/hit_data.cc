@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include "index/schema.h"
+
 namespace newsindex::internal {
 namespace {
 
@@ -185,6 +187,14 @@ std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
   if (!body.empty()) return body;
   if (!lead.empty()) return lead;
   return hit.title;
+}
+
+std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text) {
+  if (!want_text) {
+    std::string display = doc.get_value(schema::kSlotDisplay);
+    if (!display.empty()) return fill_hit(display, hit, false);
+  }
+  return fill_hit(doc.get_data(), hit, want_text);
 }
 
 }  // namespace newsindex::internal

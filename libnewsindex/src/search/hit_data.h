@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <xapian.h>
+
 #include "newsindex/searcher.h"
 
 namespace newsindex::internal {
@@ -14,6 +16,11 @@ namespace newsindex::internal {
 // made from (body, or lead, or title). Damaged data gives empty fields,
 // never an error.
 std::string fill_hit(std::string_view data, Hit& hit, bool want_text = true);
+
+// The same from a matched document. Without `want_text` only the display
+// slot (schema::kSlotDisplay) is read, not the data with the whole body;
+// databases written before that slot existed fall back to the data.
+std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text);
 
 }  // namespace newsindex::internal
 

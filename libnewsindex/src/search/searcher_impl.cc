@@ -248,8 +248,7 @@ class SearcherImpl final : public Searcher {
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();
-      Xapian::Document doc = it.get_document();
-      std::string text = fill_hit(doc.get_data(), hit, request.snippets);
+      std::string text = fill_hit(it.get_document(), hit, request.snippets);
       if (request.collapse) hit.duplicates = it.get_collapse_count();
       if (request.snippets) {
         hit.snippet = snippeter_.make(text, built.highlight, request.snippet_length);

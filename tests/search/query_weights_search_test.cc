@@ -1,0 +1,87 @@
+// The query-side weights end to end (real Analyzer, IndexWriter, Searcher):
+// what the chosen defaults find that the plain structure does not, and that
+// exact forms still come first with stem matches at full weight.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "newsindex/searcher.h"
+#include "newsindex/writer.h"
+#include "search/search_fixture.h"
+#include "testing/test_paths.h"
+
+namespace newsindex {
+namespace {
+
+using testing::article;
+
+class QueryWeightsSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::string(testing::fresh_dir("search_query_weights").string());
+    auto w = IndexWriter::open(*path_);
+    ASSERT_TRUE(w.ok()) << w.status().to_string();
+    const std::vector<Article> docs = {
+        article("terror", "Rechtszaak",
+                "Twee terroristen van Islamitische Staat krijgen jaren cel.", 0),
+        article("munt", "Facebook", "Facebook wil een eigen munt uitgeven.", 1),
+        article("brand", "Loods", "Een brand verwoestte een loods in de haven.", 2),
+        article("branden", "Hitte", "Door de hitte branden overal de bossen.", 2),
+        article("weer", "Weerbericht", "Morgen wordt het zonnig en droog met weinig wind.", 3),
+    };
+    for (const Article& a : docs) ASSERT_TRUE((*w)->add(a).ok());
+    ASSERT_TRUE((*w)->commit().ok());
+  }
+  static void TearDownTestSuite() { delete path_; }
+
+  static std::vector<std::string> ids(const std::string& q, const SearcherOptions& o = {}) {
+    auto s = Searcher::open({*path_}, o);
+    EXPECT_TRUE(s.ok()) << s.status().to_string();
+    if (!s.ok()) return {};
+    auto r = (*s)->search(testing::query_request(q));
+    EXPECT_TRUE(r.ok()) << r.status().to_string();
+    std::vector<std::string> out;
+    if (r.ok()) {
+      for (const Hit& h : r->hits) out.push_back(h.id);
+    }
+    return out;
+  }
+  static SearcherOptions plain() {
+    SearcherOptions o;
+    o.stem_weight = 0.5;
+    o.hyphen_part_weight = 0;
+    o.query_part_weight = 0;
+    return o;
+  }
+
+  static std::string* path_;
+};
+std::string* QueryWeightsSearchTest::path_ = nullptr;
+
+TEST_F(QueryWeightsSearchTest, HyphenPartsFindTheWordWrittenApart) {
+  EXPECT_EQ(ids("IS-terroristen"), std::vector<std::string>{"terror"});
+  EXPECT_TRUE(ids("IS-terroristen", plain()).empty());
+}
+
+TEST_F(QueryWeightsSearchTest, QueryCompoundPartsFindThePartAlone) {
+  EXPECT_EQ(ids("betaalmunt"), std::vector<std::string>{"munt"});
+  EXPECT_TRUE(ids("betaalmunt", plain()).empty());
+}
+
+TEST_F(QueryWeightsSearchTest, ExactFormStillFirstWithStemsAtFullWeight) {
+  ASSERT_EQ(SearcherOptions().stem_weight, 1.0);
+  EXPECT_EQ(ids("brand"), (std::vector<std::string>{"brand", "branden"}));
+  EXPECT_EQ(ids("branden"), (std::vector<std::string>{"branden", "brand"}));
+}
+
+TEST_F(QueryWeightsSearchTest, StopWordsKeptOnlyWhenAsked) {
+  // "het" is in "weer" only; dropped by default, searched at stopword_weight.
+  EXPECT_EQ(ids("het munt"), std::vector<std::string>{"munt"});
+  SearcherOptions o;
+  o.stopword_weight = 0.5;
+  EXPECT_EQ(ids("het munt", o), (std::vector<std::string>{"munt", "weer"}));
+}
+
+}  // namespace
+}  // namespace newsindex
