@@ -35,6 +35,8 @@ if(BUILD_SHARED_LIBS)
 else()
   set(NEWSINDEX_PC_LIBS_PRIVATE "-lstemmer")
 endif()
+file(RELATIVE_PATH NEWSINDEX_PC_TO_PREFIX
+     "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/newsindex.pc.in"
                "${PROJECT_BINARY_DIR}/newsindex.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/newsindex.pc"

@@ -1,7 +1,10 @@
 // Test data locations, fixed at configure time.
 #include "testing/test_paths.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <string>
 
 namespace newsindex::testing {
 
@@ -23,7 +26,10 @@ std::string shared_missing_message() {
 std::filesystem::path cli_path() { return NEWSINDEX_CLI_PATH; }
 
 std::filesystem::path fresh_dir(const std::string& name) {
-  std::filesystem::path p = std::filesystem::path(NEWSINDEX_BINARY_DIR) / "test-tmp" / name;
+  // CTest runs each test in its own process, several at once (-j): the pid
+  // keeps two processes of one fixture from sharing (and wiping) a directory.
+  std::filesystem::path p = std::filesystem::path(NEWSINDEX_BINARY_DIR) / "test-tmp" /
+                            (name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(p);
   std::filesystem::create_directories(p);
   return p;

@@ -15,8 +15,8 @@ std::filesystem::path shared_dir();
 std::string shared_missing_message();
 // The newsindex command, empty when tools are not built.
 std::filesystem::path cli_path();
-// A fresh, empty directory under the build tree's tmp/, removed by the OS
-// never: name it after the test.
+// A fresh, empty directory under the build tree's test-tmp/, unique to this
+// process (so parallel ctest jobs never share one): name it after the test.
 std::filesystem::path fresh_dir(const std::string& name);
 
 }  // namespace newsindex::testing
