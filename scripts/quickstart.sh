@@ -12,5 +12,5 @@ rm -rf sample-db
 echo "== newsindex index --db sample-db corpora/sample/text"
 "$cli" index --db sample-db corpora/sample/text
 echo
-echo "== newsindex search --db sample-db \"$query\""
-"$cli" search --db sample-db --limit 5 "$query"
+echo "== newsindex search --db sample-db --limit 5 --collapse \"$query\""
+"$cli" search --db sample-db --limit 5 --collapse "$query"
