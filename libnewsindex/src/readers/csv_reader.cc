@@ -5,85 +5,14 @@
 
 #include <cctype>
 
+#include "readers/field_names.h"
 #include "readers/record_reader.h"
 #include "readers/utf8.h"
 
 namespace newsindex::internal {
 namespace {
 
-enum class Column {
-  kId,
-  kTitle,
-  kBody,
-  kLead,
-  kDate,
-  kSource,
-  kOutlet,
-  kCategory,
-  kUrl,
-  kLanguage,
-  kAuthors,
-  kTags,
-  kExtra
-};
-
-struct ColumnName {
-  std::string_view name;
-  Column column;
-};
-
-constexpr ColumnName kColumns[] = {
-    {"id", Column::kId},
-    {"guid", Column::kId},
-    {"title", Column::kTitle},
-    {"headline", Column::kTitle},
-    {"kop", Column::kTitle},
-    {"titel", Column::kTitle},
-    {"content", Column::kBody},
-    {"body", Column::kBody},
-    {"text", Column::kBody},
-    {"tekst", Column::kBody},
-    {"lead", Column::kLead},
-    {"intro", Column::kLead},
-    {"description", Column::kLead},
-    {"summary", Column::kLead},
-    {"datetime", Column::kDate},
-    {"date", Column::kDate},
-    {"published", Column::kDate},
-    {"published_at", Column::kDate},
-    {"pubdate", Column::kDate},
-    {"datum", Column::kDate},
-    {"source", Column::kSource},
-    {"bron", Column::kSource},
-    {"agency", Column::kSource},
-    {"outlet", Column::kOutlet},
-    {"medium", Column::kOutlet},
-    {"publisher", Column::kOutlet},
-    {"category", Column::kCategory},
-    {"rubriek", Column::kCategory},
-    {"section", Column::kCategory},
-    {"sectie", Column::kCategory},
-    {"url", Column::kUrl},
-    {"link", Column::kUrl},
-    {"lang", Column::kLanguage},
-    {"language", Column::kLanguage},
-    {"taal", Column::kLanguage},
-    {"author", Column::kAuthors},
-    {"authors", Column::kAuthors},
-    {"auteur", Column::kAuthors},
-    {"auteurs", Column::kAuthors},
-    {"tags", Column::kTags},
-    {"keywords", Column::kTags},
-    {"trefwoorden", Column::kTags},
-};
-
-Column column_of(std::string_view name) {
-  std::string l(trim_view(name));
-  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const ColumnName& c : kColumns)
-    if (c.name == l) return c.column;
-  return Column::kExtra;
-}
+using Column = ArticleField;
 
 // "a; b | c" → {"a", "b", "c"}: authors and tags in one cell.
 void add_split(std::string_view cell, std::vector<std::string>& out) {
@@ -186,7 +115,7 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
       bool has_text = false;
       columns_.clear();
       for (const std::string& n : names_) {
-        columns_.push_back(column_of(n));
+        columns_.push_back(article_field(n));
         has_text |= columns_.back() == Column::kTitle || columns_.back() == Column::kBody;
       }
       have_header_ = true;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "readers/field_names.h"
 #include "readers/record_reader.h"
 #include "readers/utf8.h"
 
@@ -13,44 +14,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-enum class Field {
-  kId,
-  kTitle,
-  kBody,
-  kLead,
-  kDate,
-  kSource,
-  kOutlet,
-  kCategory,
-  kUrl,
-  kLanguage,
-  kAuthors,
-  kTags,
-  kExtra
-};
-
-struct KeyName {
-  std::string_view key;
-  Field field;
-};
-
-// The corpus keys first, then common synonyms from other exports.
-constexpr KeyName kKeys[] = {
-    {"id", Field::kId},          {"title", Field::kTitle},       {"body", Field::kBody},
-    {"lead", Field::kLead},      {"date", Field::kDate},         {"source", Field::kSource},
-    {"outlet", Field::kOutlet},  {"category", Field::kCategory}, {"url", Field::kUrl},
-    {"lang", Field::kLanguage},  {"language", Field::kLanguage}, {"authors", Field::kAuthors},
-    {"author", Field::kAuthors}, {"tags", Field::kTags},         {"keywords", Field::kTags},
-    {"headline", Field::kTitle}, {"text", Field::kBody},         {"content", Field::kBody},
-    {"datetime", Field::kDate},  {"published", Field::kDate},    {"link", Field::kUrl},
-    {"guid", Field::kId},
-};
-
-Field field_of(std::string_view key) {
-  for (const KeyName& k : kKeys)
-    if (k.key == key) return k.field;
-  return Field::kExtra;
-}
+using Field = ArticleField;
 
 // A scalar as text; objects and arrays as compact JSON. Strings are moved
 // out, so that a 50 MB body is not copied.
@@ -323,7 +287,7 @@ class JsonlReader final : public RecordReader {
   void fill(Json& record, const std::string& where, Article& a, ReadIssue& issue) {
     for (auto [key, value] : record.items()) {
       if (value.is_null()) continue;
-      switch (field_of(key)) {
+      switch (article_field(key)) {
         case Field::kId:
           a.id = std::string(trim_view(as_text(value)));
           break;
