@@ -1,0 +1,121 @@
+// Pairwise scoring of near-duplicate clusters against labels.
+#include "dedup/pair_eval.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+
+namespace newsindex::internal::dedup {
+
+namespace {
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) return out;
+    start = tab + 1;
+  }
+}
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+std::pair<std::string, std::string> ordered(const std::string& a, const std::string& b) {
+  return a < b ? std::make_pair(a, b) : std::make_pair(b, a);
+}
+
+}  // namespace
+
+Result<std::vector<LabelledPair>> read_pair_labels(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return not_found("cannot open labels file " + path);
+  std::vector<LabelledPair> out;
+  std::string line;
+  int number = 0;
+  bool header = true;
+  while (std::getline(in, line)) {
+    ++number;
+    line = trimmed(line);
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {  // id_a, id_b, label, ...
+      header = false;
+      continue;
+    }
+    auto cols = split_tabs(line);
+    if (cols.size() < 3 || cols[0].empty() || cols[1].empty()) {
+      return parse_error(path + ":" + std::to_string(number) + ": want id_a, id_b, label");
+    }
+    LabelledPair p{cols[0], cols[1], PairLabel::kDifferent};
+    if (cols[2] == "dup") {
+      p.label = PairLabel::kDuplicate;
+    } else if (cols[2] == "partial") {
+      p.label = PairLabel::kPartial;
+    } else if (cols[2] != "no") {
+      return parse_error(path + ":" + std::to_string(number) + ": unknown label \"" + cols[2] +
+                         "\" (dup, partial, no)");
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> read_id_list(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return not_found("cannot open id list " + path);
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    line = trimmed(line);
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  }
+  return out;
+}
+
+PairScore score_pairs(const std::unordered_map<std::string, std::string>& cluster_of,
+                      const std::vector<LabelledPair>& labels, bool partial_is_positive) {
+  std::map<std::pair<std::string, std::string>, bool> positive;  // labelled pairs
+  for (const auto& p : labels) {
+    if (!cluster_of.count(p.a) || !cluster_of.count(p.b) || p.a == p.b) continue;
+    bool pos = p.label == PairLabel::kDuplicate ||
+               (partial_is_positive && p.label == PairLabel::kPartial);
+    positive[ordered(p.a, p.b)] = pos;
+  }
+  std::map<std::string, std::vector<std::string>> members;
+  for (const auto& [id, key] : cluster_of) members[key].push_back(id);
+
+  PairScore s;
+  std::set<std::pair<std::string, std::string>> predicted;
+  for (auto& [key, ids] : members) {
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      for (std::size_t j = i + 1; j < ids.size(); ++j) {
+        auto pair = std::make_pair(ids[i], ids[j]);
+        predicted.insert(pair);
+        ++s.predicted;
+        auto it = positive.find(pair);
+        if (it != positive.end() && it->second) {
+          ++s.tp;
+          continue;
+        }
+        ++s.fp;
+        if (it == positive.end()) ++s.unlabelled;
+        s.false_pairs.push_back(pair);
+      }
+    }
+  }
+  for (const auto& [pair, pos] : positive) {
+    if (pos && !predicted.count(pair)) {
+      ++s.fn;
+      s.missed_pairs.push_back(pair);
+    }
+  }
+  return s;
+}
+
+}  // namespace newsindex::internal::dedup
