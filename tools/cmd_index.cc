@@ -1,7 +1,8 @@
 // newsindex index: read archives and add their articles to a database.
 //
 //   newsindex index --db DIR [--format F] [--bulk] [--threads N] [--batch N]
-//                   [--max-errors N] [--json] [--no-title] PATH...
+//                   [--max-errors N] [--max-article-bytes SIZE] [--json]
+//                   [--no-title] PATH...
 #include <unistd.h>
 
 #include <chrono>
@@ -30,6 +31,7 @@ struct IndexArgs {
   std::uint32_t batch = 10000;
   bool bulk = false;
   std::uint64_t max_errors = 0;
+  std::uint64_t max_article_bytes = kDefaultMaxRecordBytes;
   bool json = false;
   bool no_title = false;
   std::vector<std::string> paths;
@@ -125,6 +127,7 @@ int run_index(const IndexArgs& args) {
 
   ReaderOptions ro;
   ro.format = *format;
+  ro.max_record_bytes = args.max_article_bytes;
   auto source = ArticleSource::open(args.paths, ro);
   if (!source.ok()) return report_error("index", source.status());
 
@@ -223,6 +226,13 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--bulk", args->bulk, "Bulk mode: analyse on worker threads");
   cmd->add_option("--max-errors", args->max_errors,
                   "Stop after N skipped records (0 = never), keeping what was committed");
+  cmd->add_option("--max-article-bytes", args->max_article_bytes,
+                  "Skip (and list) records larger than SIZE bytes; units KiB, MiB (default " +
+                      std::to_string(kDefaultMaxRecordBytes >> 20) + "MiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check([](const std::string& bytes) {
+        return bytes == "0" ? std::string("must be greater than 0") : std::string();
+      });
   cmd->add_flag("--json", args->json, "Print the summary as JSON on stdout");
   cmd->add_flag("--no-title", args->no_title, "Do not index titles as searchable text");
   cmd->add_option("paths", args->paths, "Files, folders or - for stdin")->required();

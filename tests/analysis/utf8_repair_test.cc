@@ -1,48 +1,16 @@
-// Ill-formed UTF-8: repaired (as U+FFFD separators), counted, never a crash;
-// byte offsets always point into the original input.
+// Ill-formed UTF-8 in the analyzer: repaired (as U+FFFD separators), counted,
+// never a crash; byte offsets always point into the original input. The
+// decoder itself is tested in tests/util/utf8_test.cc.
 #include <gtest/gtest.h>
 
 #include <random>
 #include <string>
 
-#include "analysis/utf8_decode.h"
 #include "analysis_test_util.h"
+#include "util/utf8.h"
 
 namespace newsindex::internal::analysis {
 namespace {
-
-Decoded decode(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  return decode_utf8(p, p + s.size());
-}
-
-TEST(Utf8Decode, Table) {
-  const struct {
-    const char* bytes;
-    char32_t cp;
-    int length;
-    bool valid;
-  } cases[] = {
-      {"a", U'a', 1, true},
-      {"\xC3\xA9", U'é', 2, true},
-      {"\xE2\x80\x99", 0x2019, 3, true},
-      {"\xF0\x9F\x98\x80", 0x1F600, 4, true},
-      {"\xC0\xAF", kReplacementChar, 1, false},          // overlong lead
-      {"\xE0\x80\xAF", kReplacementChar, 1, false},      // overlong 3-byte
-      {"\xED\xA0\x80", kReplacementChar, 1, false},      // surrogate
-      {"\xF4\x90\x80\x80", kReplacementChar, 1, false},  // above U+10FFFF
-      {"\x80", kReplacementChar, 1, false},              // lone continuation
-      {"\xE2\x82", kReplacementChar, 2, false},          // truncated at the end
-      {"\xE2\x82x", kReplacementChar, 2, false},         // truncated before x
-      {"\xFF", kReplacementChar, 1, false},
-  };
-  for (const auto& c : cases) {
-    const Decoded d = decode(c.bytes);
-    EXPECT_EQ(d.cp, c.cp) << c.bytes;
-    EXPECT_EQ(d.length, c.length) << c.bytes;
-    EXPECT_EQ(d.valid, c.valid) << c.bytes;
-  }
-}
 
 struct RepairCase {
   std::string input;

@@ -191,6 +191,48 @@ TEST(IndexCli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(cli("stats", "usage4").code, 2);
 }
 
+// Issue 4: a 50 MB article is skipped under the default limit, named with
+// its file and line on stderr and in the JSON summary, and the articles
+// around it go in; --max-article-bytes moves the limit.
+TEST(IndexCli, OversizedArticlesAreSkippedAndListed) {
+  REQUIRE_CLI();
+  fs::path dir = testing::fresh_dir("index_cli_oversized");
+  const fs::path file = dir / "big.jsonl";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "{\"id\":\"voor\",\"title\":\"Voor\"}\n{\"id\":\"groot\",\"body\":\"";
+    const std::string chunk(1 << 16, 'x');
+    for (int i = 0; i < 763; ++i) out << chunk;  // 50 MB
+    out << "\"}\n{\"id\":\"na\",\"title\":\"Na\"}\n";
+  }
+  CliRun r = cli("index --json --db " + quote((dir / "db").string()) + " " + quote(file.string()),
+                 "oversized");
+  fs::remove(file);
+  EXPECT_EQ(r.code, 3) << r.err;
+  nlohmann::json j = parse_json(r);
+  EXPECT_EQ(j["added"], 2);
+  EXPECT_EQ(j["skipped"], 1);
+  EXPECT_EQ(j["documents"], 2);
+  ASSERT_EQ(j["errors"].size(), 1u);
+  EXPECT_EQ(j["errors"][0]["where"], file.string() + ":2");
+  EXPECT_EQ(j["errors"][0]["message"], "record larger than the record limit of 8388608 bytes");
+  EXPECT_NE(r.err.find("skipped: " + file.string() + ":2: record larger"), std::string::npos)
+      << r.err;
+
+  const fs::path small = dir / "small.jsonl";
+  std::ofstream(small) << "{\"title\":\"kort\"}\n{\"title\":\"" << std::string(3000, 'x')
+                       << "\"}\n";
+  const std::string db = quote((dir / "db2").string());
+  r = cli("index --json --max-article-bytes 2KiB --db " + db + " " + quote(small.string()), "k2");
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_EQ(parse_json(r)["errors"][0]["message"],
+            "record larger than the record limit of 2048 bytes");
+  r = cli("index --json --max-article-bytes 4096 --db " + db + " " + quote(small.string()), "k4");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(cli("index --max-article-bytes 0 --db " + db + " " + quote(small.string()), "k0").code,
+            2);
+}
+
 TEST(IndexCli, MissingInputOrDatabaseFailsWithOne) {
   REQUIRE_CLI();
   fs::path dir = testing::fresh_dir("index_cli_missing");

@@ -31,10 +31,19 @@ struct ReadIssue {
   bool skipped = true;  // false: repaired and still returned
 };
 
+// The default record limit: 8 MiB, some fifty times the longest news article
+// (a long-read of 10,000 words is about 70 KB of text), so that only a broken
+// or runaway record reaches it.
+inline constexpr std::uint64_t kDefaultMaxRecordBytes = 8ull << 20;
+
 struct ReaderOptions {
   Format format = Format::kAuto;
-  // Records larger than this are skipped with an issue. Default: 64 MiB.
-  std::uint64_t max_record_bytes = 64ull << 20;
+  // A record (a JSON line or array element, a CSV record, a text archive
+  // article, a NewsML item) larger than this many bytes, as stored
+  // (decompressed), is skipped with an issue naming its file and line; the
+  // articles around it are read as usual. Must be greater than 0.
+  // Default: kDefaultMaxRecordBytes (8 MiB).
+  std::uint64_t max_record_bytes = kDefaultMaxRecordBytes;
   // Time zone assumed for local times without an offset. Default: Brussels.
   std::string default_time_zone = "Europe/Brussels";
 };

@@ -1,7 +1,7 @@
 // analysis/scanner.cc
 #include "analysis/scanner.h"
 
-#include "analysis/utf8_decode.h"
+#include "util/utf8.h"
 
 namespace newsindex::internal::analysis {
 namespace {

@@ -1,7 +1,7 @@
 // analysis/scanner.h: finds the raw words of a text, with the Dutch rules.
 //
 // The scanner is the first stage of the pipeline. It walks the original bytes
-// once (decoding UTF-8 with repair, see utf8_decode.h), and yields spans:
+// once (decoding UTF-8 with repair, see util/utf8.h), and yields spans:
 //   words      letters/digits joined by word-internal ' ’ ‘ (auto's, zo'n),
 //              hyphens (INF-verdrag, COVID-19) and dots (nos.nl, o.a);
 //   numbers    digits joined by . or , (3,5  1.250  2019);

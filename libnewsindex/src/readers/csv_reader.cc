@@ -7,7 +7,7 @@
 
 #include "readers/field_names.h"
 #include "readers/record_reader.h"
-#include "readers/utf8.h"
+#include "util/utf8.h"
 
 namespace newsindex::internal {
 namespace {
@@ -140,9 +140,7 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
     }
     const std::string where = ctx_.where(record_line_);
     if (got == Got::kTooBig) {
-      set_skipped(issue, where,
-                  "record larger than the record limit of " +
-                      std::to_string(ctx_.max_record_bytes) + " bytes");
+      set_too_big(issue, ctx_, record_line_);
       return ArticleSource::Next::kIssue;
     }
     if (trim_view(record_).empty()) continue;

@@ -7,7 +7,7 @@
 
 #include "readers/field_names.h"
 #include "readers/record_reader.h"
-#include "readers/utf8.h"
+#include "util/utf8.h"
 
 namespace newsindex::internal {
 namespace {
@@ -210,9 +210,7 @@ class JsonlReader final : public RecordReader {
         case InputStream::Line::kOk:
           break;
         case InputStream::Line::kTooLong:
-          set_skipped(issue, ctx_.where(in_->line_number()),
-                      "record larger than the record limit of " +
-                          std::to_string(ctx_.max_record_bytes) + " bytes");
+          set_too_big(issue, ctx_, in_->line_number());
           return ArticleSource::Next::kIssue;
         case InputStream::Line::kEnd:
           done_ = true;
@@ -247,9 +245,7 @@ class JsonlReader final : public RecordReader {
         return ArticleSource::Next::kIssue;
       case JsonArrayScanner::Got::kTooBig:
         ++elements_;
-        set_skipped(issue, ctx_.where(line),
-                    "record larger than the record limit of " +
-                        std::to_string(ctx_.max_record_bytes) + " bytes");
+        set_too_big(issue, ctx_, line);
         return ArticleSource::Next::kIssue;
       case JsonArrayScanner::Got::kElement:
         break;

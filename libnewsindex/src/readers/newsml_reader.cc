@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "readers/record_reader.h"
+#include "readers/xml_item_filter.h"
 
 namespace newsindex::internal {
 namespace {
@@ -258,7 +259,7 @@ std::uint64_t last_line(const xmlNode* n) {
 class NewsmlReader final : public RecordReader {
  public:
   NewsmlReader(std::unique_ptr<InputStream> in, FileContext ctx)
-      : in_(std::move(in)), ctx_(std::move(ctx)) {}
+      : in_(std::move(in)), ctx_(std::move(ctx)), filter_(*in_, ctx_.max_record_bytes) {}
   ~NewsmlReader() override {
     if (reader_ != nullptr) xmlFreeTextReader(reader_);
   }
@@ -274,7 +275,7 @@ class NewsmlReader final : public RecordReader {
 
   static int read_cb(void* self, char* buffer, int len) {
     auto* r = static_cast<NewsmlReader*>(self);
-    const long n = r->in_->read(buffer, static_cast<std::size_t>(len));
+    const long n = r->filter_.read(buffer, static_cast<std::size_t>(len));
     return n < 0 ? -1 : static_cast<int>(n);
   }
   static int close_cb(void*) { return 0; }
@@ -287,10 +288,11 @@ class NewsmlReader final : public RecordReader {
   }
 
   bool start();
-  void convert(const xmlNode* root, std::uint64_t line, long bytes);
+  void convert(const xmlNode* root, std::uint64_t line);
 
   std::unique_ptr<InputStream> in_;
   FileContext ctx_;
+  XmlItemFilter filter_;  // between in_ and libxml2
   xmlTextReaderPtr reader_ = nullptr;
   int ret_ = 0;  // last xmlTextReaderRead/Next result
   bool started_ = false;
@@ -338,7 +340,6 @@ ArticleSource::Next NewsmlReader::next(Article& article, ReadIssue& issue) {
           (std::strcmp(name, "NewsItem") == 0 || std::strcmp(name, "nitf") == 0)) {
         const std::uint64_t line =
             static_cast<std::uint64_t>(xmlTextReaderGetParserLineNumber(reader_));
-        const long before = xmlTextReaderByteConsumed(reader_);
         const xmlNode* node = xmlTextReaderExpand(reader_);
         if (node == nullptr) {
           // Expanding needs the parser to reach past the item's end; when it
@@ -346,11 +347,10 @@ ArticleSource::Next NewsmlReader::next(Article& article, ReadIssue& issue) {
           // when the tree already holds something after it.
           const xmlNode* current = xmlTextReaderCurrentNode(reader_);
           if (current != nullptr && current->next != nullptr && !error_.empty())
-            convert(current, line, xmlTextReaderByteConsumed(reader_) - before);
+            convert(current, line);
           ret_ = -1;
           break;
         }
-        const long bytes = xmlTextReaderByteConsumed(reader_) - before;
         // The parser runs ahead of the reader (libxml2 parses 512-byte
         // chunks, and stops at the first error), so an error may already be
         // known: an item that ends before the error's line is intact;
@@ -359,7 +359,7 @@ ArticleSource::Next NewsmlReader::next(Article& article, ReadIssue& issue) {
           ret_ = -1;
           break;
         }
-        convert(node, line, bytes);
+        convert(node, line);
         ret_ = error_.empty() ? xmlTextReaderNext(reader_) : -1;
         break;
       }
@@ -382,14 +382,12 @@ ArticleSource::Next NewsmlReader::next(Article& article, ReadIssue& issue) {
   }
 }
 
-void NewsmlReader::convert(const xmlNode* root, std::uint64_t line, long bytes) {
+void NewsmlReader::convert(const xmlNode* root, std::uint64_t line) {
   ++items_;
   const std::string where = ctx_.where(line);
-  if (bytes > 0 && static_cast<std::uint64_t>(bytes) > ctx_.max_record_bytes) {
+  if (xmlHasProp(root, reinterpret_cast<const xmlChar*>(kOversizedAttribute)) != nullptr) {
     Pending p;
-    set_skipped(
-        p.issue, where,
-        "item larger than the record limit of " + std::to_string(ctx_.max_record_bytes) + " bytes");
+    set_too_big(p.issue, ctx_, line, "item");
     pending_.push_back(std::move(p));
     return;
   }

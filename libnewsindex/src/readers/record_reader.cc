@@ -1,7 +1,7 @@
 // Helpers shared by the format readers.
 #include "readers/record_reader.h"
 
-#include "readers/utf8.h"
+#include "util/utf8.h"
 
 namespace newsindex::internal {
 
@@ -25,6 +25,13 @@ void set_skipped(ReadIssue& issue, const std::string& where, std::string message
   issue.where = where;
   issue.message = std::move(message);
   issue.skipped = true;
+}
+
+void set_too_big(ReadIssue& issue, const FileContext& ctx, std::uint64_t line,
+                 std::string_view what) {
+  set_skipped(issue, ctx.where(line),
+              std::string(what) + " larger than the record limit of " +
+                  std::to_string(ctx.max_record_bytes) + " bytes");
 }
 
 std::string_view trim_view(std::string_view s) {

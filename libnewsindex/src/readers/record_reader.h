@@ -19,7 +19,7 @@ namespace newsindex::internal {
 struct FileContext {
   std::string display;  // the path as issues show it ("-" shows as <stdin>)
   std::string stem;     // for derived ids: "2020-02" for "x/2020-02.txt.gz"
-  std::uint64_t max_record_bytes = 64ull << 20;
+  std::uint64_t max_record_bytes = kDefaultMaxRecordBytes;
   ZoneRule zone_rule = ZoneRule::kCentralEurope;
   std::string zone_name = "Europe/Brussels";
 
@@ -46,6 +46,12 @@ void add_note(ReadIssue& issue, const std::string& where, std::string_view messa
 
 // Fills `issue` as a skipped record.
 void set_skipped(ReadIssue& issue, const std::string& where, std::string message);
+
+// Fills `issue` as a record skipped for passing ctx.max_record_bytes:
+// "<what> larger than the record limit of 8388608 bytes" (what: "record",
+// "article", "item").
+void set_too_big(ReadIssue& issue, const FileContext& ctx, std::uint64_t line,
+                 std::string_view what = "record");
 
 // Parses `raw` into the article's date fields. An unparseable date keeps the
 // article without a date, stores the text as extra "date" and adds a note.

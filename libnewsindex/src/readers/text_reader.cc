@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "readers/record_reader.h"
-#include "readers/utf8.h"
+#include "util/utf8.h"
 
 namespace newsindex::internal {
 namespace {
@@ -156,11 +156,8 @@ ArticleSource::Next TextReader::next(Article& article, ReadIssue& issue) {
     if (at_end) done_ = true;
 
     const bool only_article = ordinal_ == 1 && at_end;
-    const std::string where = ctx_.where(start_line_);
     if (too_big_) {
-      set_skipped(issue, where,
-                  "article larger than the record limit of " +
-                      std::to_string(ctx_.max_record_bytes) + " bytes");
+      set_too_big(issue, ctx_, start_line_, "article");
       lines_.clear();
       return ArticleSource::Next::kIssue;
     }

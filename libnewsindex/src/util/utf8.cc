@@ -1,7 +1,18 @@
-// analysis/utf8_decode.cc
-#include "analysis/utf8_decode.h"
+// UTF-8 decoding, encoding, validation and repair (see util/utf8.h).
+#include "util/utf8.h"
 
-namespace newsindex::internal::analysis {
+namespace newsindex::internal {
+namespace {
+
+// The decoded sequence at s[i], with a NUL byte counted as ill-formed (the
+// readers' rule; the scanner's decode_utf8 lets it through).
+Decoded decode_text(std::string_view s, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (p[i] == 0) return {kReplacementChar, 1, false};
+  return decode_utf8(p + i, p + s.size());
+}
+
+}  // namespace
 
 Decoded decode_utf8(const unsigned char* p, const unsigned char* end) {
   const unsigned char b0 = p[0];
@@ -27,6 +38,7 @@ Decoded decode_utf8(const unsigned char* p, const unsigned char* end) {
   }
   std::uint8_t len = 1;
   for (int i = 0; i < need; ++i) {
+    // A truncated but otherwise valid prefix is one subpart.
     if (p + len >= end) return {kReplacementChar, len, false};
     const unsigned char b = p[len];
     const unsigned char min = i == 0 ? lo : 0x80;
@@ -56,4 +68,38 @@ void append_utf8(char32_t cp, std::string& out) {
   }
 }
 
-}  // namespace newsindex::internal::analysis
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x01 && c < 0x80) {  // the common case, without a call
+      ++i;
+      continue;
+    }
+    const Decoded d = decode_text(s, i);
+    if (!d.valid) return false;
+    i += d.length;
+  }
+  return true;
+}
+
+std::size_t repair_utf8(std::string& s) {
+  if (is_valid_utf8(s)) return 0;
+  std::string out;
+  out.reserve(s.size() + 8);
+  std::size_t i = 0, replaced = 0;
+  while (i < s.size()) {
+    const Decoded d = decode_text(s, i);
+    if (d.valid) {
+      out.append(s, i, d.length);
+    } else {
+      append_utf8(kReplacementChar, out);
+      ++replaced;
+    }
+    i += d.length;
+  }
+  s.swap(out);
+  return replaced;
+}
+
+}  // namespace newsindex::internal
