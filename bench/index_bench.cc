@@ -5,9 +5,7 @@
 //   (b) SqliteFts5: FTS5, tokenize='unicode61 remove_diacritics 2', one
 //                   transaction (the fastest embedded peer);
 //   (c) Newsindex:  our IndexWriter in bulk mode with the full Dutch analysis
-//                   (NewsindexPlain: the same, one thread, no bulk mode;
-//                   NewsindexChunkedExperiment: an upper bound for parallel
-//                   chunk databases merged by compaction, not a feature).
+//                   (NewsindexPlain: the same, one thread, no bulk mode).
 // Each reports docs/s (items), MB/s of title+body text (bytes), peak RSS,
 // index bytes per MB of text, and for (a) and (c) the size after
 // xapian-compact. Every run first checks the document count it produced.
@@ -29,7 +27,6 @@
 #include <mutex>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "bench_data.h"
@@ -55,6 +52,17 @@ std::size_t unique_ids(const std::vector<Article>& docs) {
   std::set<std::string> ids;
   for (const auto& a : docs) ids.insert(a.id);
   return ids.size();
+}
+
+// NEWSINDEX_BENCH_KEEP=1 keeps the last database of each benchmark (under
+// the temp directory, "newsindex-bench-*") for xapian-delve and friends.
+bool keep() {
+  const char* k = std::getenv("NEWSINDEX_BENCH_KEEP");
+  return k != nullptr && *k == '1';
+}
+
+void discard(const fs::path& p) {
+  if (!keep()) fs::remove_all(p);
 }
 
 fs::path scratch(const std::string& name) {
@@ -148,7 +156,7 @@ void BM_RawXapian(benchmark::State& state) {
     peak = peak_rss_mb();
   }
   report(state, docs, path, peak, true);
-  fs::remove_all(path);
+  discard(path);
 }
 
 // (b) SQLite FTS5.
@@ -205,6 +213,7 @@ std::size_t ours(const std::vector<Article>& docs, const fs::path& path, bool bu
   WriterOptions o;
   o.bulk = bulk;
   o.threads = bulk ? 2 : 1;
+  if (bulk) o.batch_size = 0;  // one merge at the end, as `newsindex index --bulk` does
   auto w = IndexWriter::open(path.string(), o);
   if (!w.ok()) return 0;
   for (const auto& a : docs) {
@@ -232,7 +241,7 @@ void run_ours(benchmark::State& state, bool bulk) {
     peak = peak_rss_mb();
   }
   report(state, docs, path, peak, true);
-  fs::remove_all(path);
+  discard(path);
 }
 
 // Where our time goes: building the documents (analysis, term mapping,
@@ -291,65 +300,6 @@ void BM_RawXapianTermGenOnly(benchmark::State& state) {
       static_cast<double>(terms) / static_cast<double>(docs.size());
 }
 
-// EXPERIMENT, not the writer: what the chunk design (docs/index-format.md,
-// "Performance") could give. Two threads each analyse half of the articles
-// (split by a hash of the id, so a repeated id stays in one chunk) into their
-// own chunk database (DB_NO_SYNC), then Xapian::Database::compact merges the
-// chunks. No cluster keys, no merge into an existing database, no lock
-// hand-over: an upper bound, not a feature.
-std::size_t chunked(const std::vector<Article>& docs, const fs::path& dir,
-                    const std::shared_ptr<const Analyzer>& analyzer) {
-  constexpr int kChunks = 2;
-  fs::create_directories(dir);
-  std::vector<std::thread> threads;
-  for (int k = 0; k < kChunks; ++k) {
-    threads.emplace_back([&, k] {
-      Xapian::WritableDatabase db((dir / ("chunk" + std::to_string(k))).string(),
-                                  Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-      internal::DocumentBuilder builder(analyzer, true);
-      internal::BuiltDocument built;
-      for (const auto& a : docs) {
-        if (std::hash<std::string>{}(a.id) % kChunks != static_cast<std::size_t>(k)) continue;
-        builder.build(a, built);
-        db.replace_document(built.id_term, built.doc);
-      }
-      db.commit();
-    });
-  }
-  for (auto& t : threads) t.join();
-  Xapian::Database all;
-  for (int k = 0; k < kChunks; ++k) {
-    all.add_database(Xapian::Database((dir / ("chunk" + std::to_string(k))).string()));
-  }
-  all.compact((dir / "merged").string());
-  return Xapian::Database((dir / "merged").string()).get_doccount();
-}
-
-void BM_NewsindexChunkedExperiment(benchmark::State& state) {
-  const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
-  auto analyzer = Analyzer::create();
-  if (!analyzer.ok()) {
-    state.SkipWithError(analyzer.status().to_string().c_str());
-    return;
-  }
-  fs::path dir = scratch("chunked");
-  if (chunked(docs, dir, *analyzer) != unique_ids(docs)) {
-    state.SkipWithError("chunked: wrong document count");
-    return;
-  }
-  double peak = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    fs::remove_all(dir);
-    reset_peak_rss();
-    state.ResumeTiming();
-    benchmark::DoNotOptimize(chunked(docs, dir, *analyzer));
-    peak = peak_rss_mb();
-  }
-  report(state, docs, dir / "merged", peak, true);
-  fs::remove_all(dir);
-}
-
 void BM_NewsindexBulk(benchmark::State& state) { run_ours(state, true); }
 void BM_NewsindexPlain(benchmark::State& state) { run_ours(state, false); }
 
@@ -368,7 +318,6 @@ INDEX_BENCH(BM_RawXapian);
 INDEX_BENCH(BM_SqliteFts5);
 INDEX_BENCH(BM_NewsindexBulk);
 INDEX_BENCH(BM_NewsindexPlain);
-INDEX_BENCH(BM_NewsindexChunkedExperiment);
 BENCHMARK(BM_NewsindexBuildOnly)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
 BENCHMARK(BM_RawXapianTermGenOnly)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
 

@@ -29,6 +29,7 @@ struct IndexArgs {
   std::string format = "auto";
   unsigned threads = 0;
   std::uint32_t batch = 10000;
+  bool batch_given = false;
   bool bulk = false;
   std::uint64_t max_errors = 0;
   std::uint64_t max_article_bytes = kDefaultMaxRecordBytes;
@@ -118,8 +119,10 @@ int run_index(const IndexArgs& args) {
     return kExitUsage;
   }
   WriterOptions wo;
-  wo.batch_size = args.batch;
   wo.bulk = args.bulk || args.threads > 1;
+  // A bulk commit merges (rewrites) the whole database: one at the end
+  // unless asked for.
+  wo.batch_size = wo.bulk && !args.batch_given ? 0 : args.batch;
   wo.threads = args.threads;
   wo.index_title = !args.no_title;
   auto writer = IndexWriter::open(args.db, wo);
@@ -221,9 +224,14 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", args->format, "auto|text|jsonl|csv|newsml")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "json", "csv", "newsml", "xml"}));
   cmd->add_option("--threads", args->threads,
-                  "Analysis threads (bulk mode; 0 = all cores; >1 implies --bulk)");
-  cmd->add_option("--batch", args->batch, "Documents per commit (0 = one commit at the end)");
-  cmd->add_flag("--bulk", args->bulk, "Bulk mode: analyse on worker threads");
+                  "Threads (bulk mode; 0 = all cores; >1 implies --bulk)");
+  cmd->add_option("--batch", args->batch,
+                  "Documents per commit (0 = one commit at the end; default 10000, in bulk "
+                  "mode 0)")
+      ->each([args](const std::string&) { args->batch_given = true; });
+  cmd->add_flag("--bulk", args->bulk,
+                "Bulk mode for large imports: analyse and write on parallel threads into "
+                "scratch databases merged at each commit");
   cmd->add_option("--max-errors", args->max_errors,
                   "Stop after N skipped records (0 = never), keeping what was committed");
   cmd->add_option("--max-article-bytes", args->max_article_bytes,

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 #include "index/schema.h"
@@ -249,6 +250,87 @@ TEST(IndexWriter, BulkModeGivesTheSameDatabase) {
     EXPECT_EQ(da.get_data(), db_.get_data());
     EXPECT_EQ(da.get_value(schema::kSlotCollapse), db_.get_value(schema::kSlotCollapse));
   }
+}
+
+// Both paths applied to the same database give the same documents.
+void expect_same_documents(const std::string& plain, const std::string& bulk) {
+  Xapian::Database a(plain), b(bulk);
+  ASSERT_EQ(a.get_doccount(), b.get_doccount());
+  for (auto t = a.allterms_begin("Q"); t != a.allterms_end("Q"); ++t) {
+    ASSERT_EQ(b.get_termfreq(*t), 1u) << *t;
+    Xapian::Document da = a.get_document(*a.postlist_begin(*t));
+    Xapian::Document db_ = b.get_document(*b.postlist_begin(*t));
+    EXPECT_EQ(testing::dump_terms(da), testing::dump_terms(db_)) << *t;
+    EXPECT_EQ(da.get_data(), db_.get_data()) << *t;
+    EXPECT_EQ(da.get_value(schema::kSlotCollapse), db_.get_value(schema::kSlotCollapse)) << *t;
+  }
+}
+
+// Bulk mode on a database that already has documents: its commit merges the
+// committed documents and the new chunks, drops the replaced and removed
+// versions, and leaves no scratch files behind.
+TEST(IndexWriter, BulkModeMergesIntoAnExistingDatabase) {
+  std::string plain = testing::fresh_dir("writer_bulk_existing_plain").string() + "/db";
+  std::string bulk = testing::fresh_dir("writer_bulk_existing_bulk").string() + "/db";
+  for (const std::string& db : {plain, bulk}) {
+    {
+      auto w = open_writer(db);
+      for (int i = 0; i < 150; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());
+      ASSERT_TRUE(w->commit().ok());
+    }
+    WriterOptions o;
+    o.bulk = db == bulk;
+    o.threads = 2;
+    o.batch_size = 0;
+    o.bulk_chunk_docs = 16;  // many chunks
+    auto w = open_writer(db, o);
+    for (int i = 100; i < 300; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());  // 50 replace
+    ASSERT_TRUE(w->remove("doc-5").ok());    // committed before
+    ASSERT_TRUE(w->remove("doc-250").ok());  // added in this batch
+    EXPECT_EQ(w->remove("doc-5").code(), StatusCode::kNotFound);
+    EXPECT_EQ(w->remove("doc-999").code(), StatusCode::kNotFound);
+    ASSERT_TRUE(w->add(numbered(5)).ok());  // and back
+    ASSERT_TRUE(w->commit().ok());
+    EXPECT_EQ(w->stats().added, 151u) << db;  // 150..299 and doc-5 again
+    EXPECT_EQ(w->stats().replaced, 50u) << db;
+    EXPECT_EQ(w->stats().deleted, 2u) << db;
+    // Still usable after the merge: one more plain commit.
+    ASSERT_TRUE(w->add(numbered(400)).ok());
+    ASSERT_TRUE(w->commit().ok());
+  }
+  EXPECT_EQ(count(bulk), 150u + 150u - 1u + 1u);
+  expect_same_documents(plain, bulk);
+  EXPECT_FALSE(std::filesystem::exists(bulk + ".newsindex-bulk"));
+}
+
+// Scratch databases of a killed bulk import are uncommitted work: the next
+// bulk writer discards them and they never reach the database.
+TEST(IndexWriter, BulkModeDiscardsScratchOfAnInterruptedImport) {
+  std::string db = testing::fresh_dir("writer_bulk_leftover").string() + "/db";
+  {
+    auto w = open_writer(db);
+    ASSERT_TRUE(w->add(numbered(1)).ok());
+    ASSERT_TRUE(w->commit().ok());
+  }
+  const std::string scratch = db + ".newsindex-bulk";
+  {
+    // What a SIGKILL leaves: a committed chunk database.
+    std::filesystem::create_directories(scratch);
+    Xapian::WritableDatabase chunk(scratch + "/w0-0", Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::Document d;
+    d.add_boolean_term("Qstale");
+    chunk.add_document(d);
+    chunk.commit();
+  }
+  WriterOptions o;
+  o.bulk = true;
+  o.threads = 2;
+  auto w = open_writer(db, o);
+  ASSERT_TRUE(w->add(numbered(2)).ok());
+  ASSERT_TRUE(w->commit().ok());
+  Xapian::Database d(db);
+  EXPECT_EQ(d.get_doccount(), 2u);
+  EXPECT_FALSE(d.term_exists("Qstale"));
 }
 
 TEST(IndexWriter, BulkModeDestructorDiscardsInFlightWork) {

@@ -14,7 +14,9 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -271,21 +273,24 @@ TEST(IndexCli, DeleteAndCompact) {
 
 // SIGKILL in the middle of an import: the database opens, passes
 // xapian-check, holds exactly the first k*batch articles, and a re-run
-// completes it.
-TEST(IndexCli, SigkillMidImportKeepsTheLastCommit) {
-  REQUIRE_CLI();
+// completes it. `mode` is extra `index` options ("" or the bulk flags).
+void sigkill_mid_import(const std::string& name, const std::vector<std::string>& mode) {
   const int kArticles = 3000, kBatch = 200;
-  fs::path corpus = generated_corpus("index_cli_crash_corpus", kArticles);
-  std::string db = testing::fresh_dir("index_cli_crash").string() + "/db";
+  fs::path corpus = generated_corpus(name + "_corpus", kArticles);
+  std::string db = testing::fresh_dir(name).string() + "/db";
+  std::vector<std::string> argv = {testing::cli_path().string(), "index", "--batch", "200"};
+  argv.insert(argv.end(), mode.begin(), mode.end());
+  argv.insert(argv.end(), {"--db", db, corpus.string()});
   pid_t pid = ::fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     int devnull = ::open("/dev/null", O_WRONLY);
     ::dup2(devnull, 1);
     ::dup2(devnull, 2);
-    std::string cli_path = testing::cli_path().string();
-    ::execl(cli_path.c_str(), cli_path.c_str(), "index", "--batch", "200", "--db", db.c_str(),
-            corpus.c_str(), static_cast<char*>(nullptr));
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(a.data());
+    args.push_back(nullptr);
+    ::execv(args[0], args.data());
     ::_exit(127);
   }
   // Wait until at least one commit is visible, then kill.
@@ -296,7 +301,7 @@ TEST(IndexCli, SigkillMidImportKeepsTheLastCommit) {
     try {
       seen = Xapian::Database(db).get_doccount();
     } catch (const Xapian::Error&) {
-      // not created yet
+      // not created yet (or swapped while opening, in bulk mode)
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
@@ -318,13 +323,30 @@ TEST(IndexCli, SigkillMidImportKeepsTheLastCommit) {
     EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
   }
 
-  CliRun r = cli("index --json --batch 200 --db " + quote(db) + " " + quote(corpus.string()),
-              "crash_rerun");
+  std::string rerun = "index --json --batch 200 ";
+  for (const auto& m : mode) rerun += m + " ";
+  CliRun r = cli(rerun + "--db " + quote(db) + " " + quote(corpus.string()), name + "_rerun");
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = parse_json(r);
   EXPECT_EQ(j["documents"], kArticles);
   EXPECT_EQ(j["replaced"], n);
   EXPECT_EQ(j["added"], kArticles - static_cast<int>(n));
+  // No scratch files are left behind (bulk mode's chunk databases).
+  EXPECT_FALSE(fs::exists(db + ".newsindex-bulk"));
+  Xapian::Database after(db);
+  EXPECT_EQ(after.get_doccount(), static_cast<Xapian::doccount>(kArticles));
+}
+
+TEST(IndexCli, SigkillMidImportKeepsTheLastCommit) {
+  REQUIRE_CLI();
+  sigkill_mid_import("index_cli_crash", {});
+}
+
+// The same in bulk mode, where each commit merges chunk databases by
+// compaction and swaps the result in.
+TEST(IndexCli, SigkillMidBulkImportKeepsTheLastCommit) {
+  REQUIRE_CLI();
+  sigkill_mid_import("index_cli_crash_bulk", {"--bulk", "--threads", "2"});
 }
 
 TEST(IndexCli, SecondWriterGetsALockedError) {

@@ -20,9 +20,15 @@ struct WriterOptions {
   std::uint32_t batch_size = 10000;
   // Analysis threads in bulk mode; 0 = all cores. Default: 1.
   unsigned threads = 1;
-  // Bulk mode: analyse on worker threads and build in parallel chunks merged
-  // at commit. Default: false.
+  // Bulk mode, for large imports: articles are analysed on `threads` worker
+  // threads and written by `threads` writer threads into small scratch
+  // databases beside the database ("DIR.newsindex-bulk"), which commit()
+  // merges into it with Xapian's compaction and swaps in atomically. Each
+  // commit rewrites the whole database, so give bulk mode a large
+  // batch_size (or 0 and one commit() at the end). Default: false.
   bool bulk = false;
+  // Bulk mode: documents per scratch database. Default: 2000.
+  std::uint32_t bulk_chunk_docs = 2000;
   // Index the title into the searchable text (and S-prefixed). Default: true.
   bool index_title = true;
   // Write even if the database was built with a different analysis. Default: false.

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "dedup/minhash.h"
+#include "index/dir_swap.h"
 #include "index/schema.h"
 #include "xapian/errors.h"
 
@@ -14,6 +15,8 @@ namespace {
 std::string meta(const Xapian::Database& db, std::string_view key) {
   return db.get_metadata(std::string(key));
 }
+
+std::uint64_t id_hash(std::string_view term) { return dedup::fnv1a(term); }
 }  // namespace
 
 XapianIndexWriter::XapianIndexWriter(std::string path, const WriterOptions& options,
@@ -74,6 +77,15 @@ Status XapianIndexWriter::init() {
       if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
       pool_ = std::make_unique<AnalysisPool>(analyzer_, options_.index_title, threads,
                                              static_cast<std::size_t>(threads) * 64);
+      // Scratch files of an interrupted bulk import are uncommitted work:
+      // we hold the lock, so nobody else is using them.
+      scratch_ = database_dir(path_).string() + ".newsindex-bulk";
+      std::filesystem::remove_all(scratch_);
+      std::filesystem::create_directories(scratch_);
+      for (unsigned i = 0; i < threads; ++i) {
+        chunk_writers_.push_back(std::make_unique<ChunkWriter>(
+            (scratch_ / ("w" + std::to_string(i))).string(), options_.bulk_chunk_docs, 64));
+      }
     }
     db_.begin_transaction(true);
     return Status();
@@ -82,6 +94,11 @@ Status XapianIndexWriter::init() {
 
 XapianIndexWriter::~XapianIndexWriter() {
   pool_.reset();  // stop the workers before the database goes
+  chunk_writers_.clear();
+  if (!scratch_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(scratch_, ec);
+  }
   try {
     db_.cancel_transaction();
   } catch (const Xapian::Error&) {
@@ -100,6 +117,7 @@ Status XapianIndexWriter::fail(Status st) {
 
 Status XapianIndexWriter::apply(BuiltDocument& built) {
   if (!failed_.ok()) return failed_;
+  if (!chunk_writers_.empty()) return apply_bulk(built);
   Status st = guard(path_, [&]() -> Status {
     std::string cluster = built.id;
     if (built.has_signature) cluster = clusters_->assign(built.id, built.signature, built.bands);
@@ -112,6 +130,28 @@ Status XapianIndexWriter::apply(BuiltDocument& built) {
   });
   if (!st.ok()) return fail(std::move(st));
   if (options_.batch_size != 0 && ++since_commit_ >= options_.batch_size) return commit_now();
+  return Status();
+}
+
+Status XapianIndexWriter::apply_bulk(BuiltDocument& built) {
+  const std::uint64_t h = id_hash(built.id_term);
+  Status st = guard(path_, [&]() -> Status {
+    std::string cluster = built.id;
+    if (built.has_signature) cluster = clusters_->assign(built.id, built.signature, built.bands);
+    set_cluster(built, cluster);
+    const bool repeated = !pending_ids_.insert(h).second;
+    auto fix = fixups_.find(built.id_term);
+    const bool removed = fix != fixups_.end() && !fix->second;  // earlier in this batch
+    const bool existed = !removed && (repeated || db_.term_exists(built.id_term));
+    // Any older version (committed, or in an earlier chunk) goes at the merge.
+    if (existed || removed) fixups_[built.id_term] = true;
+    ++(existed ? stats_.replaced : stats_.added);
+    stats_.text_bytes += built.text_bytes;
+    return Status();
+  });
+  if (st.ok()) st = chunk_writers_[h % chunk_writers_.size()]->add(std::move(built.doc));
+  if (!st.ok()) return fail(std::move(st));
+  if (options_.batch_size != 0 && ++since_commit_ >= options_.batch_size) return commit_bulk();
   return Status();
 }
 
@@ -160,6 +200,7 @@ Status XapianIndexWriter::remove(std::string_view id) {
   if (!st.ok()) return st;
   std::string term(schema::kPrefixId);
   term.append(id);
+  if (!chunk_writers_.empty()) return remove_bulk(term);
   bool found = false;
   st = guard(path_, [&]() -> Status {
     if (!db_.term_exists(term)) return Status();
@@ -171,6 +212,62 @@ Status XapianIndexWriter::remove(std::string_view id) {
   if (!st.ok()) return fail(std::move(st));
   if (!found) return not_found(path_ + ": no document with id \"" + std::string(id) + "\"");
   if (options_.batch_size != 0 && ++since_commit_ >= options_.batch_size) return commit_now();
+  return Status();
+}
+
+Status XapianIndexWriter::remove_bulk(const std::string& term) {
+  auto fix = fixups_.find(term);
+  const bool removed = fix != fixups_.end() && !fix->second;
+  bool found = false;
+  Status st = guard(path_, [&] {
+    found = !removed && (pending_ids_.count(id_hash(term)) > 0 || db_.term_exists(term));
+    return Status();
+  });
+  if (!st.ok()) return fail(std::move(st));
+  if (!found) return not_found(path_ + ": no document with id \"" + term.substr(1) + "\"");
+  fixups_[term] = false;
+  ++stats_.deleted;
+  if (options_.batch_size != 0 && ++since_commit_ >= options_.batch_size) return commit_bulk();
+  return Status();
+}
+
+Status XapianIndexWriter::reopen() {
+  return guard(path_, [&] {
+    try {
+      db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
+    db_.close();
+    db_ = Xapian::WritableDatabase(path_, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+    // Document ids of the old documents may have moved: reload.
+    clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
+    db_.begin_transaction(true);
+    return Status();
+  });
+}
+
+Status XapianIndexWriter::commit_bulk() {
+  std::vector<std::string> chunks;
+  for (auto& w : chunk_writers_) {
+    auto done = w->finish();
+    if (!done.ok()) return fail(done.status());
+    chunks.insert(chunks.end(), done->begin(), done->end());
+  }
+  if (chunks.empty() && fixups_.empty()) return commit_now();
+  Status st = merge_into(database_dir(path_), chunks, fixups_, scratch_);
+  if (!st.ok()) return fail(std::move(st));
+  // The merged database is in place: this commit is durable whatever
+  // happens next.
+  ++stats_.commits;
+  since_commit_ = 0;
+  pending_ids_.clear();
+  fixups_.clear();
+  std::error_code ec;
+  for (const auto& chunk : chunks) std::filesystem::remove_all(chunk, ec);
+  st = reopen();
+  if (!st.ok()) {
+    return fail(Status(st.code(), "committed, but cannot reopen the database: " + st.message()));
+  }
   return Status();
 }
 
@@ -190,6 +287,7 @@ Status XapianIndexWriter::commit() {
   if (!failed_.ok()) return failed_;
   Status st = drain(true);
   if (!st.ok()) return st;
+  if (!chunk_writers_.empty()) return commit_bulk();
   return commit_now();
 }
 

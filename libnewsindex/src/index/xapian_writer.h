@@ -6,16 +6,26 @@
 // otherwise commit pending changes; with a transaction open it cancels them,
 // so destroying an IndexWriter without commit() discards its changes, and a
 // process killed at any point leaves the last committed revision.
+//
+// Bulk mode writes through ChunkWriters into scratch databases instead and
+// commits by merging them in (bulk_merge.h); the transaction on the
+// database itself then stays empty but still holds the write lock.
 #ifndef NEWSINDEX_INDEX_XAPIAN_WRITER_H_
 #define NEWSINDEX_INDEX_XAPIAN_WRITER_H_
 
+#include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include <xapian.h>
 
 #include "dedup/cluster_index.h"
 #include "index/analysis_pool.h"
+#include "index/bulk_merge.h"
+#include "index/chunk_writer.h"
 #include "index/document_builder.h"
 #include "newsindex/writer.h"
 
@@ -40,6 +50,10 @@ class XapianIndexWriter final : public IndexWriter {
                     std::shared_ptr<const Analyzer> analyzer);
   Status init();
   Status apply(BuiltDocument& built);
+  Status apply_bulk(BuiltDocument& built);
+  Status remove_bulk(const std::string& term);
+  Status commit_bulk();
+  Status reopen();
   Status drain(bool all);
   Status commit_now();
   Status fail(Status st);
@@ -55,6 +69,12 @@ class XapianIndexWriter final : public IndexWriter {
   WriteStats stats_;
   std::uint64_t since_commit_ = 0;
   Status failed_;  // sticky: a failed write leaves the batch unusable
+
+  // Bulk mode.
+  std::filesystem::path scratch_;  // "DIR.newsindex-bulk"
+  std::vector<std::unique_ptr<ChunkWriter>> chunk_writers_;
+  std::unordered_set<std::uint64_t> pending_ids_;  // hashes of ids added since the commit
+  IdFixups fixups_;
 };
 
 }  // namespace newsindex::internal

@@ -1,0 +1,113 @@
+// Bulk mode: one thread writing a series of chunk databases.
+#include "index/chunk_writer.h"
+
+#include <utility>
+
+#include "xapian/errors.h"
+
+namespace newsindex::internal {
+
+ChunkWriter::ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t queue_docs)
+    : prefix_(std::move(prefix)),
+      chunk_docs_(chunk_docs < 1 ? 1 : chunk_docs),
+      queue_docs_(queue_docs < 1 ? 1 : queue_docs),
+      thread_([this] { run(); }) {}
+
+ChunkWriter::~ChunkWriter() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+Status ChunkWriter::add(Xapian::Document doc) {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return queue_.size() < queue_docs_ || !error_.ok(); });
+  if (!error_.ok()) return error_;
+  queue_.push_back(std::move(doc));
+  lock.unlock();
+  cv_.notify_all();
+  return Status();
+}
+
+Result<std::vector<std::string>> ChunkWriter::finish() {
+  std::unique_lock<std::mutex> lock(mu_);
+  finishing_ = true;
+  cv_.notify_all();
+  cv_.wait(lock, [&] { return !finishing_; });
+  if (!error_.ok()) return error_;
+  return std::exchange(done_, {});
+}
+
+void ChunkWriter::write(Xapian::Document& doc) {
+  if (!open_) {
+    path_ = prefix_ + "-" + std::to_string(next_chunk_++);
+    db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
+                                              Xapian::DB_DANGEROUS | Xapian::DB_BACKEND_GLASS);
+    open_ = true;
+    in_chunk_ = 0;
+  }
+  // Ids are unique per chunk by construction (repeats are resolved after
+  // the merge), so add_document: no lookup of the id term.
+  db_.add_document(doc);
+  if (++in_chunk_ >= chunk_docs_) close_chunk();
+}
+
+void ChunkWriter::close_chunk() {
+  if (!open_) return;
+  db_.commit();
+  db_.close();
+  db_ = Xapian::WritableDatabase();
+  open_ = false;
+  std::lock_guard<std::mutex> lock(mu_);
+  done_.push_back(path_);
+}
+
+void ChunkWriter::run() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    cv_.wait(lock, [&] { return stop_ || finishing_ || !queue_.empty(); });
+    if (stop_) {
+      // Destroyed without finish(): the backlog and the open chunk are
+      // uncommitted work, discarded with the scratch files.
+      lock.unlock();
+      try {
+        if (open_) db_.close();
+      } catch (const Xapian::Error&) {
+      }
+      return;
+    }
+    if (!queue_.empty() && error_.ok()) {
+      Xapian::Document doc = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      cv_.notify_all();  // room in the queue
+      Status st = guard(prefix_, [&] {
+        write(doc);
+        return Status();
+      });
+      lock.lock();
+      if (!st.ok() && error_.ok()) {
+        error_ = std::move(st);
+        cv_.notify_all();  // add() returns the error
+      }
+      continue;
+    }
+    if (!error_.ok()) queue_.clear();
+    if (finishing_) {
+      lock.unlock();
+      Status st = guard(prefix_, [&] {
+        close_chunk();
+        return Status();
+      });
+      lock.lock();
+      if (!st.ok() && error_.ok()) error_ = std::move(st);
+      finishing_ = false;
+      cv_.notify_all();
+    }
+  }
+}
+
+}  // namespace newsindex::internal

@@ -1,0 +1,55 @@
+// Swapping a database directory atomically.
+#include "index/dir_swap.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+
+namespace newsindex::internal {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Atomically exchanges two directory entries; false when the kernel or file
+// system cannot.
+bool exchange(const fs::path& a, const fs::path& b) {
+#ifdef RENAME_EXCHANGE
+  return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+#else
+  (void)a;
+  (void)b;
+  return false;
+#endif
+}
+
+}  // namespace
+
+fs::path database_dir(const std::string& path) {
+  fs::path p(path);
+  while (!p.has_filename() && p.has_parent_path() && p != p.root_path()) p = p.parent_path();
+  return p;
+}
+
+Status swap_in(const fs::path& fresh, const fs::path& target) {
+  std::error_code ec;
+  if (exchange(fresh, target)) {
+    fs::remove_all(fresh, ec);  // now the old database
+    return Status();
+  }
+  const fs::path old = target.string() + ".swap-old";
+  fs::remove_all(old, ec);
+  fs::rename(target, old, ec);
+  if (ec) {
+    return io_error(target.string() + ": cannot move the old database aside: " + ec.message());
+  }
+  fs::rename(fresh, target, ec);
+  if (ec) {
+    std::error_code ec2;
+    fs::rename(old, target, ec2);
+    return io_error(target.string() + ": cannot move the new database in: " + ec.message());
+  }
+  fs::remove_all(old, ec);
+  return Status();
+}
+
+}  // namespace newsindex::internal
