@@ -59,7 +59,8 @@ int TermMapper::add(Xapian::Document& doc, const Token& token, Field field) {
   const Xapian::termcount wdf = title ? schema::kTitleWdfBoost : 1;
   const Xapian::termpos pos = token.position;
   if (token.kind == TokenKind::kCompoundPart) {
-    post(doc, schema::kPrefixCompoundPart, token.stem, pos, wdf);
+    // No position: parts are matched as words, never in phrases.
+    term(doc, schema::kPrefixCompoundPart, token.stem, wdf);
     return added_;
   }
   post(doc, "", token.term, pos, wdf);

@@ -3,7 +3,7 @@
 // The writer and the query builder both call these functions, so a query term
 // is spelled exactly like the indexed one (docs/index-format.md, "Terms"):
 //   kWord, kVariant, kHyphenPart -> term (with position) + "Z"+stem (no position)
-//   kCompoundPart                -> "XP"+stem (with the whole word's position)
+//   kCompoundPart                -> "XP"+stem (no position: never in phrases)
 //   title text additionally      -> "S"+term (with position) + "ZS"+stem
 // Stop words are indexed as exact terms with positions (phrases need them)
 // but get no "Z" stem term: queries drop stop words, and a stop word's
