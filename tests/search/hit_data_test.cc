@@ -59,6 +59,27 @@ TEST(HitData, DocumentWithoutTextReadsTheDisplaySlot) {
   EXPECT_EQ(full.title, "From data");
 }
 
+// Long fields with escapes in every position decode like a JSON parser.
+TEST(HitData, DecodesLikeAJsonParser) {
+  const std::string pieces[] = {"\n\n", "\"", "\\", "a", "tekst ", "\u00e9", "\t", "/"};
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 200; ++round) {
+    std::string body, title;
+    for (int k = 0; k < round * 3; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      (k % 2 ? body : title) += pieces[(seed >> 16) % 8];
+    }
+    nlohmann::json j = {{"id", "x"}, {"title", title}, {"body", body}, {"url", "u\"v"}};
+    for (bool ascii : {false, true}) {
+      Hit h;
+      std::string text = fill_hit(j.dump(-1, ' ', ascii), h);
+      ASSERT_EQ(h.title, title) << round;
+      ASSERT_EQ(text, body.empty() ? title : body) << round;
+      ASSERT_EQ(h.url, "u\"v");
+    }
+  }
+}
+
 TEST(HitData, FallsBackToLeadThenTitle) {
   Hit h;
   EXPECT_EQ(fill_hit(R"({"id":"a","title":"T","lead":"L","body":""})", h), "L");

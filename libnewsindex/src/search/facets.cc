@@ -42,24 +42,72 @@ std::string four(int y) {
 
 }  // namespace
 
+SlotCursor::SlotCursor(const Xapian::Database* stream, Xapian::valueno slot) : slot_(slot) {
+  if (stream) db_ = *stream;
+}
+
+std::string SlotCursor::get(const Xapian::Document& doc) {
+  if (!db_) return doc.get_value(slot_);
+  Xapian::docid did = doc.get_docid();
+  if (last_ == 0 || did < last_) it_ = db_->valuestream_begin(slot_);
+  last_ = did;
+  if (it_ == db_->valuestream_end(slot_)) return std::string();
+  if (it_.get_docid() < did) {
+    it_.skip_to(did);
+    if (it_ == db_->valuestream_end(slot_)) return std::string();
+  }
+  return it_.get_docid() == did ? *it_ : std::string();
+}
+
+void ValueCountSpy::operator()(const Xapian::Document& doc, double) {
+  std::string v = cursor_.get(doc);
+  if (!v.empty()) ++counts_[std::move(v)];
+}
+
+std::vector<FacetValue> ValueCountSpy::top(std::size_t max) const {
+  std::vector<FacetValue> all;
+  all.reserve(counts_.size());
+  for (const auto& [v, c] : counts_) all.push_back({v, c});
+  auto before = [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (all.size() > max) {
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(max), all.end(),
+                      before);
+    all.resize(max);
+  } else {
+    std::sort(all.begin(), all.end(), before);
+  }
+  return all;
+}
+
+DatePrefixSpy::DatePrefixSpy(const Xapian::Database* stream)
+    : stream_(stream), cursor_(stream, schema::kSlotDate) {}
+
 void DatePrefixSpy::operator()(const Xapian::Document& doc, double) {
-  int key = month_key(doc.get_value(schema::kSlotDate));
+  int key = month_key(cursor_.get(doc));
   if (key >= 0) ++months_[key];
 }
 
-Status FacetCollector::init(const std::vector<std::string>& names, bool remote) {
+Status FacetCollector::init(const std::vector<std::string>& names, bool remote,
+                            const Xapian::Database* db) {
+  const Xapian::Database* stream = !remote && db && db->size() == 1 ? db : nullptr;
   for (const std::string& n : names) {
     if (std::find(names_.begin(), names_.end(), n) != names_.end()) continue;
     Xapian::valueno slot;
     if (slot_of(n, slot)) {
-      value_spies_[slot] = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+      if (remote) {
+        remote_spies_[slot] = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+      } else {
+        value_spies_[slot] = std::make_unique<ValueCountSpy>(stream, slot);
+      }
     } else if (n == "year" || n == "month") {
       if (remote) {
         if (!remote_date_spy_) {
           remote_date_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotDate);
         }
       } else if (!date_spy_) {
-        date_spy_ = std::make_unique<DatePrefixSpy>();
+        date_spy_ = std::make_unique<DatePrefixSpy>(stream);
       }
     } else {
       return invalid_argument("unknown facet '" + n +
@@ -72,6 +120,7 @@ Status FacetCollector::init(const std::vector<std::string>& names, bool remote) 
 
 void FacetCollector::attach(Xapian::Enquire& enquire) {
   for (auto& [slot, spy] : value_spies_) enquire.add_matchspy(spy.get());
+  for (auto& [slot, spy] : remote_spies_) enquire.add_matchspy(spy.get());
   if (date_spy_) enquire.add_matchspy(date_spy_.get());
   if (remote_date_spy_) enquire.add_matchspy(remote_date_spy_.get());
 }
@@ -89,8 +138,10 @@ std::map<std::string, std::vector<FacetValue>> FacetCollector::collect() const {
   for (const std::string& n : names_) {
     std::vector<FacetValue>& list = out[n];
     Xapian::valueno slot;
-    if (slot_of(n, slot)) {
-      const auto& spy = value_spies_.at(slot);
+    if (slot_of(n, slot) && value_spies_.count(slot)) {
+      list = value_spies_.at(slot)->top(kMaxFacetValues);
+    } else if (slot_of(n, slot)) {
+      const auto& spy = remote_spies_.at(slot);
       for (auto it = spy->top_values_begin(kMaxFacetValues);
            it != spy->top_values_end(kMaxFacetValues); ++it) {
         if ((*it).empty()) continue;

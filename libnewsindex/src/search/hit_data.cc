@@ -3,7 +3,9 @@
 // skipped (a hit is filled for every result, and the body is long).
 #include "search/hit_data.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include "analysis/utf8_decode.h"
 #include "index/schema.h"
@@ -40,8 +42,8 @@ class Scanner {
     if (!eat('"')) return false;
     while (i_ < s_.size()) {
       // Copy (or skip) the run up to the next quote or escape at once.
-      std::size_t stop = s_.find_first_of("\"\\", i_);
-      if (stop == std::string_view::npos) return false;
+      std::size_t stop = std::min(next(quote_, '"'), next(backslash_, '\\'));
+      if (stop >= s_.size()) return false;
       if (out) out->append(s_.substr(i_, stop - i_));
       i_ = stop + 1;
       if (s_[stop] == '"') return true;
@@ -134,6 +136,21 @@ class Scanner {
     analysis::append_utf8(static_cast<char32_t>(cp), out);
   }
 
+  // The first `c` at or after i_ (s_.size() when none). `at` remembers the
+  // last answer: a long body has many escapes ("\n\n" between paragraphs)
+  // and only one closing quote, which is then searched for once.
+  struct Next {
+    std::size_t from = 1, pos = 0;  // pos is the first `c` in [from, ...)
+  };
+  std::size_t next(Next& at, char c) {
+    if (at.from > i_ || at.pos < i_) {
+      const void* p = std::memchr(s_.data() + i_, c, s_.size() - i_);
+      at.pos = p ? static_cast<std::size_t>(static_cast<const char*>(p) - s_.data()) : s_.size();
+      at.from = i_;
+    }
+    return at.pos;
+  }
+  Next quote_, backslash_;
 
   std::string_view s_;
   std::size_t i_ = 0;

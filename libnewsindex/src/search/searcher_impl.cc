@@ -197,7 +197,7 @@ class SearcherImpl final : public Searcher {
       results.warnings.push_back("since is after until: nothing can match");
     }
     FacetCollector facets;
-    if (Status st = facets.init(request.facets, remote_); !st.ok()) return st;
+    if (Status st = facets.init(request.facets, remote_, &db_); !st.ok()) return st;
 
     ParsedQuery parsed = parse_query(request.query);
     BuiltQuery built = builder_.build(parsed.root);

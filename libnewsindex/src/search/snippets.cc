@@ -2,7 +2,6 @@
 #include "search/snippets.h"
 
 #include <algorithm>
-#include <set>
 
 namespace newsindex::internal {
 namespace {
@@ -104,21 +103,34 @@ void Snippeter::find_matches(std::string_view text, const HighlightTerms& q, std
 
 std::size_t Snippeter::best_start(std::string_view text, std::size_t length) const {
   // The window [match i, +3/4 length) with the most distinct keys, then the
-  // most matches, then the earliest.
+  // most matches, then the earliest. Window i holds matches i.. up to the
+  // first whose end passes its limit; that bound never moves back as i
+  // grows (starts are sorted), so one pass with key counts finds it.
   std::size_t best = 0, best_distinct = 0, best_count = 0;
-  for (std::size_t i = 0; i < matches_.size(); ++i) {
-    std::set<std::string_view> keys;
-    std::size_t count = 0;
-    std::size_t limit = matches_[i].start + length * 3 / 4;
-    for (std::size_t j = i; j < matches_.size() && matches_[j].end <= limit; ++j) {
-      keys.insert(matches_[j].key);
-      ++count;
+  std::vector<std::pair<std::string_view, std::size_t>> counts;  // key -> matches in window
+  std::size_t distinct = 0;
+  auto add = [&](std::string_view key, bool in) {
+    auto it =
+        std::find_if(counts.begin(), counts.end(), [&](const auto& kc) { return kc.first == key; });
+    if (it == counts.end()) it = counts.insert(counts.end(), {key, 0});
+    if (in) {
+      if (it->second++ == 0) ++distinct;
+    } else if (--it->second == 0) {
+      --distinct;
     }
-    if (keys.size() > best_distinct || (keys.size() == best_distinct && count > best_count)) {
+  };
+  std::size_t j = 0;  // window i is [i, j)
+  for (std::size_t i = 0; i < matches_.size(); ++i) {
+    if (j < i) j = i;  // (an empty window: the match alone is too long)
+    std::size_t limit = matches_[i].start + length * 3 / 4;
+    while (j < matches_.size() && matches_[j].end <= limit) add(matches_[j++].key, true);
+    std::size_t count = j - i;
+    if (distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
       best = i;
-      best_distinct = keys.size();
+      best_distinct = distinct;
       best_count = count;
     }
+    if (j > i) add(matches_[i].key, false);
   }
   return window_start(text, matches_[best].start, length / 3, length / 6);
 }
