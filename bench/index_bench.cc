@@ -214,6 +214,9 @@ std::size_t ours(const std::vector<Article>& docs, const fs::path& path, bool bu
   o.bulk = bulk;
   o.threads = bulk ? 2 : 1;
   if (bulk) o.batch_size = 0;  // one merge at the end, as `newsindex index --bulk` does
+  if (const char* c = std::getenv("NEWSINDEX_BENCH_CHUNK_DOCS")) {
+    o.bulk_chunk_docs = static_cast<std::uint32_t>(std::stoul(c));  // tuning runs
+  }
   auto w = IndexWriter::open(path.string(), o);
   if (!w.ok()) return 0;
   for (const auto& a : docs) {

@@ -27,8 +27,8 @@ struct WriterOptions {
   // commit rewrites the whole database, so give bulk mode a large
   // batch_size (or 0 and one commit() at the end). Default: false.
   bool bulk = false;
-  // Bulk mode: documents per scratch database. Default: 2000.
-  std::uint32_t bulk_chunk_docs = 2000;
+  // Bulk mode: documents per scratch database. Default: 5000.
+  std::uint32_t bulk_chunk_docs = 5000;
   // Index the title into the searchable text (and S-prefixed). Default: true.
   bool index_title = true;
   // Write even if the database was built with a different analysis. Default: false.

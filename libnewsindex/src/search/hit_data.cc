@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "analysis/utf8_decode.h"
+#include "util/utf8.h"
 #include "index/schema.h"
 
 namespace newsindex::internal {
@@ -133,7 +133,7 @@ class Scanner {
     return true;
   }
   static void utf8(std::uint32_t cp, std::string& out) {
-    analysis::append_utf8(static_cast<char32_t>(cp), out);
+    internal::append_utf8(static_cast<char32_t>(cp), out);
   }
 
   // The first `c` at or after i_ (s_.size() when none). `at` remembers the
