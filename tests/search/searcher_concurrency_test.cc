@@ -2,6 +2,7 @@
 // the same database concurrently while a writer commits.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <string>
@@ -85,10 +86,14 @@ TEST(SearcherConcurrency, OneSearcherPerThreadWhileAWriterCommits) {
 }
 
 // The same with the real IndexWriter (one writer holding the lock, many
-// commits) and Searcher::open (real analysis).
-TEST(SearcherConcurrency, PublicApiReadersWhileIndexWriterCommits) {
-  std::string path = testing::fresh_dir("searcher_concurrency_writer").string();
-  auto w = IndexWriter::open(path);
+// commits) and Searcher::open (real analysis). In bulk mode every commit
+// swaps a merged database in place of the directory.
+void readers_while_writer_commits(const std::string& name, bool bulk) {
+  std::string path = testing::fresh_dir(name).string() + "/db";
+  WriterOptions o;
+  o.bulk = bulk;
+  o.threads = 2;
+  auto w = IndexWriter::open(path, o);
   ASSERT_TRUE(w.ok()) << w.status().to_string();
   for (int i = 0; i < 20; ++i) {
     ASSERT_TRUE((*w)->add(testing::article("a" + std::to_string(i), "Missie",
@@ -106,12 +111,27 @@ TEST(SearcherConcurrency, PublicApiReadersWhileIndexWriterCommits) {
         ++failures;
         return;
       }
+      std::size_t last = 0;
       for (int i = 0; !done.load() || i < 10; ++i) {
-        auto res = (*s)->search(testing::query_request("missie irak"));
-        if (!res.ok() || res->hits.empty()) ++failures;
+        auto res = (*s)->search(testing::query_request("irak", 100));
+        // Every committed state has 20..30 matches, and a reader never
+        // goes back to an older one.
+        if (!res.ok() || res->hits.size() < std::max<std::size_t>(20, last) ||
+            res->hits.size() > 30) {
+          ++failures;
+        } else {
+          last = res->hits.size();
+          for (const Hit& h : res->hits) {
+            if (h.id.empty() || h.title.empty()) ++failures;
+          }
+        }
         if (!(*s)->reopen().ok()) ++failures;
         if (i > 5000) break;
       }
+      // After the last commit, reopen() shows all of it.
+      if (!(*s)->reopen().ok()) ++failures;
+      auto res = (*s)->search(testing::query_request("irak", 100));
+      if (!res.ok() || res->hits.size() != 30) ++failures;
     });
   }
   for (int c = 0; c < 10; ++c) {
@@ -126,6 +146,14 @@ TEST(SearcherConcurrency, PublicApiReadersWhileIndexWriterCommits) {
   auto s = Searcher::open({path});
   ASSERT_TRUE(s.ok());
   EXPECT_EQ((*s)->search(testing::query_request("irak", 100))->hits.size(), 30u);
+}
+
+TEST(SearcherConcurrency, PublicApiReadersWhileIndexWriterCommits) {
+  readers_while_writer_commits("searcher_concurrency_writer", false);
+}
+
+TEST(SearcherConcurrency, PublicApiReadersWhileBulkIndexWriterCommits) {
+  readers_while_writer_commits("searcher_concurrency_bulk_writer", true);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "search/query_builder.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "index/schema.h"
@@ -65,6 +66,11 @@ bool position_query(const std::vector<std::string>& terms, QueryField field, Xap
   return true;
 }
 
+double knob(const char* name, double dflt) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::atof(v) : dflt;
+}
+
 bool is_acronym(std::string_view text) {
   bool upper = false;
   for (unsigned char c : text) {
@@ -77,8 +83,12 @@ bool is_acronym(std::string_view text) {
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms,
-                           BuilderOptions options)
-    : analyzer_(analyzer), synonyms_(synonyms), options_(options), stream_(analyzer.stream()) {}
+                           BuilderOptions options, const Xapian::Database* db)
+    : analyzer_(analyzer),
+      synonyms_(synonyms),
+      options_(options),
+      db_(db),
+      stream_(analyzer.stream()) {}
 
 QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
   Chunk c;
@@ -164,19 +174,33 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
   if (options_.query_part_weight > 0.0) {
     // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP).
     std::vector<Xapian::Query> parts;
+    static const double max_share = knob("NI_QP_MAXDF", 0);
+    static const double whole_min = knob("NI_QP_WHOLE_MIN", 0);
+    static const bool no_xp = knob("NI_QP_NOXP", 0) > 0;
+    static const bool one_syn = knob("NI_QP_SYN", 0) > 0;
+    const double n = db_ ? static_cast<double>(db_->get_doccount()) : 0;
+    bool skip_all = false;
+    if (db_ && whole_min > 0) {
+      Xapian::doccount tf = 0;
+      for (const std::string& s : stems) tf = std::max(tf, db_->get_termfreq(stem_term(s)));
+      skip_all = tf >= whole_min;
+    }
     for (const Chunk::Pos& p : c.positions) {
+      if (skip_all) break;
       for (const std::string& s : p.compound_parts) {
         if (std::find(stems.begin(), stems.end(), s) != stems.end()) continue;
         std::vector<Xapian::Query> alt;
         std::string zt = stem_term(s);
+        if (db_ && max_share > 0 && db_->get_termfreq(zt) > max_share * n) continue;
         if (term_fits(zt)) alt.emplace_back(zt);
         std::string xt = compound_term(s);
-        if (term_fits(xt)) alt.emplace_back(xt);
+        if (!no_xp && term_fits(xt)) alt.emplace_back(xt);
         if (!alt.empty()) parts.push_back(combine(Xapian::Query::OP_SYNONYM, alt));
       }
     }
     if (!parts.empty()) {
-      lv.push_back(scaled(combine(Xapian::Query::OP_OR, parts), options_.query_part_weight));
+      lv.push_back(scaled(combine(one_syn ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR, parts),
+                          options_.query_part_weight));
     }
   }
   return combine(Xapian::Query::OP_OR, lv);

@@ -64,7 +64,8 @@ struct BuiltQuery {
 // Not thread-safe (owns a TokenStream); cheap to create.
 class QueryBuilder {
  public:
-  QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms, BuilderOptions options = {});
+  QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms, BuilderOptions options = {},
+               const Xapian::Database* db = nullptr);
   BuiltQuery build(const QueryNode& root);
 
  private:
@@ -92,6 +93,7 @@ class QueryBuilder {
   const Analyzer& analyzer_;
   const Synonyms* synonyms_;
   BuilderOptions options_;
+  const Xapian::Database* db_;
   std::unique_ptr<TokenStream> stream_;
   bool keep_stopwords_ = false;
   bool positive_ = true;   // false inside a NOT branch: no highlights

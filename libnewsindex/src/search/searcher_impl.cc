@@ -62,6 +62,8 @@ class SimilarTermDecider : public Xapian::ExpandDecider {
   const Analyzer& analyzer_;
 };
 
+Status open_one(const std::string& name, bool& remote, Xapian::Database& out);
+
 class SearcherImpl final : public Searcher {
  public:
   SearcherImpl(std::vector<std::string> names, Xapian::Database db, bool remote,
@@ -72,7 +74,7 @@ class SearcherImpl final : public Searcher {
         options_(std::move(options)),
         analyzer_(std::move(analyzer)),
         synonyms_(std::move(synonyms)),
-        builder_(*analyzer_, &synonyms_, builder_options()),
+        builder_(*analyzer_, &synonyms_, builder_options(), &db_),
         snippeter_(*analyzer_) {}
 
   Result<SearchResults> search(const SearchRequest& request) override {
@@ -93,7 +95,7 @@ class SearcherImpl final : public Searcher {
     return guard(what(), [&] {
       for (int attempt = 1;; ++attempt) {
         try {
-          db_.reopen();
+          refresh();
           return Status();
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt == kAttempts) throw;
@@ -124,6 +126,25 @@ class SearcherImpl final : public Searcher {
     return w;
   }
 
+  // Xapian's reopen() reads the version file again by path but keeps its open
+  // table files. A bulk commit or compact_database swaps a new database in
+  // place of the directory; then the two would not belong together, and the
+  // changed UUID says so: such a database is opened afresh. May throw.
+  void refresh() {
+    const std::string before = db_.get_uuid();
+    db_.reopen();
+    if (db_.get_uuid() == before) return;
+    Xapian::Database fresh;
+    for (const std::string& name : names_) {
+      Xapian::Database one;
+      bool remote = false;
+      Status st = open_one(name, remote, one);
+      if (!st.ok()) throw Xapian::DatabaseOpeningError(st.message());
+      fresh.add_database(one);
+    }
+    db_ = std::move(fresh);
+  }
+
   // A reader sees its revision vanish when a writer commits twice during
   // one search: reopen and retry (a few times: commits can come fast).
   static constexpr int kAttempts = 8;
@@ -132,7 +153,7 @@ class SearcherImpl final : public Searcher {
     return guard(what(), [&] {
       for (int attempt = 1;; ++attempt) {
         try {
-          if (attempt > 1) db_.reopen();
+          if (attempt > 1) refresh();
           results = SearchResults{};
           return search_once(request, results);
         } catch (const Xapian::DatabaseModifiedError&) {
@@ -146,7 +167,7 @@ class SearcherImpl final : public Searcher {
     return guard(what(), [&] {
       for (int attempt = 1;; ++attempt) {
         try {
-          if (attempt > 1) db_.reopen();
+          if (attempt > 1) refresh();
           results = SearchResults{};
           return similar_once(id, limit, results);
         } catch (const Xapian::DatabaseModifiedError&) {
