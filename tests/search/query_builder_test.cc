@@ -26,6 +26,7 @@ class QueryBuilderTest : public ::testing::Test {
   BuiltQuery build(const std::string& q, DefaultOperator op = DefaultOperator::kOr) {
     BuilderOptions o;
     o.default_operator = op;
+    o.exact_within_stem = false;  // the plain OR structure (tested in query_weights_test)
     QueryBuilder b(*analyzer_, &synonyms_, o);
     return b.build(parse_query(q).root);
   }

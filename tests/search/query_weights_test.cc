@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "newsindex/searcher.h"
 #include "search/fake_analyzer.h"
@@ -29,6 +31,13 @@ BuilderOptions with(double stem, double stop, double hyphen, double qpart, doubl
   o.hyphen_part_weight = hyphen;
   o.query_part_weight = qpart;
   o.title_weight = title;
+  o.exact_within_stem = false;
+  return o;
+}
+
+BuilderOptions within_stem(double qpart) {
+  BuilderOptions o = with(1, 0, 0, qpart, 0);
+  o.exact_within_stem = true;
   return o;
 }
 
@@ -66,6 +75,14 @@ TEST(QueryWeights, Table) {
        "Query((Smissie OR 0.5 * ZSmissi))"},
       {"phrases are untouched", with(0.5, 1, 1, 1, 1), "\"de trainingsmissie\"",
        "Query((de PHRASE 2 trainingsmissie))"},
+      {"exact within stem: AND_MAYBE, same weights", within_stem(0), "missie",
+       "Query(((Zmissi AND_MAYBE missie) OR 0.25 * XPmissi))"},
+      {"exact within stem: not over a phrase form", within_stem(0), "INF-verdrag",
+       "Query(((inf-verdrag SYNONYM infverdrag SYNONYM (inf PHRASE 2 verdrag)) OR "
+       "(Zinf-verdrag SYNONYM Zinfverdrag) OR 0.25 * (XPinf-verdrag SYNONYM XPinfverdrag)))"},
+      {"no database: no cost limits", within_stem(0.5), "trainingsmissie",
+       "Query((((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.25 * XPtrainingsmissi) OR "
+       "0.5 * ((Ztraining SYNONYM XPtraining) OR (Zmissi SYNONYM XPmissi))))"},
   };
   auto analyzer = testing::FakeAnalyzer::make();
   for (const WeightCase& c : kCases) {
@@ -76,6 +93,69 @@ TEST(QueryWeights, Table) {
     } catch (const Xapian::Error& e) {
       ADD_FAILURE() << c.name << ": " << e.get_description();
     }
+  }
+}
+
+// With a database, terms in more than common_part_share of the documents (and
+// in more than common_part_floor, here 10) are left out of the XP and
+// query-compound-part levels, and a word whose stem is in whole_word_docs
+// documents is not expanded into its parts.
+TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
+  struct Limits {
+    const char* name;
+    std::vector<std::pair<const char*, int>> docs;  // term, documents holding it
+    double share;
+    Xapian::doccount whole;
+    const char* description;
+  };
+  const char* kAll =
+      "Query((((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.25 * XPtrainingsmissi) OR "
+      "0.5 * ((Ztraining SYNONYM XPtraining) OR (Zmissi SYNONYM XPmissi))))";
+  const Limits kCases[] = {
+      {"all rare: everything searched", {{"Zmissi", 5}, {"XPtrainingsmissi", 1}}, 0.1, 50, kAll},
+      {"limits off",
+       {{"Zmissi", 90}, {"XPtrainingsmissi", 90}, {"Ztrainingsmissi", 90}},
+       0,
+       0,
+       kAll},
+      {"a common part is left out (share 0.1 of 100 documents)",
+       {{"Zmissi", 11}, {"Ztraining", 10}},
+       0.1,
+       50,
+       "Query((((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.25 * XPtrainingsmissi) OR "
+       "0.5 * (Ztraining SYNONYM XPtraining)))"},
+      {"a common XP term of the word itself is left out",
+       {{"XPtrainingsmissi", 11}},
+       0.1,
+       50,
+       "Query(((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.5 * ((Ztraining SYNONYM "
+       "XPtraining) OR (Zmissi SYNONYM XPmissi))))"},
+      {"a frequent enough whole word is not split",
+       {{"Ztrainingsmissi", 50}},
+       0.1,
+       50,
+       "Query(((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.25 * XPtrainingsmissi))"},
+      {"one document fewer: split", {{"Ztrainingsmissi", 49}}, 0.1, 50, kAll},
+      {"at the floor (10 documents) a part is not common", {{"Zmissi", 10}}, 0.01, 50, kAll},
+  };
+  auto analyzer = testing::FakeAnalyzer::make();
+  for (const Limits& c : kCases) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (int i = 0; i < 100; ++i) {
+      Xapian::Document doc;
+      doc.add_term("filler");
+      for (const auto& [term, n] : c.docs) {
+        if (i < n) doc.add_term(term);
+      }
+      db.add_document(doc);
+    }
+    BuilderOptions o = within_stem(0.5);
+    o.common_part_share = c.share;
+    o.common_part_floor = 10;
+    o.whole_word_docs = c.whole;
+    QueryBuilder b(*analyzer, nullptr, o, &db);
+    EXPECT_EQ(b.build(parse_query("trainingsmissie").root).query.get_description(), c.description)
+        << c.name;
   }
 }
 

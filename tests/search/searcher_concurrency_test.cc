@@ -103,12 +103,18 @@ void readers_while_writer_commits(const std::string& name, bool bulk) {
   ASSERT_TRUE((*w)->commit().ok());
   std::atomic<bool> done{false};
   std::atomic<int> failures{0};
+  std::mutex mu;
+  std::string first_failure;
+  auto fail = [&](const std::string& what) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (failures++ == 0) first_failure = what;
+  };
   std::vector<std::thread> readers;
   for (int t = 0; t < 3; ++t) {
     readers.emplace_back([&] {
       auto s = Searcher::open({path});
       if (!s.ok()) {
-        ++failures;
+        fail("open: " + s.status().to_string());
         return;
       }
       std::size_t last = 0;
@@ -116,22 +122,24 @@ void readers_while_writer_commits(const std::string& name, bool bulk) {
         auto res = (*s)->search(testing::query_request("irak", 100));
         // Every committed state has 20..30 matches, and a reader never
         // goes back to an older one.
-        if (!res.ok() || res->hits.size() < std::max<std::size_t>(20, last) ||
-            res->hits.size() > 30) {
-          ++failures;
+        if (!res.ok()) {
+          fail("search: " + res.status().to_string());
+        } else if (res->hits.size() < std::max<std::size_t>(20, last) || res->hits.size() > 30) {
+          fail("search: " + std::to_string(res->hits.size()) + " hits after " +
+               std::to_string(last));
         } else {
           last = res->hits.size();
           for (const Hit& h : res->hits) {
-            if (h.id.empty() || h.title.empty()) ++failures;
+            if (h.id.empty() || h.title.empty()) fail("a hit without id or title");
           }
         }
-        if (!(*s)->reopen().ok()) ++failures;
+        if (Status st = (*s)->reopen(); !st.ok()) fail("reopen: " + st.to_string());
         if (i > 5000) break;
       }
       // After the last commit, reopen() shows all of it.
-      if (!(*s)->reopen().ok()) ++failures;
+      if (Status st = (*s)->reopen(); !st.ok()) fail("last reopen: " + st.to_string());
       auto res = (*s)->search(testing::query_request("irak", 100));
-      if (!res.ok() || res->hits.size() != 30) ++failures;
+      if (!res.ok() || res->hits.size() != 30) fail("last search");
     });
   }
   for (int c = 0; c < 10; ++c) {
@@ -142,7 +150,7 @@ void readers_while_writer_commits(const std::string& name, bool bulk) {
   }
   done = true;
   for (std::thread& t : readers) t.join();
-  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(failures.load(), 0) << first_failure;
   auto s = Searcher::open({path});
   ASSERT_TRUE(s.ok());
   EXPECT_EQ((*s)->search(testing::query_request("irak", 100))->hits.size(), 30u);

@@ -333,7 +333,7 @@ TEST_F(SearcherTest, ExplainShowsTheXapianQuery) {
   // Stem matches weigh as much as exact forms since the query-side tuning
   // (SearcherOptions::stem_weight 1, docs/evaluation.md): no scale on Zmissi.
   EXPECT_EQ(run(*s, r).explanation,
-            "Query(((missie OR Zmissi OR 0.25 * XPmissi) FILTER XSRCbelga))");
+            "Query((((Zmissi AND_MAYBE missie) OR 0.25 * XPmissi) FILTER XSRCbelga))");
 }
 
 TEST_F(SearcherTest, SimilarExcludesItselfAndItsCluster) {

@@ -2,7 +2,6 @@
 #include "search/query_builder.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 
 #include "index/schema.h"
@@ -66,11 +65,6 @@ bool position_query(const std::vector<std::string>& terms, QueryField field, Xap
   return true;
 }
 
-double knob(const char* name, double dflt) {
-  const char* v = std::getenv(name);
-  return v && *v ? std::atof(v) : dflt;
-}
-
 bool is_acronym(std::string_view text) {
   bool upper = false;
   for (unsigned char c : text) {
@@ -120,6 +114,14 @@ QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
   return c;
 }
 
+bool QueryBuilder::common(const std::string& term) const {
+  if (!db_ || !(options_.common_part_share > 0.0)) return false;
+  Xapian::doccount tf = db_->get_termfreq(term);
+  return tf > options_.common_part_floor &&
+         static_cast<double>(tf) >
+             options_.common_part_share * static_cast<double>(db_->get_doccount());
+}
+
 Xapian::Query QueryBuilder::levels(std::vector<Xapian::Query> exact,
                                    const std::vector<std::string>& stems, QueryField field) {
   std::vector<Xapian::Query> lv;
@@ -129,10 +131,21 @@ Xapian::Query QueryBuilder::levels(std::vector<Xapian::Query> exact,
     std::string zt = field == QueryField::kTitle ? title_stem_term(s) : stem_term(s);
     if (term_fits(zt)) z.emplace_back(zt);
     std::string xt = compound_term(s);
-    if (field == QueryField::kText && term_fits(xt)) xp.emplace_back(xt);
+    if (field == QueryField::kText && term_fits(xt) && !common(xt)) xp.emplace_back(xt);
   }
   if (!z.empty() && options_.stem_weight > 0.0) {
-    lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, z), options_.stem_weight));
+    Xapian::Query zq = scaled(combine(Xapian::Query::OP_SYNONYM, z), options_.stem_weight);
+    // A document with the exact form nearly always has its stem term too:
+    // the exact level only adds weight where the stem matched. AND_MAYBE
+    // gives the same weights as OR and reads the exact list by skipping.
+    bool terms_only = std::all_of(exact.begin(), exact.end(), [](const Xapian::Query& q) {
+      return q.get_type() == Xapian::Query::LEAF_TERM;
+    });
+    if (options_.exact_within_stem && terms_only) {
+      lv.front() = Xapian::Query(Xapian::Query::OP_AND_MAYBE, zq, lv.front());
+    } else {
+      lv.push_back(zq);
+    }
   }
   if (!xp.empty() && options_.compound_weight > 0.0) {
     lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, xp), options_.compound_weight));
@@ -173,34 +186,29 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
   }
   if (options_.query_part_weight > 0.0) {
     // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP).
-    std::vector<Xapian::Query> parts;
-    static const double max_share = knob("NI_QP_MAXDF", 0);
-    static const double whole_min = knob("NI_QP_WHOLE_MIN", 0);
-    static const bool no_xp = knob("NI_QP_NOXP", 0) > 0;
-    static const bool one_syn = knob("NI_QP_SYN", 0) > 0;
-    const double n = db_ ? static_cast<double>(db_->get_doccount()) : 0;
-    bool skip_all = false;
-    if (db_ && whole_min > 0) {
-      Xapian::doccount tf = 0;
-      for (const std::string& s : stems) tf = std::max(tf, db_->get_termfreq(stem_term(s)));
-      skip_all = tf >= whole_min;
+    // A word found in enough documents as it is is not expanded.
+    bool expand = true;
+    if (db_ && options_.whole_word_docs > 0) {
+      for (const std::string& s : stems) {
+        if (db_->get_termfreq(stem_term(s)) >= options_.whole_word_docs) expand = false;
+      }
     }
+    std::vector<Xapian::Query> parts;
     for (const Chunk::Pos& p : c.positions) {
-      if (skip_all) break;
+      if (!expand) break;
       for (const std::string& s : p.compound_parts) {
         if (std::find(stems.begin(), stems.end(), s) != stems.end()) continue;
-        std::vector<Xapian::Query> alt;
         std::string zt = stem_term(s);
-        if (db_ && max_share > 0 && db_->get_termfreq(zt) > max_share * n) continue;
+        if (common(zt)) continue;  // "zaak", "land": long lists, little weight
+        std::vector<Xapian::Query> alt;
         if (term_fits(zt)) alt.emplace_back(zt);
         std::string xt = compound_term(s);
-        if (!no_xp && term_fits(xt)) alt.emplace_back(xt);
+        if (term_fits(xt)) alt.emplace_back(xt);
         if (!alt.empty()) parts.push_back(combine(Xapian::Query::OP_SYNONYM, alt));
       }
     }
     if (!parts.empty()) {
-      lv.push_back(scaled(combine(one_syn ? Xapian::Query::OP_SYNONYM : Xapian::Query::OP_OR, parts),
-                          options_.query_part_weight));
+      lv.push_back(scaled(combine(Xapian::Query::OP_OR, parts), options_.query_part_weight));
     }
   }
   return combine(Xapian::Query::OP_OR, lv);

@@ -8,9 +8,13 @@
 //       hyphen parts as words  weight hyphen_part_weight    (0: off),
 //       query compound parts   weight query_part_weight     (0: off) )
 // so an exact match ranks above a stem match above a compound-part match.
+// With exact_within_stem the first two are `stem AND_MAYBE exact` (the same
+// weights, cheaper to match).
 // Stop words of free text are dropped (stopword_weight 0) or kept at
 // stopword_weight. The Searcher passes SearcherOptions' values; the defaults
-// here are the plain structure (the optional levels off).
+// here are the plain structure (the optional levels off). Given a database,
+// the builder also leaves out very common compound-part terms (see
+// BuilderOptions: cost limits).
 #ifndef NEWSINDEX_SEARCH_QUERY_BUILDER_H_
 #define NEWSINDEX_SEARCH_QUERY_BUILDER_H_
 
@@ -39,6 +43,20 @@ struct BuilderOptions {
   double query_part_weight = 0.0;    // Default: 0 (off; Searcher default 0.5)
   // Most terms a trailing wildcard expands to (the most frequent). Default: 100.
   unsigned wildcard_limit = 100;
+  // The exact level as `stem AND_MAYBE exact` (same weights as OR; the exact
+  // list is skipped through, not merged) when the exact forms are plain terms.
+  // Default: true.
+  bool exact_within_stem = true;
+  // Only with a database (QueryBuilder's db, the Searcher's): cost limits
+  // measured with bench/search_bench and known-item-nl (docs/performance.md).
+  // XP and query-compound-part terms in more than this share of the documents
+  // and in more than common_part_floor documents are left out (long lists,
+  // low IDF; shorter lists cost little). 0: off. Default: 0.01 and 1,000.
+  double common_part_share = 0.01;
+  Xapian::doccount common_part_floor = 1000;
+  // A word whose stem is in at least this many documents is not expanded into
+  // its query compound parts. 0: off. Default: 50.
+  Xapian::doccount whole_word_docs = 50;
 };
 
 // What a snippet highlights: analysed query words (positive clauses only).
@@ -61,7 +79,9 @@ struct BuiltQuery {
   std::vector<std::string> words;
 };
 
-// Not thread-safe (owns a TokenStream); cheap to create.
+// Not thread-safe (owns a TokenStream); cheap to create. `db` (may be null)
+// gives the term frequencies for the cost limits of BuilderOptions; it must
+// outlive the builder.
 class QueryBuilder {
  public:
   QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms, BuilderOptions options = {},
@@ -89,6 +109,8 @@ class QueryBuilder {
   Xapian::Query extras(Xapian::Query base, const Chunk& c, const std::vector<std::string>& forms,
                        const std::vector<std::string>& stems, QueryField field);
   bool all_stopwords(const QueryNode& root);
+  // `term` is in more than common_part_share of the documents.
+  bool common(const std::string& term) const;
 
   const Analyzer& analyzer_;
   const Synonyms* synonyms_;

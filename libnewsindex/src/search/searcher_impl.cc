@@ -10,6 +10,7 @@
 #include "search/date_filter.h"
 #include "search/facets.h"
 #include "search/hit_data.h"
+#include "search/pinned_dir.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/recency_source.h"
@@ -62,13 +63,16 @@ class SimilarTermDecider : public Xapian::ExpandDecider {
   const Analyzer& analyzer_;
 };
 
-Status open_one(const std::string& name, bool& remote, Xapian::Database& out);
+Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
+                std::vector<PinnedDir>& dirs);
 
 class SearcherImpl final : public Searcher {
  public:
-  SearcherImpl(std::vector<std::string> names, Xapian::Database db, bool remote,
-               SearcherOptions options, std::shared_ptr<const Analyzer> analyzer, Synonyms synonyms)
+  SearcherImpl(std::vector<std::string> names, std::vector<PinnedDir> dirs, Xapian::Database db,
+               bool remote, SearcherOptions options, std::shared_ptr<const Analyzer> analyzer,
+               Synonyms synonyms)
       : names_(std::move(names)),
+        dirs_(std::move(dirs)),
         db_(std::move(db)),
         remote_(remote),
         options_(std::move(options)),
@@ -126,23 +130,43 @@ class SearcherImpl final : public Searcher {
     return w;
   }
 
-  // Xapian's reopen() reads the version file again by path but keeps its open
-  // table files. A bulk commit or compact_database swaps a new database in
-  // place of the directory; then the two would not belong together, and the
-  // changed UUID says so: such a database is opened afresh. May throw.
+  // A bulk commit or compact_database puts a new database in place of a
+  // directory; Xapian's reopen() would then mix the new version file with
+  // the old table files it has open. Such a database (its directory swapped,
+  // pinned_dir.h, or its UUID changed, for remote shards) is opened afresh.
+  // May throw.
   void refresh() {
-    const std::string before = db_.get_uuid();
-    db_.reopen();
-    if (db_.get_uuid() == before) return;
-    Xapian::Database fresh;
-    for (const std::string& name : names_) {
-      Xapian::Database one;
-      bool remote = false;
-      Status st = open_one(name, remote, one);
-      if (!st.ok()) throw Xapian::DatabaseOpeningError(st.message());
-      fresh.add_database(one);
+    bool fresh_needed = false;
+    for (const PinnedDir& d : dirs_) fresh_needed = fresh_needed || d.swapped();
+    if (!fresh_needed) {
+      try {
+        const std::string before = db_.get_uuid();
+        db_.reopen();
+        if (db_.get_uuid() == before) return;
+      } catch (const Xapian::DatabaseOpeningError&) {
+        // The pinned directory was swapped away (and emptied) after the
+        // check: open afresh.
+      }
     }
-    db_ = std::move(fresh);
+    // Opening can meet a directory being swapped and emptied: retry.
+    for (int attempt = 1;; ++attempt) {
+      Xapian::Database fresh;
+      std::vector<PinnedDir> dirs;
+      Status st;
+      for (const std::string& name : names_) {
+        Xapian::Database one;
+        bool remote = false;
+        st = open_one(name, remote, one, dirs);
+        if (!st.ok()) break;
+        fresh.add_database(one);
+      }
+      if (st.ok()) {
+        db_ = std::move(fresh);
+        dirs_ = std::move(dirs);
+        return;
+      }
+      if (attempt == kAttempts) throw Xapian::DatabaseOpeningError(st.message());
+    }
   }
 
   // A reader sees its revision vanish when a writer commits twice during
@@ -335,6 +359,7 @@ class SearcherImpl final : public Searcher {
   }
 
   std::vector<std::string> names_;
+  std::vector<PinnedDir> dirs_;  // local databases, opened through these
   Xapian::Database db_;
   bool remote_;
   SearcherOptions options_;
@@ -344,7 +369,8 @@ class SearcherImpl final : public Searcher {
   Snippeter snippeter_;
 };
 
-Status open_one(const std::string& name, bool& remote, Xapian::Database& out) {
+Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
+                std::vector<PinnedDir>& dirs) {
   return guard(name, [&] {
     if (name.starts_with("tcp://")) {
       std::string host;
@@ -356,11 +382,10 @@ Status open_one(const std::string& name, bool& remote, Xapian::Database& out) {
       remote = true;
       return Status();
     }
-    std::error_code ec;
-    if (!std::filesystem::exists(name, ec)) {
-      return not_found(name + ": no such database");
-    }
-    out = Xapian::Database(name);
+    Result<PinnedDir> dir = PinnedDir::open(name);
+    if (!dir.ok()) return dir.status();
+    dirs.push_back(std::move(dir).value());  // also on failure: swapped() says why
+    out = Xapian::Database(dirs.back().path());
     return Status();
   });
 }
@@ -386,22 +411,30 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
     }
   }
   Xapian::Database all;
+  std::vector<PinnedDir> dirs;
   bool remote = false;
   for (const std::string& name : databases) {
     Xapian::Database one;
     std::string recorded;
     Status st;
     // Opening while a writer commits can meet a discarded revision: retry.
+    std::vector<PinnedDir> pinned;
     for (int attempt = 1; attempt <= 8; ++attempt) {
-      st = open_one(name, remote, one);
+      pinned.clear();
+      st = open_one(name, remote, one, pinned);
       if (st.ok()) {
         st = guard(name, [&] {
           recorded = one.get_metadata(std::string(schema::kMetaAnalyzer));
           return Status();
         });
       }
-      if (st.ok() || st.message().find("DatabaseModifiedError") == std::string::npos) break;
+      // A swapped directory being emptied reads as no database at all.
+      const bool racing = st.message().find("DatabaseModifiedError") != std::string::npos ||
+                          (st.message().find("Database") != std::string::npos &&
+                           !pinned.empty() && pinned.front().swapped());
+      if (st.ok() || !racing) break;
     }
+    for (PinnedDir& d : pinned) dirs.push_back(std::move(d));
     if (!st.ok()) return st;
     st = guard(name, [&] {
       all.add_database(one);
@@ -418,7 +451,7 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
   if (!syn.ok()) return syn.status();
   try {
-    return std::unique_ptr<Searcher>(new SearcherImpl(databases, std::move(all), remote, options,
+    return std::unique_ptr<Searcher>(new SearcherImpl(databases, std::move(dirs), std::move(all), remote, options,
                                                       std::move(analyzer), std::move(syn).value()));
   } catch (const std::exception& e) {
     return internal_error(std::string("opening searcher: ") + e.what());
