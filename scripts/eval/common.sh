@@ -1,13 +1,19 @@
 # scripts/eval/common.sh: shared settings for the evaluation scripts (sourced).
 #
 # Usage in a script:  . "$(dirname "$0")/common.sh" "$@"
-# Sets BUILD, OUT, SHARED, KI (known-item-nl), CORPORA, NEWSINDEX, RAW, ABL and
-# the helpers below. Heavy steps run under `nice -n 10` with one thread: the
-# machine is shared.
+# Before sourcing, a script may set EVAL_USAGE (its arguments, default
+# "BUILD_DIR OUT_DIR"; every word counts as a required argument) and
+# EVAL_NEEDS (the tools it runs, default "newsindex raw_xapian_eval
+# ablation_index"). Sets BUILD, OUT, HERE, SRC, SHARED, KI (known-item-nl),
+# CORPORA, NEWSINDEX, RAW, ABL, QUERIES, QRELS and the helpers below. Heavy
+# steps run under `nice -n 10` with one thread: the machine is shared.
 set -euo pipefail
 
-if [ $# -lt 2 ]; then
-  echo "usage: $0 BUILD_DIR OUT_DIR" >&2
+EVAL_USAGE=${EVAL_USAGE:-BUILD_DIR OUT_DIR}
+EVAL_NEEDS=${EVAL_NEEDS:-newsindex raw_xapian_eval ablation_index}
+read -r -a usage_words <<<"$EVAL_USAGE"
+if [ $# -lt ${#usage_words[@]} ]; then
+  echo "usage: $0 $EVAL_USAGE" >&2
   exit 2
 fi
 BUILD=$(cd "$1" && pwd)
@@ -26,8 +32,14 @@ NICE=(nice -n 10)
 case "$OUT" in
   "$SHARED"*) echo "refusing to write into $SHARED" >&2; exit 2 ;;
 esac
-for tool in "$NEWSINDEX" "$RAW" "$ABL"; do
-  [ -x "$tool" ] || { echo "missing $tool: build newsindex_cli raw_xapian_eval ablation_index" >&2; exit 2; }
+for need in $EVAL_NEEDS; do
+  case $need in
+    newsindex) tool=$NEWSINDEX; target=newsindex_cli ;;
+    raw_xapian_eval) tool=$RAW; target=$need ;;
+    ablation_index) tool=$ABL; target=$need ;;
+    *) echo "common.sh: unknown tool $need" >&2; exit 2 ;;
+  esac
+  [ -x "$tool" ] || { echo "missing $tool: build $target" >&2; exit 2; }
 done
 [ -f "$KI/queries.jsonl" ] || { echo "missing $KI (../shared)" >&2; exit 3; }
 
@@ -65,14 +77,20 @@ ours_index() {
   tail -1 "$OUT/$name.index.log" >&2
 }
 
-# ours_eval ROW DB [newsindex eval options]: writes OUT/ROW.{json,run,perq.tsv}.
-ours_eval() {
+# eval_db ROW DB_PATH [newsindex eval options]: writes OUT/ROW.{json,run,perq.tsv}.
+eval_db() {
   local row=$1 db=$2; shift 2
   log "eval $row"
-  "${NICE[@]}" "$NEWSINDEX" eval --db "$OUT/$db.db" \
+  "${NICE[@]}" "$NEWSINDEX" eval --db "$db" \
     --queries "$QUERIES" --qrels "$QRELS" --json --run-tag "$row" \
     --run-out "$OUT/$row.run" --per-query "$OUT/$row.perq.tsv" "$@" >"$OUT/$row.json"
   cat "$OUT/$row.json" >&2
+}
+
+# ours_eval ROW DB [newsindex eval options]: eval_db on OUT/DB.db.
+ours_eval() {
+  local row=$1 db=$2; shift 2
+  eval_db "$row" "$OUT/$db.db" "$@"
 }
 
 QUERIES="$KI/queries.jsonl"

@@ -9,23 +9,12 @@
 # for comparison, without (--no-title); then title_weight and stem_weight are
 # varied at search time. Writes OUT_DIR/lead*.{jsonl,tsv,db,json,perq.tsv}.
 # About 10 minutes on 2 busy cores (two 37k indexes).
-set -euo pipefail
-if [ $# -lt 3 ]; then
-  echo "usage: $0 BUILD_DIR OUT_DIR SUBSET.jsonl" >&2
-  exit 2
-fi
-BUILD=$(cd "$1" && pwd)
-mkdir -p "$2"
-OUT=$(cd "$2" && pwd)
+EVAL_USAGE="BUILD_DIR OUT_DIR SUBSET.jsonl" EVAL_NEEDS=newsindex
+. "$(dirname "$0")/common.sh" "$@"
 SUBSET=$3
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-SHARED=${NEWSINDEX_SHARED:-$(cd "$HERE/../.." && pwd)/../shared}
-NEWSINDEX="$BUILD/tools/newsindex"
-case "$OUT" in "$SHARED"*) echo "refusing to write into $SHARED" >&2; exit 2 ;; esac
-[ -x "$NEWSINDEX" ] || { echo "missing $NEWSINDEX: build newsindex_cli" >&2; exit 2; }
 
 [ -s "$OUT/lead-queries.jsonl" ] ||
-  python3 "$HERE/make-lead-task.py" "$SUBSET" "$SHARED/testdata/known-item-nl/qrels.tsv" "$OUT"
+  python3 "$HERE/make-lead-task.py" "$SUBSET" "$QRELS" "$OUT"
 index() {  # index NAME [newsindex index flags]
   local name=$1; shift
   [ -d "$OUT/$name.db" ] && [ -z "${REBUILD:-}" ] && return
@@ -33,14 +22,11 @@ index() {  # index NAME [newsindex index flags]
   nice -n 10 "$NEWSINDEX" index --db "$OUT/$name.db" --format jsonl --bulk --threads 1 "$@" \
     "$OUT/lead-task.jsonl" >"$OUT/$name.index.log" 2>&1
 }
-run() {  # run ROW DB [newsindex eval flags]
+run() {  # run ROW DB [newsindex eval flags]: eval_db with the lead task's queries
   local row=$1 db=$2; shift 2
   [ -s "$OUT/$row.json" ] && [ -z "${RERUN:-}" ] && return
-  echo "[$(date -u +%H:%M:%S)] $row $*" >&2
-  nice -n 10 "$NEWSINDEX" eval --db "$OUT/$db.db" --queries "$OUT/lead-queries.jsonl" \
-    --qrels "$OUT/lead-qrels.tsv" --json --run-tag "$row" --run-out "$OUT/$row.run" \
-    --per-query "$OUT/$row.perq.tsv" "$@" >"$OUT/$row.json"
-  cat "$OUT/$row.json" >&2
+  local QUERIES="$OUT/lead-queries.jsonl" QRELS="$OUT/lead-qrels.tsv"
+  eval_db "$row" "$OUT/$db.db" "$@"
 }
 index lead-titles
 index lead-notitles --no-title

@@ -9,33 +9,16 @@
 # `split-halves.sh OUT_DIR 'qw.*'` prints MRR@10 on the odd / even qid halves
 # (choose on odd, check on even); `table.sh`-style rows come from the .json.
 # About 1 minute per row on 2 busy cores.
-set -euo pipefail
-if [ $# -lt 3 ]; then
-  echo "usage: $0 BUILD_DIR OUT_DIR DB" >&2
-  exit 2
-fi
-BUILD=$(cd "$1" && pwd)
-mkdir -p "$2"
-OUT=$(cd "$2" && pwd)
+EVAL_USAGE="BUILD_DIR OUT_DIR DB" EVAL_NEEDS=newsindex
+. "$(dirname "$0")/common.sh" "$@"
 DB=$3
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-SHARED=${NEWSINDEX_SHARED:-$(cd "$HERE/../.." && pwd)/../shared}
-KI="$SHARED/testdata/known-item-nl"
-NEWSINDEX="$BUILD/tools/newsindex"
-case "$OUT" in "$SHARED"*) echo "refusing to write into $SHARED" >&2; exit 2 ;; esac
-[ -x "$NEWSINDEX" ] || { echo "missing $NEWSINDEX: build newsindex_cli" >&2; exit 2; }
-[ -f "$KI/queries.jsonl" ] || { echo "missing $KI (../shared)" >&2; exit 3; }
 
 # row NAME [newsindex eval options]: one run (skipped when its .json exists
 # and RERUN is unset).
 row() {
   local name=$1; shift
   [ -s "$OUT/qw.$name.json" ] && [ -z "${RERUN:-}" ] && return
-  echo "[$(date -u +%H:%M:%S)] qw.$name $*" >&2
-  nice -n 10 "$NEWSINDEX" eval --db "$DB" --queries "$KI/queries.jsonl" --qrels "$KI/qrels.tsv" \
-    --json --run-tag "qw.$name" --run-out "$OUT/qw.$name.run" \
-    --per-query "$OUT/qw.$name.perq.tsv" "$@" >"$OUT/qw.$name.json"
-  cat "$OUT/qw.$name.json" >&2
+  eval_db "qw.$name" "$DB" "$@"
 }
 
 # Old structure, explicitly (stem 0.5, compound 0.25, the rest off).
