@@ -159,6 +159,25 @@ int report_error(std::string_view command, const Status& status) {
   return kExitFailure;
 }
 
+void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
+  cmd->add_option("--k1", ranking.k1, "BM25 k1")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1000.0));
+  cmd->add_option("--b", ranking.b, "BM25 b")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  const std::pair<const char*, double*> weight_flags[] = {
+      {"--stem-weight", &ranking.stem_weight},
+      {"--compound-weight", &ranking.compound_weight},
+      {"--title-weight", &ranking.title_weight},
+      {"--stopword-weight", &ranking.stopword_weight},
+      {"--hyphen-part-weight", &ranking.hyphen_part_weight},
+      {"--query-part-weight", &ranking.query_part_weight}};
+  for (const auto& [flag, value] : weight_flags) {
+    cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1000.0));
+  }
+}
+
 std::string dump_json(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -2,12 +2,14 @@
 #ifndef NEWSINDEX_TOOLS_CLI_COMMON_H_
 #define NEWSINDEX_TOOLS_CLI_COMMON_H_
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "newsindex/searcher.h"
 #include "newsindex/status.h"
 
 namespace newsindex::tools {
@@ -30,6 +32,10 @@ bool stdout_is_terminal();
 
 // Prints "newsindex <command>: <status>" to stderr; returns kExitFailure.
 int report_error(std::string_view command, const Status& status);
+
+// --k1, --b and the query-side weights (--stem-weight, ...) into `ranking`,
+// defaults shown from its current values (search and eval).
+void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking);
 
 // JSON text on one line; invalid UTF-8 replaced instead of throwing.
 std::string dump_json(const nlohmann::json& j);

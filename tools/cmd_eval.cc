@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli_common.h"
 #include "commands.h"
 #include "newsindex/eval.h"
 #include "newsindex/searcher.h"
@@ -35,9 +36,7 @@ struct EvalArgs {
   bool override_analysis = false;
   AnalyzerOptions analysis;
   std::uint32_t limit = 100;
-  double k1 = SearcherOptions().k1;
-  double b = SearcherOptions().b;
-  SearcherOptions weights;  // only the query-side weights are read from it
+  SearcherOptions ranking;  // BM25 and query-side weights (--k1, --stem-weight, ...)
 };
 
 int run_eval(const EvalArgs& args) {
@@ -52,19 +51,11 @@ int run_eval(const EvalArgs& args) {
     return kExitFailure;
   }
 
-  SearcherOptions options;
-  options.k1 = args.k1;
-  options.b = args.b;
+  SearcherOptions options = args.ranking;
   options.default_operator = args.and_operator ? DefaultOperator::kAnd : DefaultOperator::kOr;
   options.override_analysis = args.override_analysis;
   options.analysis = args.analysis;
   options.synonyms_path = args.synonyms;
-  options.stem_weight = args.weights.stem_weight;
-  options.compound_weight = args.weights.compound_weight;
-  options.title_weight = args.weights.title_weight;
-  options.stopword_weight = args.weights.stopword_weight;
-  options.hyphen_part_weight = args.weights.hyphen_part_weight;
-  options.query_part_weight = args.weights.query_part_weight;
   auto searcher = Searcher::open(args.databases, options);
   if (!searcher.ok()) {
     std::cerr << "newsindex eval: " << searcher.status().to_string() << "\n";
@@ -150,23 +141,7 @@ void add_eval_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--limit", args->limit, "Hits retrieved per query")
       ->capture_default_str()
       ->check(CLI::Range(1u, 100000u));
-  cmd->add_option("--k1", args->k1, "BM25 k1")->capture_default_str()->check(
-      CLI::Range(0.0, 1000.0));
-  cmd->add_option("--b", args->b, "BM25 b")->capture_default_str()->check(
-      CLI::Range(0.0, 1.0));
-  SearcherOptions& w = args->weights;
-  const std::pair<const char*, double*> weight_flags[] = {
-      {"--stem-weight", &w.stem_weight},
-      {"--compound-weight", &w.compound_weight},
-      {"--title-weight", &w.title_weight},
-      {"--stopword-weight", &w.stopword_weight},
-      {"--hyphen-part-weight", &w.hyphen_part_weight},
-      {"--query-part-weight", &w.query_part_weight}};
-  for (const auto& [flag, value] : weight_flags) {
-    cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
-        ->capture_default_str()
-        ->check(CLI::Range(0.0, 1000.0));
-  }
+  add_ranking_options(cmd, args->ranking);
   cmd->add_flag("--and", args->and_operator, "AND as the default operator (default: OR)");
   cmd->add_option("--synonyms", args->synonyms,
                   "Synonym file instead of the built-in list (an empty file: none)");

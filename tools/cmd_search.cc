@@ -206,21 +206,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--explain", flags->explain, "Show the Xapian query that was run");
   cmd->add_flag("--and", flags->and_op, "Words must all match (default: any, ranked)");
   cmd->add_option("--synonyms", flags->synonyms, "Synonym file instead of the built-in list");
-  SearcherOptions& r = flags->ranking;
-  cmd->add_option("--k1", r.k1, "BM25 k1")->capture_default_str()->check(CLI::Range(0.0, 1000.0));
-  cmd->add_option("--b", r.b, "BM25 b")->capture_default_str()->check(CLI::Range(0.0, 1.0));
-  const std::pair<const char*, double*> weight_flags[] = {
-      {"--stem-weight", &r.stem_weight},
-      {"--compound-weight", &r.compound_weight},
-      {"--title-weight", &r.title_weight},
-      {"--stopword-weight", &r.stopword_weight},
-      {"--hyphen-part-weight", &r.hyphen_part_weight},
-      {"--query-part-weight", &r.query_part_weight}};
-  for (const auto& [flag, value] : weight_flags) {
-    cmd->add_option(flag, *value, "Query-side weight (0 = off)")
-        ->capture_default_str()
-        ->check(CLI::Range(0.0, 1000.0));
-  }
+  add_ranking_options(cmd, flags->ranking);
   cmd->add_flag("--override-analysis", flags->override_analysis,
                 "Search even if the database was built with other analysis");
   cmd->add_option("--batch", flags->batch,
