@@ -129,8 +129,7 @@ Status XapianIndexWriter::apply(BuiltDocument& built) {
     return Status();
   });
   if (!st.ok()) return fail(std::move(st));
-  if (options_.batch_size != 0 && ++since_commit_ >= options_.batch_size) return commit_now();
-  return Status();
+  return count_change();
 }
 
 Status XapianIndexWriter::apply_bulk(BuiltDocument& built) {
@@ -151,8 +150,7 @@ Status XapianIndexWriter::apply_bulk(BuiltDocument& built) {
   });
   if (st.ok()) st = chunk_writers_[h % chunk_writers_.size()]->add(std::move(built.doc));
   if (!st.ok()) return fail(std::move(st));
-  if (options_.batch_size != 0 && ++since_commit_ >= options_.batch_size) return commit_bulk();
-  return Status();
+  return count_change();
 }
 
 Status XapianIndexWriter::drain(bool all) {
@@ -211,8 +209,7 @@ Status XapianIndexWriter::remove(std::string_view id) {
   });
   if (!st.ok()) return fail(std::move(st));
   if (!found) return not_found(path_ + ": no document with id \"" + std::string(id) + "\"");
-  if (options_.batch_size != 0 && ++since_commit_ >= options_.batch_size) return commit_now();
-  return Status();
+  return count_change();
 }
 
 Status XapianIndexWriter::remove_bulk(const std::string& term) {
@@ -227,8 +224,7 @@ Status XapianIndexWriter::remove_bulk(const std::string& term) {
   if (!found) return not_found(path_ + ": no document with id \"" + term.substr(1) + "\"");
   fixups_[term] = false;
   ++stats_.deleted;
-  if (options_.batch_size != 0 && ++since_commit_ >= options_.batch_size) return commit_bulk();
-  return Status();
+  return count_change();
 }
 
 Status XapianIndexWriter::reopen() {
@@ -269,6 +265,11 @@ Status XapianIndexWriter::commit_bulk() {
     return fail(Status(st.code(), "committed, but cannot reopen the database: " + st.message()));
   }
   return Status();
+}
+
+Status XapianIndexWriter::count_change() {
+  if (options_.batch_size == 0 || ++since_commit_ < options_.batch_size) return Status();
+  return chunk_writers_.empty() ? commit_now() : commit_bulk();
 }
 
 Status XapianIndexWriter::commit_now() {

@@ -53,6 +53,8 @@ class XapianIndexWriter final : public IndexWriter {
   Status apply_bulk(BuiltDocument& built);
   Status remove_bulk(const std::string& term);
   Status commit_bulk();
+  // Counts an add or remove; commits when batch_size are pending.
+  Status count_change();
   Status reopen();
   Status drain(bool all);
   Status commit_now();
