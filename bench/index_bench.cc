@@ -17,7 +17,8 @@
 // N articles per Arg come from bench/bench_data.h (../shared/corpora, else
 // corpora/sample).
 // Tuning knobs for (c): NEWSINDEX_BENCH_THREADS (default 2),
-// NEWSINDEX_BENCH_CHUNK_DOCS (default: the writer's); NEWSINDEX_BENCH_KEEP=1
+// NEWSINDEX_BENCH_CHUNK_DOCS and NEWSINDEX_BENCH_FLUSH_DOCS (default: the
+// writer's); NEWSINDEX_BENCH_KEEP=1
 // keeps the databases.
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
@@ -222,6 +223,9 @@ std::size_t ours(const std::vector<Article>& docs, const fs::path& path, bool bu
   }
   if (const char* c = std::getenv("NEWSINDEX_BENCH_CHUNK_DOCS")) {
     o.bulk_chunk_docs = static_cast<std::uint32_t>(std::stoul(c));  // tuning runs
+  }
+  if (const char* f = std::getenv("NEWSINDEX_BENCH_FLUSH_DOCS")) {
+    o.bulk_flush_docs = static_cast<std::uint32_t>(std::stoul(f));  // tuning runs
   }
   auto w = IndexWriter::open(path.string(), o);
   if (!w.ok()) return 0;

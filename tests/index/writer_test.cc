@@ -309,6 +309,7 @@ TEST(IndexWriter, BulkModeMergesIntoAnExistingDatabase) {
     o.threads = 2;
     o.batch_size = 0;
     o.bulk_chunk_docs = 16;  // many chunks
+    o.bulk_flush_docs = 5;   // and flushes within a chunk
     auto w = open_writer(db, o);
     for (int i = 100; i < 300; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());  // 50 replace
     ASSERT_TRUE(w->remove("doc-5").ok());    // committed before

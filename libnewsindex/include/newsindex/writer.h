@@ -27,8 +27,14 @@ struct WriterOptions {
   // commit rewrites the whole database, so give bulk mode a large
   // batch_size (or 0 and one commit() at the end). Default: false.
   bool bulk = false;
-  // Bulk mode: documents per scratch database. Default: 5000.
-  std::uint32_t bulk_chunk_docs = 5000;
+  // Bulk mode: documents per scratch database. Default: 20000.
+  std::uint32_t bulk_chunk_docs = 20000;
+  // Bulk mode: a writer thread flushes its scratch database every this many
+  // documents (0 = only when it is full). Xapian's in-memory inverter gets
+  // slower per posting as it grows, so small flushes into a large scratch
+  // database beat both one flush per database and many small databases
+  // (docs/performance.md). Default: 250.
+  std::uint32_t bulk_flush_docs = 250;
   // Index the title into the searchable text (and S-prefixed). Default: true.
   bool index_title = true;
   // Write even if the database was built with a different analysis. Default: false.

@@ -7,9 +7,11 @@
 
 namespace newsindex::internal {
 
-ChunkWriter::ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t queue_docs)
+ChunkWriter::ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t flush_docs,
+                         std::size_t queue_docs)
     : prefix_(std::move(prefix)),
       chunk_docs_(chunk_docs < 1 ? 1 : chunk_docs),
+      flush_docs_(flush_docs),
       queue_docs_(queue_docs < 1 ? 1 : queue_docs),
       thread_([this] { run(); }) {}
 
@@ -52,7 +54,11 @@ void ChunkWriter::write(Xapian::Document& doc) {
   // Ids are unique per chunk by construction (repeats are resolved after
   // the merge), so add_document: no lookup of the id term.
   db_.add_document(doc);
-  if (++in_chunk_ >= chunk_docs_) close_chunk();
+  if (++in_chunk_ >= chunk_docs_) {
+    close_chunk();
+  } else if (flush_docs_ != 0 && in_chunk_ % flush_docs_ == 0) {
+    db_.commit();  // cheap: no fsync (DB_NO_SYNC)
+  }
 }
 
 void ChunkWriter::close_chunk() {

@@ -5,8 +5,11 @@
 // its writer threads its own series of small "chunk" databases: fresh glass
 // databases of at most `chunk_docs` documents, written with DB_NO_SYNC and
 // DB_DANGEROUS (they are scratch files: a crash loses nothing committed) and
-// flushed once when full. At commit, Xapian's compaction merges them into
-// the real database (index/bulk_merge.h).
+// flushed every `flush_docs` documents: Xapian's inverter keeps a map per
+// term and per document, so a posting costs less in a small batch, while few
+// large chunks keep the merged posting lists in few pieces. At commit,
+// Xapian's compaction merges them into the real database
+// (index/bulk_merge.h).
 //
 // Documents reach a ChunkWriter in the order the serial stage saw them, and
 // one id always goes to the same ChunkWriter (the writer partitions by id),
@@ -33,7 +36,9 @@ namespace newsindex::internal {
 class ChunkWriter {
  public:
   // Chunks are written as `prefix` + "-0", "-1", ... (directories).
-  ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t queue_docs);
+  // `flush_docs` 0: flush only when the chunk is full.
+  ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t flush_docs,
+              std::size_t queue_docs);
   ~ChunkWriter();  // stops the thread; unfinished chunks stay on disk
   ChunkWriter(const ChunkWriter&) = delete;
   ChunkWriter& operator=(const ChunkWriter&) = delete;
@@ -54,6 +59,7 @@ class ChunkWriter {
 
   const std::string prefix_;
   const std::size_t chunk_docs_;
+  const std::size_t flush_docs_;
   const std::size_t queue_docs_;
 
   std::mutex mu_;

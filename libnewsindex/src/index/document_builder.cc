@@ -180,13 +180,16 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   doc.add_value(schema::kSlotDisplay,
                 display.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 
-  // Stored data: what a hit displays and what snippets are cut from.
+  // Stored data: what a hit displays and what snippets are cut from. A lead
+  // that is the start of the body (the readers' default: its first
+  // paragraph) is not stored twice.
   nlohmann::json data = {
-      {"id", a.id},           {"title", a.title},   {"lead", a.lead},
-      {"body", a.body},       {"date", date},       {"source", a.source},
-      {"outlet", a.outlet},   {"category", a.category}, {"url", a.url},
-      {"language", language}, {"authors", a.authors}, {"tags", a.tags},
+      {"id", a.id},           {"title", a.title},   {"body", a.body},
+      {"date", date},         {"source", a.source}, {"outlet", a.outlet},
+      {"category", a.category}, {"url", a.url},    {"language", language},
+      {"authors", a.authors}, {"tags", a.tags},
   };
+  if (!a.lead.empty() && a.body.compare(0, a.lead.size(), a.lead) != 0) data["lead"] = a.lead;
   if (has_usable_date(a)) {
     data["timestamp"] = a.timestamp;
     data["has_time"] = a.has_time;

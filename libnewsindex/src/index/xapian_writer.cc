@@ -84,7 +84,8 @@ Status XapianIndexWriter::init() {
       std::filesystem::create_directories(scratch_);
       for (unsigned i = 0; i < threads; ++i) {
         chunk_writers_.push_back(std::make_unique<ChunkWriter>(
-            (scratch_ / ("w" + std::to_string(i))).string(), options_.bulk_chunk_docs, 64));
+            (scratch_ / ("w" + std::to_string(i))).string(), options_.bulk_chunk_docs,
+            options_.bulk_flush_docs, 64));
       }
     }
     db_.begin_transaction(true);
