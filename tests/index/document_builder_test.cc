@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
+#include "index/stored_text.h"
 #include "index_test_util.h"
 #include "test_analyzer.h"
 
@@ -96,7 +97,7 @@ TEST(DocumentBuilder, DataIsJsonOfTheDisplayedFields) {
   auto j = nlohmann::json::parse(b.doc.get_data());
   EXPECT_EQ(j["id"], "belga-1");
   EXPECT_EQ(j["title"], "NAVO missie");
-  EXPECT_EQ(j["body"], "De trainingsmissie in Irak wordt uitgebreid.");
+  EXPECT_FALSE(j.contains("body"));  // in its own slot
   EXPECT_EQ(j["date"], "2020-02-12T13:48:00+01:00");
   EXPECT_EQ(j["source"], "Belga");
   EXPECT_EQ(j["outlet"], "De Standaard");
@@ -116,29 +117,30 @@ TEST(DocumentBuilder, InvalidUtf8InDataIsReplacedNotThrown) {
   EXPECT_EQ(j["id"], "x1");
 }
 
-TEST(DocumentBuilder, DisplaySlotHoldsWhatAHitShowsAndNoText) {
+TEST(DocumentBuilder, TextSlotHoldsTheBodyCompressed) {
   BuiltDocument b = build(navo_article());
-  auto d = nlohmann::json::parse(b.doc.get_value(schema::kSlotDisplay));
-  EXPECT_EQ(d, nlohmann::json({{"id", "belga-1"},
-                               {"title", "NAVO missie"},
-                               {"date", "2020-02-12T13:48:00+01:00"},
-                               {"source", "Belga"},
-                               {"outlet", "De Standaard"},
-                               {"category", "Buitenland"},
-                               {"url", "https://example.org/navo"}}));
+  const std::string value = b.doc.get_value(schema::kSlotText);
+  std::string body;
+  ASSERT_TRUE(decode_stored_text(value, &body));
+  EXPECT_EQ(body, "De trainingsmissie in Irak wordt uitgebreid.");
+  EXPECT_EQ(b.doc.get_value(schema::kSlotDisplay), "");  // schema 1 only
 }
 
-TEST(DocumentBuilder, DisplaySlotAgreesWithDataOnInvalidUtf8AndUndated) {
-  Article a = make_article("x1", "t\xff \xe2\x82", "body \xc3");
-  a.url = "https://x/\xc0";
-  BuiltDocument b = build(a);
-  auto d = nlohmann::json::parse(b.doc.get_value(schema::kSlotDisplay));
-  auto j = nlohmann::json::parse(b.doc.get_data());
-  for (const char* key : {"id", "title", "date", "source", "outlet", "category", "url"}) {
-    EXPECT_EQ(d[key], j[key]) << key;
-  }
-  EXPECT_EQ(d["date"], "");
-  EXPECT_FALSE(d.contains("body"));
+TEST(DocumentBuilder, TextSlotRepairsInvalidUtf8AndIsAbsentWithoutBody) {
+  BuiltDocument b = build(make_article("x1", "t", "body \xc3 en \xff"));
+  std::string body;
+  ASSERT_TRUE(decode_stored_text(b.doc.get_value(schema::kSlotText), &body));
+  EXPECT_EQ(body, "body \uFFFD en \uFFFD");
+  BuiltDocument t = build(make_article("x2", "Alleen een titel", ""));
+  EXPECT_EQ(t.doc.get_value(schema::kSlotText), "");
+}
+
+TEST(DocumentBuilder, LeadIsStoredOnlyWhenNotTheStartOfTheBody) {
+  Article a = navo_article();
+  a.lead = "De trainingsmissie in Irak";  // the readers' default: the body's start
+  EXPECT_FALSE(nlohmann::json::parse(build(a).doc.get_data()).contains("lead"));
+  a.lead = "Een aparte inleiding.";
+  EXPECT_EQ(nlohmann::json::parse(build(a).doc.get_data())["lead"], "Een aparte inleiding.");
 }
 
 TEST(DocumentBuilder, NoTitleIndexing) {

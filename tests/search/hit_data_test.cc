@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
+#include "index/stored_text.h"
 
 namespace newsindex::internal {
 namespace {
@@ -40,23 +41,38 @@ TEST(HitData, ReadsTheDisplayedFields) {
   }
 }
 
-// A matched document: without text only the display slot is read; a
-// document without the slot (a database written before it) uses the data.
-TEST(HitData, DocumentWithoutTextReadsTheDisplaySlot) {
-  Xapian::Document doc;
-  doc.set_data(R"({"id":"a","title":"From data","url":"u","body":"B"})");
-  Hit old_hit;
-  EXPECT_EQ(fill_hit(doc, old_hit, false), "");
-  EXPECT_EQ(old_hit.title, "From data");
-  EXPECT_EQ(old_hit.url, "u");
-
-  doc.add_value(schema::kSlotDisplay, R"({"id":"a","title":"From slot","url":"u"})");
-  Hit plain, full;
-  EXPECT_EQ(fill_hit(doc, plain, false), "");
-  EXPECT_EQ(plain.title, "From slot");
-  EXPECT_EQ(plain.id, "a");
-  EXPECT_EQ(fill_hit(doc, full, true), "B");  // text needs the data
-  EXPECT_EQ(full.title, "From data");
+// A matched document: the fields come from the data, the text from the text
+// slot (schema 2) or from the data (schema 1 stored the body there).
+TEST(HitData, DocumentTextComesFromTheTextSlotOrTheData) {
+  struct Case {
+    const char* name;
+    std::string data;
+    std::string text_slot;
+    std::string want_text;
+  };
+  const Case cases[] = {
+      {"schema 2", R"({"id":"a","title":"T","url":"u"})", encode_stored_text("Body."), "Body."},
+      {"schema 1", R"({"id":"a","title":"T","url":"u","body":"Old body."})", "", "Old body."},
+      {"lead apart", R"({"id":"a","title":"T","url":"u","lead":"L."})", encode_stored_text("B."),
+       "B."},
+      {"no body", R"({"id":"a","title":"T","url":"u","lead":"L."})", "", "L."},
+      {"title only", R"({"id":"a","title":"T","url":"u"})", "", "T"},
+      {"damaged slot", R"({"id":"a","title":"T","url":"u","lead":"L."})", std::string("z\x05\0\0\0junk", 9),
+       "L."},
+      {"cut-off slot", R"({"id":"a","title":"T","url":"u"})",
+       encode_stored_text("Een lange tekst.").substr(0, 9), "T"},
+  };
+  for (const Case& c : cases) {
+    Xapian::Document doc;
+    doc.set_data(c.data);
+    if (!c.text_slot.empty()) doc.add_value(schema::kSlotText, c.text_slot);
+    Hit plain, full;
+    EXPECT_EQ(fill_hit(doc, plain, false), "") << c.name;
+    EXPECT_EQ(plain.title, "T") << c.name;
+    EXPECT_EQ(plain.url, "u") << c.name;
+    EXPECT_EQ(fill_hit(doc, full, true), c.want_text) << c.name;
+    EXPECT_EQ(full.id, "a") << c.name;
+  }
 }
 
 // Long fields with escapes in every position decode like a JSON parser.

@@ -219,8 +219,8 @@ TEST_F(SearcherTest, SnippetsHighlightThroughStemsFoldingAndCompounds) {
   EXPECT_TRUE(run(*s, none).hits[0].snippet.empty());
 }
 
-// Without snippets a hit is filled from the display slot, with snippets from
-// the document data: both must show the same fields.
+// Without snippets a hit reads only the document data, with snippets also
+// the text slot: both must show the same fields.
 TEST_F(SearcherTest, HitWithoutSnippetsShowsTheSameFieldsAsWithSnippets) {
   auto s = open();
   for (const char* q : {"brand", "missie", "aanpak", "weerbericht", ""}) {

@@ -7,6 +7,8 @@
 
 #include "index/civil_time.h"
 #include "index/schema.h"
+#include "index/stored_text.h"
+#include "util/utf8.h"
 
 namespace newsindex::internal {
 
@@ -169,25 +171,26 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   doc.add_value(schema::kSlotLanguage, language);
   doc.add_value(schema::kSlotCollapse, a.id);  // until set_cluster()
 
-  // What a hit displays, apart (kSlotDisplay): a hit without snippets reads
-  // only this, not the data with the whole body. Serialised as the data is,
-  // so both give a hit the same fields (invalid UTF-8 replaced alike).
-  const std::string date = iso_date(a);
-  nlohmann::json display = {
-      {"id", a.id},         {"title", a.title},   {"date", date},          {"source", a.source},
-      {"outlet", a.outlet}, {"category", a.category}, {"url", a.url},
-  };
-  doc.add_value(schema::kSlotDisplay,
-                display.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // The body, which snippets are cut from, goes compressed into its own slot
+  // (index/stored_text.h), so the data below stays small: a hit reads it
+  // whole, snippets or not. Invalid UTF-8 is replaced as the data's is.
+  if (!a.body.empty()) {
+    if (is_valid_utf8(a.body)) {
+      doc.add_value(schema::kSlotText, encode_stored_text(a.body));
+    } else {
+      std::string body = a.body;
+      repair_utf8(body);
+      doc.add_value(schema::kSlotText, encode_stored_text(body));
+    }
+  }
 
-  // Stored data: what a hit displays and what snippets are cut from. A lead
-  // that is the start of the body (the readers' default: its first
-  // paragraph) is not stored twice.
+  // Stored data: what a hit displays. A lead that is the start of the body
+  // (the readers' default: its first paragraph) is not stored twice.
   nlohmann::json data = {
-      {"id", a.id},           {"title", a.title},   {"body", a.body},
-      {"date", date},         {"source", a.source}, {"outlet", a.outlet},
-      {"category", a.category}, {"url", a.url},    {"language", language},
-      {"authors", a.authors}, {"tags", a.tags},
+      {"id", a.id},           {"title", a.title},     {"date", iso_date(a)},
+      {"source", a.source},   {"outlet", a.outlet},   {"category", a.category},
+      {"url", a.url},         {"language", language}, {"authors", a.authors},
+      {"tags", a.tags},
   };
   if (!a.lead.empty() && a.body.compare(0, a.lead.size(), a.lead) != 0) data["lead"] = a.lead;
   if (has_usable_date(a)) {

@@ -13,7 +13,8 @@
 
 namespace newsindex::schema {
 
-inline constexpr std::string_view kSchemaVersion = "1";
+// 2: the body moved from the document data to kSlotText; no kSlotDisplay.
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // --- Term prefixes -------------------------------------------------------
 // Unprefixed: normalised words (and variants, hyphen parts) with positions.
@@ -45,10 +46,11 @@ enum Slot : Xapian::valueno {
   kSlotTimestamp = 5,   // Xapian::sortable_serialise(seconds since epoch)
   kSlotLanguage = 6,
   kSlotMinhash = 7,     // near-duplicate signature (dedup/minhash.h)
-  // The fields a hit shows (id, title, date, source, outlet, category, url)
-  // as a small JSON object, so that a hit without snippets need not read
-  // the document data with the whole body. Absent in older databases.
+  // Schema 1 only (no longer written): the fields a hit shows, as JSON, when
+  // the document data still held the body. Readers ignore it.
   kSlotDisplay = 8,
+  // The body snippets are cut from, compressed (index/stored_text.h).
+  kSlotText = 9,
 };
 
 // --- Indexing constants -------------------------------------------------------

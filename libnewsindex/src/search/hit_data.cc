@@ -9,6 +9,7 @@
 
 #include "util/utf8.h"
 #include "index/schema.h"
+#include "index/stored_text.h"
 
 namespace newsindex::internal {
 namespace {
@@ -158,11 +159,21 @@ class Scanner {
 
 }  // namespace
 
-std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
+namespace {
+
+struct StoredText {
   std::string body, lead;
+};
+
+// Fills the hit's fields from the data and, with `text`, picks up the body
+// and lead stored there (schema 1 stored the body in the data).
+void parse_data(std::string_view data, Hit& hit, StoredText* text) {
+  const bool want_text = text != nullptr;
+  std::string* body = want_text ? &text->body : nullptr;
+  std::string* lead = want_text ? &text->lead : nullptr;
   Scanner sc(data);
-  if (!sc.eat('{')) return "";
-  if (sc.eat('}')) return "";
+  if (!sc.eat('{')) return;
+  if (sc.eat('}')) return;
   do {
     std::string key;
     if (!sc.string(&key) || !sc.eat(':')) break;
@@ -181,25 +192,35 @@ std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
       target = &hit.category;
     else if (key == "url")
       target = &hit.url;
-    else if (want_text && key == "body")
-      target = &body;
-    else if (want_text && key == "lead")
-      target = &lead;
+    else if (key == "body")
+      target = body;
+    else if (key == "lead")
+      target = lead;
     bool ok = target && sc.peek() == '"' ? (target->clear(), sc.string(target)) : sc.skip();
     if (!ok) break;
   } while (sc.eat(','));
-  if (!want_text) return "";
-  if (!body.empty()) return body;
-  if (!lead.empty()) return lead;
+}
+
+std::string pick_text(StoredText& t, const Hit& hit) {
+  if (!t.body.empty()) return std::move(t.body);
+  if (!t.lead.empty()) return std::move(t.lead);
   return hit.title;
 }
 
+}  // namespace
+
+std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
+  StoredText t;
+  parse_data(data, hit, want_text ? &t : nullptr);
+  return want_text ? pick_text(t, hit) : std::string();
+}
+
 std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text) {
-  if (!want_text) {
-    std::string display = doc.get_value(schema::kSlotDisplay);
-    if (!display.empty()) return fill_hit(display, hit, false);
-  }
-  return fill_hit(doc.get_data(), hit, want_text);
+  StoredText t;
+  parse_data(doc.get_data(), hit, want_text ? &t : nullptr);
+  if (!want_text) return "";
+  if (t.body.empty()) decode_stored_text(doc.get_value(schema::kSlotText), &t.body);
+  return pick_text(t, hit);
 }
 
 }  // namespace newsindex::internal

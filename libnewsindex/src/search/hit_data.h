@@ -13,13 +13,13 @@ namespace newsindex::internal {
 
 // Fills id, title, date, source, outlet, category and url of `hit` from the
 // JSON document data and, with `want_text`, returns the text snippets are
-// made from (body, or lead, or title). Damaged data gives empty fields,
-// never an error.
+// made from (a body stored in the data, as schema 1 did, or the lead, or
+// the title). Damaged data gives empty fields, never an error.
 std::string fill_hit(std::string_view data, Hit& hit, bool want_text = true);
 
-// The same from a matched document. Without `want_text` only the display
-// slot (schema::kSlotDisplay) is read, not the data with the whole body;
-// databases written before that slot existed fall back to the data.
+// The same from a matched document: the text is the body from its slot
+// (schema::kSlotText, read only with `want_text`), else as above. A damaged
+// slot falls back to the lead or title.
 std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text);
 
 }  // namespace newsindex::internal

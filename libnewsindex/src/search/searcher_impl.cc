@@ -349,7 +349,7 @@ class SearcherImpl final : public Searcher {
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();
-      std::string text = fill_hit(it.get_document().get_data(), hit);
+      std::string text = fill_hit(it.get_document(), hit, true);
       hit.duplicates = it.get_collapse_count();
       hit.snippet = snippeter_.make(text, highlight, 200);
       results.hits.push_back(std::move(hit));

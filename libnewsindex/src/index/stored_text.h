@@ -1,0 +1,28 @@
+// index/stored_text.h: the article text that snippets are cut from.
+//
+// The body is stored compressed in its own value slot (schema::kSlotText),
+// apart from the document data, which holds only what a hit displays. So a
+// hit without snippets reads a few hundred bytes, a hit with snippets also
+// reads the text, and Xapian's zlib pass over the document data (run on the
+// writer's thread) no longer sees the long text.
+//
+// Format: 'z', the text's length as 4 bytes little-endian, then the text
+// compressed by zlib's compress2(). An empty text is not stored.
+#ifndef NEWSINDEX_INDEX_STORED_TEXT_H_
+#define NEWSINDEX_INDEX_STORED_TEXT_H_
+
+#include <string>
+#include <string_view>
+
+namespace newsindex::internal {
+
+// The slot value for `text` ("" for an empty text).
+std::string encode_stored_text(std::string_view text);
+
+// Decodes a slot value into *out. False (and *out empty) when the value is
+// empty or damaged: a damaged value must not stop a search.
+bool decode_stored_text(std::string_view value, std::string* out);
+
+}  // namespace newsindex::internal
+
+#endif  // NEWSINDEX_INDEX_STORED_TEXT_H_
