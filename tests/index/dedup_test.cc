@@ -85,35 +85,45 @@ std::map<std::string, std::string> clusters_of(const std::string& db) {
   return out;
 }
 
+// In both write paths: bulk mode reloads its cluster table after each
+// commit (lazily, on the next article), so a copy added after a commit must
+// still find the first copy.
 TEST(ClusterIndex, WireCopiesShareTheFirstCopysKeyAcrossCommitsAndSessions) {
-  std::string db = testing::fresh_dir("dedup_clusters").string();
-  std::string copy = kStory;
-  copy.replace(copy.find("woensdag"), 8, "gisteren");
-  std::string copy2 = std::string("BRUSSEL ") + kStory + " (Belga)";
-  {
-    auto w = XapianIndexWriter::open(db, {}, testing::test_analyzer());
-    ASSERT_TRUE(w.ok());
-    ASSERT_TRUE((*w)->add(testing::make_article("belga-1", "NAVO", kStory)).ok());
-    ASSERT_TRUE((*w)->add(testing::make_article("other-1", "Storm",
-                                                "Het KNMI waarschuwt voor zware windstoten "
-                                                "in het hele land zondag en maandag"))
-                    .ok());
-    ASSERT_TRUE((*w)->add(testing::make_article("krant-1", "NAVO breidt uit", copy)).ok());
-    ASSERT_TRUE((*w)->commit().ok());
+  for (bool bulk : {false, true}) {
+    SCOPED_TRACE(bulk ? "bulk" : "plain");
+    std::string db = testing::fresh_dir(bulk ? "dedup_clusters_bulk" : "dedup_clusters").string();
+    WriterOptions o;
+    o.bulk = bulk;
+    o.threads = 2;
+    std::string copy = kStory;
+    copy.replace(copy.find("woensdag"), 8, "gisteren");
+    std::string copy2 = std::string("BRUSSEL ") + kStory + " (Belga)";
+    {
+      auto w = XapianIndexWriter::open(db, o, testing::test_analyzer());
+      ASSERT_TRUE(w.ok());
+      ASSERT_TRUE((*w)->add(testing::make_article("belga-1", "NAVO", kStory)).ok());
+      ASSERT_TRUE((*w)->add(testing::make_article("other-1", "Storm",
+                                                  "Het KNMI waarschuwt voor zware windstoten "
+                                                  "in het hele land zondag en maandag"))
+                      .ok());
+      ASSERT_TRUE((*w)->commit().ok());
+      ASSERT_TRUE((*w)->add(testing::make_article("krant-1", "NAVO breidt uit", copy)).ok());
+      ASSERT_TRUE((*w)->commit().ok());
+    }
+    {  // a later session finds the committed copies through their signatures
+      auto w = XapianIndexWriter::open(db, o, testing::test_analyzer());
+      ASSERT_TRUE(w.ok());
+      ASSERT_TRUE((*w)->add(testing::make_article("krant-2", "NAVO", copy2)).ok());
+      // Re-adding the first copy keeps its own key (it does not match itself).
+      ASSERT_TRUE((*w)->add(testing::make_article("belga-1", "NAVO", kStory)).ok());
+      ASSERT_TRUE((*w)->commit().ok());
+    }
+    auto c = clusters_of(db);
+    EXPECT_EQ(c["belga-1"], "belga-1");
+    EXPECT_EQ(c["krant-1"], "belga-1");
+    EXPECT_EQ(c["krant-2"], "belga-1");
+    EXPECT_EQ(c["other-1"], "other-1");
   }
-  {  // a later session finds the committed copies through their signatures
-    auto w = XapianIndexWriter::open(db, {}, testing::test_analyzer());
-    ASSERT_TRUE(w.ok());
-    ASSERT_TRUE((*w)->add(testing::make_article("krant-2", "NAVO", copy2)).ok());
-    // Re-adding the first copy keeps its own key (it does not match itself).
-    ASSERT_TRUE((*w)->add(testing::make_article("belga-1", "NAVO", kStory)).ok());
-    ASSERT_TRUE((*w)->commit().ok());
-  }
-  auto c = clusters_of(db);
-  EXPECT_EQ(c["belga-1"], "belga-1");
-  EXPECT_EQ(c["krant-1"], "belga-1");
-  EXPECT_EQ(c["krant-2"], "belga-1");
-  EXPECT_EQ(c["other-1"], "other-1");
 }
 
 // Pairwise precision/recall of the cluster keys against the planted groups

@@ -121,7 +121,7 @@ Status XapianIndexWriter::apply(BuiltDocument& built) {
   if (!chunk_writers_.empty()) return apply_bulk(built);
   Status st = guard(path_, [&]() -> Status {
     std::string cluster = built.id;
-    if (built.has_signature) cluster = clusters_->assign(built.id, built.signature, built.bands);
+    if (built.has_signature) cluster = clusters().assign(built.id, built.signature, built.bands);
     set_cluster(built, cluster);
     const bool existed = db_.term_exists(built.id_term);
     db_.replace_document(built.id_term, built.doc);
@@ -137,7 +137,7 @@ Status XapianIndexWriter::apply_bulk(BuiltDocument& built) {
   const std::uint64_t h = id_hash(built.id_term);
   Status st = guard(path_, [&]() -> Status {
     std::string cluster = built.id;
-    if (built.has_signature) cluster = clusters_->assign(built.id, built.signature, built.bands);
+    if (built.has_signature) cluster = clusters().assign(built.id, built.signature, built.bands);
     set_cluster(built, cluster);
     const bool repeated = !pending_ids_.insert(h).second;
     auto fix = fixups_.find(built.id_term);
@@ -236,11 +236,17 @@ Status XapianIndexWriter::reopen() {
     }
     db_.close();
     db_ = Xapian::WritableDatabase(path_, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
-    // Document ids of the old documents may have moved: reload.
-    clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
+    // Document ids of the old documents may have moved: reload, but only
+    // when the next article needs it (a final commit then costs no reload).
+    clusters_.reset();
     db_.begin_transaction(true);
     return Status();
   });
+}
+
+dedup::ClusterIndex& XapianIndexWriter::clusters() {
+  if (!clusters_) clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
+  return *clusters_;
 }
 
 Status XapianIndexWriter::commit_bulk() {

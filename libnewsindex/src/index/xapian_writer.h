@@ -56,6 +56,9 @@ class XapianIndexWriter final : public IndexWriter {
   // Counts an add or remove; commits when batch_size are pending.
   Status count_change();
   Status reopen();
+  // The cluster table, loaded from the database on first use after a reopen.
+  // May throw Xapian::Error (callers run under guard()).
+  dedup::ClusterIndex& clusters();
   Status drain(bool all);
   Status commit_now();
   Status fail(Status st);
@@ -67,7 +70,7 @@ class XapianIndexWriter final : public IndexWriter {
   DocumentBuilder builder_;
   BuiltDocument built_;
   std::unique_ptr<AnalysisPool> pool_;
-  std::unique_ptr<dedup::ClusterIndex> clusters_;
+  std::unique_ptr<dedup::ClusterIndex> clusters_;  // null: reload when needed
   WriteStats stats_;
   std::uint64_t since_commit_ = 0;
   Status failed_;  // sticky: a failed write leaves the batch unusable
