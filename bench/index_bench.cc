@@ -16,7 +16,8 @@
 //   (one command line)
 // N articles per Arg come from bench/bench_data.h (../shared/corpora, else
 // corpora/sample).
-// Tuning knobs for (c): NEWSINDEX_BENCH_THREADS (default 2),
+// Tuning knobs for (c): NEWSINDEX_BENCH_THREADS (default 2 in bulk mode, 1 in
+// plain mode),
 // NEWSINDEX_BENCH_CHUNK_DOCS and NEWSINDEX_BENCH_FLUSH_DOCS (default: the
 // writer's); NEWSINDEX_BENCH_KEEP=1
 // keeps the databases.
@@ -218,7 +219,7 @@ std::size_t ours(const std::vector<Article>& docs, const fs::path& path, bool bu
   o.bulk = bulk;
   o.threads = bulk ? 2 : 1;
   if (bulk) o.batch_size = 0;  // one merge at the end, as `newsindex index --bulk` does
-  if (const char* t = std::getenv("NEWSINDEX_BENCH_THREADS"); t && bulk) {
+  if (const char* t = std::getenv("NEWSINDEX_BENCH_THREADS")) {
     o.threads = static_cast<unsigned>(std::stoul(t));  // tuning runs
   }
   if (const char* c = std::getenv("NEWSINDEX_BENCH_CHUNK_DOCS")) {

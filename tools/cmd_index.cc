@@ -119,7 +119,7 @@ int run_index(const IndexArgs& args) {
     return kExitUsage;
   }
   WriterOptions wo;
-  wo.bulk = args.bulk || args.threads > 1;
+  wo.bulk = args.bulk;
   // A bulk commit merges (rewrites) the whole database: one at the end
   // unless asked for.
   wo.batch_size = wo.bulk && !args.batch_given ? 0 : args.batch;
@@ -224,7 +224,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", args->format, "auto|text|jsonl|csv|newsml")
       ->check(CLI::IsMember({"auto", "text", "jsonl", "json", "csv", "newsml", "xml"}));
   cmd->add_option("--threads", args->threads,
-                  "Threads (bulk mode; 0 = all cores; >1 implies --bulk)");
+                  "Analysis threads (0 = all cores, the default); with --bulk also the "
+                  "writer threads");
   cmd->add_option("--batch", args->batch,
                   "Documents per commit (0 = one commit at the end; default 10000, in bulk "
                   "mode 0)")

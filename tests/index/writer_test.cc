@@ -294,6 +294,32 @@ void expect_same_documents(const std::string& plain, const std::string& bulk) {
   }
 }
 
+// Plain mode with analysis threads: the same database as one thread, down to
+// the document ids (documents are written in the order they were added).
+TEST(IndexWriter, PlainModeWithAnalysisThreadsGivesTheSameDatabase) {
+  std::string one = testing::fresh_dir("writer_plain_one").string();
+  std::string two = testing::fresh_dir("writer_plain_two").string();
+  for (const std::string& db : {one, two}) {
+    WriterOptions o;
+    o.threads = db == one ? 1 : 2;
+    o.batch_size = 64;
+    auto w = open_writer(db, o);
+    for (int i = 0; i < 300; ++i) ASSERT_TRUE(w->add(numbered(i % 250)).ok());  // 50 repeats
+    ASSERT_TRUE(w->remove("doc-3").ok());
+    EXPECT_EQ(w->remove("doc-999").code(), StatusCode::kNotFound);
+    ASSERT_TRUE(w->commit().ok());
+    EXPECT_EQ(w->stats().added, 250u) << db;
+    EXPECT_EQ(w->stats().replaced, 50u) << db;
+    EXPECT_EQ(w->stats().deleted, 1u) << db;
+    EXPECT_EQ(w->stats().commits, 5u) << db;  // 301 changes: 4 batches of 64, the last
+  }
+  expect_same_documents(one, two);
+  Xapian::Database a(one), b(two);
+  for (auto t = a.allterms_begin("Q"); t != a.allterms_end("Q"); ++t) {
+    EXPECT_EQ(*a.postlist_begin(*t), *b.postlist_begin(*t)) << *t;  // same document ids
+  }
+}
+
 // Bulk mode on a database that already has documents: its commit merges the
 // committed documents and the new chunks, drops the replaced and removed
 // versions, and leaves no scratch files behind.

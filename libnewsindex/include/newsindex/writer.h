@@ -18,7 +18,11 @@ struct WriterOptions {
   AnalyzerOptions analysis;
   // Documents per automatic commit; 0 = only explicit commit(). Default: 10000.
   std::uint32_t batch_size = 10000;
-  // Analysis threads in bulk mode; 0 = all cores. Default: 1.
+  // Analysis threads; 0 = all cores. With more than one, articles are
+  // analysed on worker threads while the calling thread writes them, in the
+  // order they were added (the same database as with one thread). An article
+  // that fails to build is then reported by a later add() or by commit().
+  // Default: 1.
   unsigned threads = 1;
   // Bulk mode, for large imports: articles are analysed on `threads` worker
   // threads and written by `threads` writer threads into small scratch

@@ -52,7 +52,8 @@ Status XapianIndexWriter::init() {
     if (!options_.override_analysis) {
       if (!rec_schema.empty() && rec_schema != schema::kSchemaVersion) {
         return analysis_mismatch(path_ + ": database has schema version " + rec_schema +
-                                 ", this library writes " + std::string(schema::kSchemaVersion));
+                                 ", this library writes " + std::string(schema::kSchemaVersion) +
+                                 "; index the articles into a new database");
       }
       if (rec_analyzer.empty() && has_docs) {
         return analysis_mismatch(path_ +
@@ -72,11 +73,16 @@ Status XapianIndexWriter::init() {
       db_.commit();
     }
     clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
-    if (options_.bulk) {
-      unsigned threads = options_.threads;
-      if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = options_.threads;
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (options_.bulk || threads > 1) {
+      // Analysis on worker threads; the caller's thread takes the documents
+      // back in order (the serial stage) and writes them itself (plain mode)
+      // or hands them to the chunk writers (bulk mode).
       pool_ = std::make_unique<AnalysisPool>(analyzer_, options_.index_title, threads,
                                              static_cast<std::size_t>(threads) * 64);
+    }
+    if (options_.bulk) {
       // Scratch files of an interrupted bulk import are uncommitted work:
       // we hold the lock, so nobody else is using them.
       scratch_ = database_dir(path_).string() + ".newsindex-bulk";
