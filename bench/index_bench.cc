@@ -17,7 +17,8 @@
 // N articles per Arg come from bench/bench_data.h (../shared/corpora, else
 // corpora/sample).
 // Tuning knobs for (c): NEWSINDEX_BENCH_THREADS (default 2 in bulk mode, 1 in
-// plain mode),
+// plain mode), NEWSINDEX_BENCH_BATCH (documents per commit; default 0 in bulk
+// mode, the writer's in plain mode),
 // NEWSINDEX_BENCH_CHUNK_DOCS and NEWSINDEX_BENCH_FLUSH_DOCS (default: the
 // writer's); NEWSINDEX_BENCH_KEEP=1
 // keeps the databases.
@@ -221,6 +222,9 @@ std::size_t ours(const std::vector<Article>& docs, const fs::path& path, bool bu
   if (bulk) o.batch_size = 0;  // one merge at the end, as `newsindex index --bulk` does
   if (const char* t = std::getenv("NEWSINDEX_BENCH_THREADS")) {
     o.threads = static_cast<unsigned>(std::stoul(t));  // tuning runs
+  }
+  if (const char* b = std::getenv("NEWSINDEX_BENCH_BATCH")) {
+    o.batch_size = static_cast<std::uint32_t>(std::stoul(b));  // tuning runs
   }
   if (const char* c = std::getenv("NEWSINDEX_BENCH_CHUNK_DOCS")) {
     o.bulk_chunk_docs = static_cast<std::uint32_t>(std::stoul(c));  // tuning runs

@@ -28,7 +28,7 @@ struct IndexArgs {
   std::string db;
   std::string format = "auto";
   unsigned threads = 0;
-  std::uint32_t batch = 10000;
+  std::uint32_t batch = 1000;
   bool batch_given = false;
   bool bulk = false;
   std::uint64_t max_errors = 0;
@@ -227,7 +227,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
                   "Analysis threads (0 = all cores, the default); with --bulk also the "
                   "writer threads");
   cmd->add_option("--batch", args->batch,
-                  "Documents per commit (0 = one commit at the end; default 10000, in bulk "
+                  "Documents per commit (0 = one commit at the end; default 1000, in bulk "
                   "mode 0)")
       ->each([args](const std::string&) { args->batch_given = true; });
   cmd->add_flag("--bulk", args->bulk,

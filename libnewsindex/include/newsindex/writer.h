@@ -16,8 +16,11 @@ namespace newsindex {
 
 struct WriterOptions {
   AnalyzerOptions analysis;
-  // Documents per automatic commit; 0 = only explicit commit(). Default: 10000.
-  std::uint32_t batch_size = 10000;
+  // Documents per automatic commit; 0 = only explicit commit(). Xapian keeps
+  // a batch's postings in maps that get slower per posting as they grow, so
+  // small batches write faster, up to the cost of the commits themselves
+  // (docs/performance.md, "Plain mode"). Default: 1000.
+  std::uint32_t batch_size = 1000;
   // Analysis threads; 0 = all cores. With more than one, articles are
   // analysed on worker threads while the calling thread writes them, in the
   // order they were added (the same database as with one thread). An article
