@@ -119,8 +119,10 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
     index_text(doc, a.title, Field::kTitle, pos, true);
     pos = stream_->next_position() + schema::kFieldPositionGap;
   }
-  // A lead given apart from the body (not its first paragraph) is body text too.
-  if (!a.lead.empty() && a.body.compare(0, a.lead.size(), a.lead) != 0) {
+  // A lead given apart from the body (not its first paragraph) is body text
+  // too, and is stored; a lead that is the body's start is neither.
+  const bool lead_apart = !a.lead.empty() && a.body.compare(0, a.lead.size(), a.lead) != 0;
+  if (lead_apart) {
     index_text(doc, a.lead, Field::kBody, pos, false);
     pos = stream_->next_position() + schema::kFieldPositionGap;
     out.text_bytes += a.lead.size();
@@ -175,24 +177,26 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   // (index/stored_text.h), so the data below stays small: a hit reads it
   // whole, snippets or not. Invalid UTF-8 is replaced as the data's is.
   if (!a.body.empty()) {
-    if (is_valid_utf8(a.body)) {
-      doc.add_value(schema::kSlotText, encode_stored_text(a.body));
-    } else {
-      std::string body = a.body;
-      repair_utf8(body);
-      doc.add_value(schema::kSlotText, encode_stored_text(body));
+    std::string repaired;
+    std::string_view body = a.body;
+    if (!is_valid_utf8(body)) {
+      repaired = a.body;
+      repair_utf8(repaired);
+      body = repaired;
     }
+    doc.add_value(schema::kSlotText, encode_stored_text(body));
   }
 
-  // Stored data: what a hit displays. A lead that is the start of the body
-  // (the readers' default: its first paragraph) is not stored twice.
+  // Stored data: what a hit displays (the lead only when apart, above: a
+  // lead that is the body's first paragraph, the readers' default, is not
+  // stored twice).
   nlohmann::json data = {
       {"id", a.id},           {"title", a.title},     {"date", iso_date(a)},
       {"source", a.source},   {"outlet", a.outlet},   {"category", a.category},
       {"url", a.url},         {"language", language}, {"authors", a.authors},
       {"tags", a.tags},
   };
-  if (!a.lead.empty() && a.body.compare(0, a.lead.size(), a.lead) != 0) data["lead"] = a.lead;
+  if (lead_apart) data["lead"] = a.lead;
   if (has_usable_date(a)) {
     data["timestamp"] = a.timestamp;
     data["has_time"] = a.has_time;

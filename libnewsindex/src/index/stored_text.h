@@ -6,8 +6,9 @@
 // reads the text, and Xapian's zlib pass over the document data (run on the
 // writer's thread) no longer sees the long text.
 //
-// Format: 'z', the text's length as 4 bytes little-endian, then the text
-// compressed by zlib's compress2(). An empty text is not stored.
+// Format: 'z', the text's length as 4 bytes little-endian, then the text as
+// a zlib stream (what compress2() writes; uncompress() reads it). An empty
+// text is not stored.
 #ifndef NEWSINDEX_INDEX_STORED_TEXT_H_
 #define NEWSINDEX_INDEX_STORED_TEXT_H_
 

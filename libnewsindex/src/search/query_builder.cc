@@ -122,6 +122,13 @@ bool QueryBuilder::common(const std::string& term) const {
              options_.common_part_share * static_cast<double>(db_->get_doccount());
 }
 
+bool QueryBuilder::found_whole(const std::vector<std::string>& stems) const {
+  if (!db_ || options_.whole_word_docs == 0) return false;
+  return std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
+    return db_->get_termfreq(stem_term(s)) >= options_.whole_word_docs;
+  });
+}
+
 Xapian::Query QueryBuilder::levels(std::vector<Xapian::Query> exact,
                                    const std::vector<std::string>& stems, QueryField field) {
   std::vector<Xapian::Query> lv;
@@ -184,18 +191,11 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
       lv.push_back(scaled(combine(Xapian::Query::OP_OR, parts), options_.hyphen_part_weight));
     }
   }
-  if (options_.query_part_weight > 0.0) {
-    // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP).
-    // A word found in enough documents as it is is not expanded.
-    bool expand = true;
-    if (db_ && options_.whole_word_docs > 0) {
-      for (const std::string& s : stems) {
-        if (db_->get_termfreq(stem_term(s)) >= options_.whole_word_docs) expand = false;
-      }
-    }
+  // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP),
+  // unless the word is found in enough documents as it is.
+  if (options_.query_part_weight > 0.0 && !found_whole(stems)) {
     std::vector<Xapian::Query> parts;
     for (const Chunk::Pos& p : c.positions) {
-      if (!expand) break;
       for (const std::string& s : p.compound_parts) {
         if (std::find(stems.begin(), stems.end(), s) != stems.end()) continue;
         std::string zt = stem_term(s);

@@ -111,6 +111,8 @@ class QueryBuilder {
   bool all_stopwords(const QueryNode& root);
   // `term` is in more than common_part_share of the documents.
   bool common(const std::string& term) const;
+  // A stem of the word is in at least whole_word_docs documents.
+  bool found_whole(const std::vector<std::string>& stems) const;
 
   const Analyzer& analyzer_;
   const Synonyms* synonyms_;
