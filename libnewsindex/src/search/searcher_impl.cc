@@ -3,7 +3,8 @@
 
 #include <xapian.h>
 
-#include <filesystem>
+#include <chrono>
+#include <thread>
 #include <utility>
 
 #include "index/schema.h"
@@ -63,8 +64,8 @@ class SimilarTermDecider : public Xapian::ExpandDecider {
   const Analyzer& analyzer_;
 };
 
-Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
-                std::vector<PinnedDir>& dirs);
+Status open_settled(const std::string& name, bool& remote, Xapian::Database& out,
+                    std::vector<PinnedDir>& dirs, std::string* recorded);
 
 class SearcherImpl final : public Searcher {
  public:
@@ -96,15 +97,9 @@ class SearcherImpl final : public Searcher {
   }
 
   Status reopen() override {
-    return guard(what(), [&] {
-      for (int attempt = 1;; ++attempt) {
-        try {
-          refresh();
-          return Status();
-        } catch (const Xapian::DatabaseModifiedError&) {
-          if (attempt == kAttempts) throw;
-        }
-      }
+    return retrying([&] {
+      refresh();
+      return Status();
     });
   }
 
@@ -148,38 +143,36 @@ class SearcherImpl final : public Searcher {
         // check: open afresh.
       }
     }
-    // Opening can meet a directory being swapped and emptied: retry.
-    for (int attempt = 1;; ++attempt) {
-      Xapian::Database fresh;
-      std::vector<PinnedDir> dirs;
-      Status st;
-      for (const std::string& name : names_) {
-        Xapian::Database one;
-        bool remote = false;
-        st = open_one(name, remote, one, dirs);
-        if (!st.ok()) break;
-        fresh.add_database(one);
-      }
-      if (st.ok()) {
-        db_ = std::move(fresh);
-        dirs_ = std::move(dirs);
-        return;
-      }
-      if (attempt == kAttempts) throw Xapian::DatabaseOpeningError(st.message());
+    Xapian::Database fresh;
+    std::vector<PinnedDir> dirs;
+    for (const std::string& name : names_) {
+      Xapian::Database one;
+      bool remote = false;
+      Status st = open_settled(name, remote, one, dirs, nullptr);
+      if (!st.ok()) throw Xapian::DatabaseOpeningError(st.message());
+      fresh.add_database(one);
     }
+    db_ = std::move(fresh);
+    dirs_ = std::move(dirs);
   }
 
   // A reader sees its revision vanish when a writer commits twice during
-  // one search: reopen and retry (a few times: commits can come fast).
+  // one operation: refresh and run it again, a few times, waiting a little
+  // longer each time (0, 1, 2, ... ms) so that a burst of commits can pass
+  // (without the wait, 8 immediate attempts lost to 15 back-to-back commits
+  // about 1 run in 70 of SearcherConcurrency under load).
   static constexpr int kAttempts = 8;
 
-  Status run_search(const SearchRequest& request, SearchResults& results) {
-    return guard(what(), [&] {
+  template <typename Fn>
+  Status retrying(Fn&& once) {
+    return guard(what(), [&]() -> Status {
       for (int attempt = 1;; ++attempt) {
         try {
-          if (attempt > 1) refresh();
-          results = SearchResults{};
-          return search_once(request, results);
+          if (attempt > 1) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(attempt - 1));
+            refresh();
+          }
+          return once();
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt == kAttempts) throw;
         }
@@ -187,17 +180,17 @@ class SearcherImpl final : public Searcher {
     });
   }
 
+  Status run_search(const SearchRequest& request, SearchResults& results) {
+    return retrying([&] {
+      results = SearchResults{};
+      return search_once(request, results);
+    });
+  }
+
   Status run_similar(const std::string& id, std::uint32_t limit, SearchResults& results) {
-    return guard(what(), [&] {
-      for (int attempt = 1;; ++attempt) {
-        try {
-          if (attempt > 1) refresh();
-          results = SearchResults{};
-          return similar_once(id, limit, results);
-        } catch (const Xapian::DatabaseModifiedError&) {
-          if (attempt == kAttempts) throw;
-        }
-      }
+    return retrying([&] {
+      results = SearchResults{};
+      return similar_once(id, limit, results);
     });
   }
 
@@ -390,6 +383,32 @@ Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
   });
 }
 
+// open_one(), and the recorded analyzer read into *recorded (when given),
+// retried while a writer's commit or directory swap is in progress: opening
+// then meets a discarded revision, or a swapped directory being emptied
+// reads as no database at all.
+Status open_settled(const std::string& name, bool& remote, Xapian::Database& out,
+                    std::vector<PinnedDir>& dirs, std::string* recorded) {
+  Status st;
+  std::vector<PinnedDir> pinned;
+  for (int attempt = 1; attempt <= 8; ++attempt) {
+    pinned.clear();
+    st = open_one(name, remote, out, pinned);
+    if (st.ok() && recorded) {
+      st = guard(name, [&] {
+        *recorded = out.get_metadata(std::string(schema::kMetaAnalyzer));
+        return Status();
+      });
+    }
+    const bool racing = st.message().find("DatabaseModifiedError") != std::string::npos ||
+                        (st.message().find("Database") != std::string::npos &&
+                         !pinned.empty() && pinned.front().swapped());
+    if (st.ok() || !racing) break;
+  }
+  for (PinnedDir& d : pinned) dirs.push_back(std::move(d));
+  return st;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& databases,
@@ -416,25 +435,7 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   for (const std::string& name : databases) {
     Xapian::Database one;
     std::string recorded;
-    Status st;
-    // Opening while a writer commits can meet a discarded revision: retry.
-    std::vector<PinnedDir> pinned;
-    for (int attempt = 1; attempt <= 8; ++attempt) {
-      pinned.clear();
-      st = open_one(name, remote, one, pinned);
-      if (st.ok()) {
-        st = guard(name, [&] {
-          recorded = one.get_metadata(std::string(schema::kMetaAnalyzer));
-          return Status();
-        });
-      }
-      // A swapped directory being emptied reads as no database at all.
-      const bool racing = st.message().find("DatabaseModifiedError") != std::string::npos ||
-                          (st.message().find("Database") != std::string::npos &&
-                           !pinned.empty() && pinned.front().swapped());
-      if (st.ok() || !racing) break;
-    }
-    for (PinnedDir& d : pinned) dirs.push_back(std::move(d));
+    Status st = open_settled(name, remote, one, dirs, &recorded);
     if (!st.ok()) return st;
     st = guard(name, [&] {
       all.add_database(one);
@@ -451,8 +452,9 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
   if (!syn.ok()) return syn.status();
   try {
-    return std::unique_ptr<Searcher>(new SearcherImpl(databases, std::move(dirs), std::move(all), remote, options,
-                                                      std::move(analyzer), std::move(syn).value()));
+    return std::unique_ptr<Searcher>(new SearcherImpl(databases, std::move(dirs), std::move(all),
+                                                      remote, options, std::move(analyzer),
+                                                      std::move(syn).value()));
   } catch (const std::exception& e) {
     return internal_error(std::string("opening searcher: ") + e.what());
   }
