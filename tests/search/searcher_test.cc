@@ -2,6 +2,7 @@
 // ranking, filters, facets, collapse, recency, sorting, suggestions,
 // more-like-this, several databases, analysis checks, reopen.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <string>
@@ -393,6 +394,28 @@ TEST_F(SearcherTest, AnalysisMismatchIsRefusedUnlessOverridden) {
   SearcherOptions o;
   o.override_analysis = true;
   EXPECT_TRUE(internal::open_searcher({path_}, o, other).ok());
+}
+
+// A database that newsindex did not build (documents, no analyzer record) is
+// refused, also now that opening reads a missing record a few times over
+// (a read torn by a concurrent commit can look like a missing one).
+TEST_F(SearcherTest, DatabaseWithoutAnalyzerRecordIsRefusedUnlessOverridden) {
+  std::string foreign = testing::fresh_dir("searcher_foreign").string();
+  {
+    Xapian::WritableDatabase db(foreign, Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::Document doc;
+    doc.add_posting("zeppelin", 1);
+    db.add_document(doc);
+    db.commit();
+  }
+  auto refused = internal::open_searcher({foreign}, {}, analyzer_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kAnalysisMismatch);
+  EXPECT_NE(refused.status().message().find("(none recorded)"), std::string::npos)
+      << refused.status().to_string();
+  SearcherOptions o;
+  o.override_analysis = true;
+  EXPECT_TRUE(internal::open_searcher({foreign}, o, analyzer_).ok());
 }
 
 TEST_F(SearcherTest, ReopenSeesNewCommits) {
