@@ -5,8 +5,12 @@
 //   (b) SqliteFts5: FTS5, tokenize='unicode61 remove_diacritics 2', one
 //                   transaction (the fastest embedded peer);
 //   (c) Newsindex:  our IndexWriter in bulk mode with the full Dutch analysis
-//                   (NewsindexPlain: the same, one thread, no bulk mode).
+//                   (NewsindexPlain: the same, one thread, no bulk mode;
+//                   NewsindexWriteOnly: only Xapian's part of it, on one
+//                   thread, from documents built beforehand;
+//                   RawXapianWriteOnly: the same for (a)'s documents).
 // Each reports docs/s (items), MB/s of title+body text (bytes), peak RSS,
+// CPU ms per document summed over all threads (cpu_ms_per_doc),
 // index bytes per MB of text, and for (a) and (c) the size after
 // xapian-compact. Every run first checks the document count it produced.
 //
@@ -35,7 +39,10 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "bench_data.h"
+#include "index/chunk_writer.h"
 #include "index/document_builder.h"
 #include "index/xapian_writer.h"
 #include "newsindex/writer.h"
@@ -101,6 +108,14 @@ double peak_rss_mb() {
   return 0;
 }
 
+// CPU seconds of the whole process (all threads), user + system.
+double process_cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return sec(u.ru_utime) + sec(u.ru_stime);
+}
+
 std::uint64_t compacted_bytes(const fs::path& db) {
   fs::path out = db.string() + "-compact";
   fs::remove_all(out);
@@ -111,11 +126,14 @@ std::uint64_t compacted_bytes(const fs::path& db) {
 }
 
 void report(benchmark::State& state, const std::vector<Article>& docs, const fs::path& index,
-            double peak_mb, bool xapian) {
+            double peak_mb, double cpu_s, bool xapian) {
   const double text_mb = static_cast<double>(text_bytes(docs)) / 1e6;
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * docs.size()));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text_bytes(docs)));
   state.counters["peak_rss_MB"] = peak_mb;
+  // CPU per document over all threads: what two cores can at best divide by two.
+  state.counters["cpu_ms_per_doc"] =
+      1e3 * cpu_s / static_cast<double>(state.iterations() * docs.size());
   state.counters["index_bytes_per_text_MB"] = static_cast<double>(dir_bytes(index)) / text_mb;
   if (xapian) {
     state.counters["compacted_bytes_per_text_MB"] =
@@ -125,21 +143,24 @@ void report(benchmark::State& state, const std::vector<Article>& docs, const fs:
 }
 
 // (a) The raw Xapian baseline.
+Xapian::Document raw_document(Xapian::TermGenerator& tg, const Article& a) {
+  Xapian::Document doc;
+  tg.set_document(doc);
+  tg.index_text(a.title, 1, "S");
+  tg.index_text(a.title);
+  tg.increase_termpos();
+  tg.index_text(a.body);
+  doc.set_data(a.title);
+  doc.add_boolean_term("Q" + a.id);
+  return doc;
+}
+
 std::size_t raw_xapian(const std::vector<Article>& docs, const fs::path& path) {
   Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("dutch"));
   for (const auto& a : docs) {
-    Xapian::Document doc;
-    tg.set_document(doc);
-    tg.index_text(a.title, 1, "S");
-    tg.index_text(a.title);
-    tg.increase_termpos();
-    tg.index_text(a.body);
-    doc.set_data(a.title);
-    const std::string id = "Q" + a.id;
-    doc.add_boolean_term(id);
-    db.replace_document(id, doc);
+    db.replace_document("Q" + a.id, raw_document(tg, a));
   }
   db.commit();
   return db.get_doccount();
@@ -152,16 +173,18 @@ void BM_RawXapian(benchmark::State& state) {
     state.SkipWithError("raw Xapian: wrong document count");
     return;
   }
-  double peak = 0;
+  double peak = 0, cpu = 0;
   for (auto _ : state) {
     state.PauseTiming();
     fs::remove_all(path);
     reset_peak_rss();
     state.ResumeTiming();
+    const double cpu0 = process_cpu_seconds();
     benchmark::DoNotOptimize(raw_xapian(docs, path));
+    cpu += process_cpu_seconds() - cpu0;
     peak = peak_rss_mb();
   }
-  report(state, docs, path, peak, true);
+  report(state, docs, path, peak, cpu, true);
   discard(path);
 }
 
@@ -201,16 +224,18 @@ void BM_SqliteFts5(benchmark::State& state) {
     state.SkipWithError("FTS5: wrong row count");
     return;
   }
-  double peak = 0;
+  double peak = 0, cpu = 0;
   for (auto _ : state) {
     state.PauseTiming();
     fs::remove(path);
     reset_peak_rss();
     state.ResumeTiming();
+    const double cpu0 = process_cpu_seconds();
     benchmark::DoNotOptimize(sqlite_fts5(docs, path));
+    cpu += process_cpu_seconds() - cpu0;
     peak = peak_rss_mb();
   }
-  report(state, docs, path, peak, false);
+  report(state, docs, path, peak, cpu, false);
   fs::remove(path);
 }
 
@@ -249,16 +274,18 @@ void run_ours(benchmark::State& state, bool bulk) {
     state.SkipWithError("newsindex: wrong document count");
     return;
   }
-  double peak = 0;
+  double peak = 0, cpu = 0;
   for (auto _ : state) {
     state.PauseTiming();
     fs::remove_all(path);
     reset_peak_rss();
     state.ResumeTiming();
+    const double cpu0 = process_cpu_seconds();
     benchmark::DoNotOptimize(ours(docs, path, bulk));
+    cpu += process_cpu_seconds() - cpu0;
     peak = peak_rss_mb();
   }
-  report(state, docs, path, peak, true);
+  report(state, docs, path, peak, cpu, true);
   discard(path);
 }
 
@@ -302,20 +329,90 @@ void BM_RawXapianTermGenOnly(benchmark::State& state) {
   std::size_t terms = 0;
   for (auto _ : state) {
     terms = 0;
-    for (const auto& a : docs) {
-      Xapian::Document doc;
-      tg.set_document(doc);
-      tg.index_text(a.title, 1, "S");
-      tg.index_text(a.title);
-      tg.increase_termpos();
-      tg.index_text(a.body);
-      terms += doc.termlist_count();
-    }
+    for (const auto& a : docs) terms += raw_document(tg, a).termlist_count();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * docs.size()));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text_bytes(docs)));
   state.counters["distinct_terms_per_doc"] =
       static_cast<double>(terms) / static_cast<double>(docs.size());
+}
+
+// Xapian's write path alone, from documents built beforehand (untimed): one
+// thread writes them as a bulk chunk writer does (scratch databases of the
+// writer's default size, flushed as often) and compaction merges them as the
+// final commit does. No analysis, no hand-offs, no serial stage, so its
+// cpu_ms_per_doc is the floor under (c)'s. add_document, as chunk writers do:
+// every article counts (the real merge also drops older versions of repeated
+// ids, which this skips).
+void write_only(benchmark::State& state, const std::vector<Article>& docs,
+                const std::vector<Xapian::Document>& prebuilt) {
+  const WriterOptions defaults;
+  const fs::path dir = scratch("write-only");
+  const fs::path merged = dir / "merged";
+  auto write = [&]() -> Xapian::doccount {
+    fs::create_directories(dir);
+    internal::ChunkWriter writer((dir / "w").string(), defaults.bulk_chunk_docs,
+                                 defaults.bulk_flush_docs, 64);
+    for (const Xapian::Document& d : prebuilt) {
+      if (!writer.add(d).ok()) return 0;
+    }
+    auto chunks = writer.finish();
+    if (!chunks.ok()) return 0;
+    Xapian::Database all;
+    for (const std::string& c : *chunks) all.add_database(Xapian::Database(c));
+    all.compact(merged.string());
+    return Xapian::Database(merged.string()).get_doccount();
+  };
+  if (write() != prebuilt.size()) {
+    state.SkipWithError("write only: wrong document count");
+    return;
+  }
+  double peak = 0, cpu = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    fs::remove_all(dir);
+    reset_peak_rss();
+    state.ResumeTiming();
+    const double cpu0 = process_cpu_seconds();
+    benchmark::DoNotOptimize(write());
+    cpu += process_cpu_seconds() - cpu0;
+    peak = peak_rss_mb();
+  }
+  report(state, docs, merged, peak, cpu, true);
+  discard(dir);
+}
+
+// Our documents (the full analysis of (c)).
+void BM_NewsindexWriteOnly(benchmark::State& state) {
+  const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
+  auto analyzer = Analyzer::create();
+  if (!analyzer.ok()) {
+    state.SkipWithError(analyzer.status().to_string().c_str());
+    return;
+  }
+  internal::DocumentBuilder builder(*analyzer, true);
+  internal::BuiltDocument built;
+  std::vector<Xapian::Document> prebuilt;
+  prebuilt.reserve(docs.size());
+  for (const auto& a : docs) {
+    builder.build(a, built);
+    prebuilt.push_back(built.doc);
+  }
+  write_only(state, docs, prebuilt);
+}
+
+// The baseline's documents, as (a) builds them: what Xapian's write path costs
+// for its term scheme when written the way (c) writes.
+void BM_RawXapianWriteOnly(benchmark::State& state) {
+  const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("dutch"));
+  std::vector<Xapian::Document> prebuilt;
+  prebuilt.reserve(docs.size());
+  for (const auto& a : docs) {
+    prebuilt.push_back(raw_document(tg, a));
+  }
+  write_only(state, docs, prebuilt);
 }
 
 void BM_NewsindexBulk(benchmark::State& state) { run_ours(state, true); }
@@ -336,6 +433,8 @@ INDEX_BENCH(BM_RawXapian);
 INDEX_BENCH(BM_SqliteFts5);
 INDEX_BENCH(BM_NewsindexBulk);
 INDEX_BENCH(BM_NewsindexPlain);
+INDEX_BENCH(BM_NewsindexWriteOnly);
+INDEX_BENCH(BM_RawXapianWriteOnly);
 BENCHMARK(BM_NewsindexBuildOnly)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
 BENCHMARK(BM_RawXapianTermGenOnly)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
 
