@@ -142,6 +142,36 @@ void report(benchmark::State& state, const std::vector<Article>& docs, const fs:
   state.counters["docs"] = static_cast<double>(docs.size());
 }
 
+// The timed part of a build benchmark: each iteration deletes `scratch_path`
+// (untimed), then times `build()` and its CPU over all threads; then reports
+// on `index`.
+template <typename Build>
+void time_builds(benchmark::State& state, const std::vector<Article>& docs,
+                 const fs::path& scratch_path, const fs::path& index, bool xapian, Build&& build) {
+  double peak = 0, cpu = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    fs::remove_all(scratch_path);
+    reset_peak_rss();
+    state.ResumeTiming();
+    const double cpu0 = process_cpu_seconds();
+    benchmark::DoNotOptimize(build());
+    cpu += process_cpu_seconds() - cpu0;
+    peak = peak_rss_mb();
+  }
+  report(state, docs, index, peak, cpu, xapian);
+}
+
+// The analyzer for our builds, or nullptr after SkipWithError.
+std::shared_ptr<const Analyzer> analyzer_or_skip(benchmark::State& state) {
+  auto analyzer = Analyzer::create();
+  if (!analyzer.ok()) {
+    state.SkipWithError(analyzer.status().to_string().c_str());
+    return nullptr;
+  }
+  return *analyzer;
+}
+
 // (a) The raw Xapian baseline.
 Xapian::Document raw_document(Xapian::TermGenerator& tg, const Article& a) {
   Xapian::Document doc;
@@ -173,18 +203,7 @@ void BM_RawXapian(benchmark::State& state) {
     state.SkipWithError("raw Xapian: wrong document count");
     return;
   }
-  double peak = 0, cpu = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    fs::remove_all(path);
-    reset_peak_rss();
-    state.ResumeTiming();
-    const double cpu0 = process_cpu_seconds();
-    benchmark::DoNotOptimize(raw_xapian(docs, path));
-    cpu += process_cpu_seconds() - cpu0;
-    peak = peak_rss_mb();
-  }
-  report(state, docs, path, peak, cpu, true);
+  time_builds(state, docs, path, path, true, [&] { return raw_xapian(docs, path); });
   discard(path);
 }
 
@@ -224,18 +243,7 @@ void BM_SqliteFts5(benchmark::State& state) {
     state.SkipWithError("FTS5: wrong row count");
     return;
   }
-  double peak = 0, cpu = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    fs::remove(path);
-    reset_peak_rss();
-    state.ResumeTiming();
-    const double cpu0 = process_cpu_seconds();
-    benchmark::DoNotOptimize(sqlite_fts5(docs, path));
-    cpu += process_cpu_seconds() - cpu0;
-    peak = peak_rss_mb();
-  }
-  report(state, docs, path, peak, cpu, false);
+  time_builds(state, docs, path, path, false, [&] { return sqlite_fts5(docs, path); });
   fs::remove(path);
 }
 
@@ -274,18 +282,7 @@ void run_ours(benchmark::State& state, bool bulk) {
     state.SkipWithError("newsindex: wrong document count");
     return;
   }
-  double peak = 0, cpu = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    fs::remove_all(path);
-    reset_peak_rss();
-    state.ResumeTiming();
-    const double cpu0 = process_cpu_seconds();
-    benchmark::DoNotOptimize(ours(docs, path, bulk));
-    cpu += process_cpu_seconds() - cpu0;
-    peak = peak_rss_mb();
-  }
-  report(state, docs, path, peak, cpu, true);
+  time_builds(state, docs, path, path, true, [&] { return ours(docs, path, bulk); });
   discard(path);
 }
 
@@ -293,12 +290,9 @@ void run_ours(benchmark::State& state, bool bulk) {
 // MinHash) without writing them.
 void BM_NewsindexBuildOnly(benchmark::State& state) {
   const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
-  auto analyzer = Analyzer::create();
-  if (!analyzer.ok()) {
-    state.SkipWithError(analyzer.status().to_string().c_str());
-    return;
-  }
-  internal::DocumentBuilder builder(*analyzer, true);
+  auto analyzer = analyzer_or_skip(state);
+  if (!analyzer) return;
+  internal::DocumentBuilder builder(analyzer, true);
   internal::BuiltDocument built;
   std::size_t terms = 0;
   for (const auto& a : docs) {
@@ -367,30 +361,16 @@ void write_only(benchmark::State& state, const std::vector<Article>& docs,
     state.SkipWithError("write only: wrong document count");
     return;
   }
-  double peak = 0, cpu = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    fs::remove_all(dir);
-    reset_peak_rss();
-    state.ResumeTiming();
-    const double cpu0 = process_cpu_seconds();
-    benchmark::DoNotOptimize(write());
-    cpu += process_cpu_seconds() - cpu0;
-    peak = peak_rss_mb();
-  }
-  report(state, docs, merged, peak, cpu, true);
+  time_builds(state, docs, dir, merged, true, [&] { return write(); });
   discard(dir);
 }
 
 // Our documents (the full analysis of (c)).
 void BM_NewsindexWriteOnly(benchmark::State& state) {
   const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
-  auto analyzer = Analyzer::create();
-  if (!analyzer.ok()) {
-    state.SkipWithError(analyzer.status().to_string().c_str());
-    return;
-  }
-  internal::DocumentBuilder builder(*analyzer, true);
+  auto analyzer = analyzer_or_skip(state);
+  if (!analyzer) return;
+  internal::DocumentBuilder builder(analyzer, true);
   internal::BuiltDocument built;
   std::vector<Xapian::Document> prebuilt;
   prebuilt.reserve(docs.size());
