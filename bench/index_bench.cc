@@ -25,7 +25,8 @@
 // mode, the writer's in plain mode),
 // NEWSINDEX_BENCH_CHUNK_DOCS and NEWSINDEX_BENCH_FLUSH_DOCS (default: the
 // writer's); NEWSINDEX_BENCH_KEEP=1
-// keeps the databases.
+// keeps the databases; NEWSINDEX_BENCH_SMOKE=1 runs 300 articles (CTest's
+// bench_smoke_index).
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 #include <xapian.h>
@@ -67,12 +68,14 @@ std::size_t unique_ids(const std::vector<Article>& docs) {
   return ids.size();
 }
 
+bool env_is_1(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v == '1';
+}
+
 // NEWSINDEX_BENCH_KEEP=1 keeps the last database of each benchmark (under
 // the temp directory, "newsindex-bench-*") for xapian-delve and friends.
-bool keep() {
-  const char* k = std::getenv("NEWSINDEX_BENCH_KEEP");
-  return k != nullptr && *k == '1';
-}
+bool keep() { return env_is_1("NEWSINDEX_BENCH_KEEP"); }
 
 void discard(const fs::path& p) {
   if (!keep()) fs::remove_all(p);
@@ -400,11 +403,19 @@ void BM_NewsindexPlain(benchmark::State& state) { run_ours(state, false); }
 
 // One timed build per size (each is seconds long); the check run before the
 // loop doubles as warm-up. NEWSINDEX_BENCH_LARGE=1 adds 100k articles.
+// NEWSINDEX_BENCH_SMOKE=1 (the CTest smoke run): 300 articles, to prove every
+// benchmark still builds and checks what it times, in seconds.
 void sizes(benchmark::internal::Benchmark* b) {
-  b->Arg(10000)->Arg(30000);
-  if (const char* large = std::getenv("NEWSINDEX_BENCH_LARGE"); large && *large == '1') {
-    b->Arg(100000);
+  if (env_is_1("NEWSINDEX_BENCH_SMOKE")) {
+    b->Arg(300);
+    return;
   }
+  b->Arg(10000)->Arg(30000);
+  if (env_is_1("NEWSINDEX_BENCH_LARGE")) b->Arg(100000);
+}
+
+void one_size(benchmark::internal::Benchmark* b) {
+  b->Arg(env_is_1("NEWSINDEX_BENCH_SMOKE") ? 300 : 10000);
 }
 #define INDEX_BENCH(fn) \
   BENCHMARK(fn)->Apply(sizes)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond)
@@ -415,8 +426,8 @@ INDEX_BENCH(BM_NewsindexBulk);
 INDEX_BENCH(BM_NewsindexPlain);
 INDEX_BENCH(BM_NewsindexWriteOnly);
 INDEX_BENCH(BM_RawXapianWriteOnly);
-BENCHMARK(BM_NewsindexBuildOnly)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
-BENCHMARK(BM_RawXapianTermGenOnly)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_NewsindexBuildOnly)->Apply(one_size)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_RawXapianTermGenOnly)->Apply(one_size)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
 
 }  // namespace
 }  // namespace newsindex::bench
