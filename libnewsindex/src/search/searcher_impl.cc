@@ -28,6 +28,9 @@ namespace {
 constexpr double kRecencyShare = 0.5;
 // Terms taken from a document for more-like-this.
 constexpr Xapian::termcount kSimilarTerms = 25;
+// Attempts at an operation or an open that meets a concurrent commit, the
+// n-th after a wait of n-1 ms (retrying(), open_settled()).
+constexpr int kAttempts = 8;
 
 bool parse_remote(const std::string& spec, std::string& host, unsigned& port) {
   constexpr std::string_view kScheme = "tcp://";
@@ -161,7 +164,6 @@ class SearcherImpl final : public Searcher {
   // longer each time (0, 1, 2, ... ms) so that a burst of commits can pass
   // (without the wait, 8 immediate attempts lost to 15 back-to-back commits
   // about 1 run in 70 of SearcherConcurrency under load).
-  static constexpr int kAttempts = 8;
 
   template <typename Fn>
   Status retrying(Fn&& once) {
@@ -386,15 +388,15 @@ Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
 // open_one(), and the recorded analyzer read into *recorded (when given),
 // retried while a writer's commit or directory swap is in progress: opening
 // then meets a discarded revision, or a swapped directory being emptied
-// reads as no database at all. A missing analyzer record is read again too:
-// a block that a commit rewrites while we read it can come back torn (its
-// revision still the old one, the rest new), and glass, which keeps no
-// checksums, then finds no record instead of raising DatabaseModifiedError
-// (SearcherConcurrency met this about once in 600 runs). A database that
-// really has no record costs only the waits.
+// reads as no database at all. A missing analyzer record is read again too
+// (SearcherConcurrency met one about once in 600 runs, with no error). The
+// likely cause: a block that a commit rewrites while we read it comes back
+// torn, its revision still the old one and the rest new, and glass, which
+// keeps no checksums, finds no record instead of raising
+// DatabaseModifiedError. A database that really has no record costs only the
+// waits.
 Status open_settled(const std::string& name, bool& remote, Xapian::Database& out,
                     std::vector<PinnedDir>& dirs, std::string* recorded) {
-  constexpr int kAttempts = 8;
   Status st;
   std::vector<PinnedDir> pinned;
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
