@@ -13,6 +13,8 @@
 // CPU ms per document summed over all threads (cpu_ms_per_doc),
 // index bytes per MB of text, and for (a) and (c) the size after
 // xapian-compact. Every run first checks the document count it produced.
+// After the run it prints each build's docs/s, compacted size and CPU per
+// document as ratios to RawXapian of the same size in the same run.
 //
 //   ./build/bench/index_bench --benchmark_counters_tabular=true
 //   NEWSINDEX_BENCH_LARGE=1 ./build/bench/index_bench
@@ -31,6 +33,8 @@
 #include <sqlite3.h>
 #include <xapian.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -128,41 +132,84 @@ std::uint64_t compacted_bytes(const fs::path& db) {
   return n;
 }
 
-void report(benchmark::State& state, const std::vector<Article>& docs, const fs::path& index,
-            double peak_mb, double cpu_s, bool xapian) {
+// One build benchmark's figures, kept for the ratios printed after the run.
+struct Row {
+  double docs_per_s = 0;
+  double cpu_ms_per_doc = 0;
+  double compacted_per_text_mb = 0;  // 0: not a Xapian database
+};
+
+// name ("RawXapian") -> articles -> figures.
+std::map<std::string, std::map<std::int64_t, Row>>& results() {
+  static std::map<std::string, std::map<std::int64_t, Row>> r;
+  return r;
+}
+
+void report(benchmark::State& state, const char* name, const std::vector<Article>& docs,
+            const fs::path& index, double peak_mb, double wall_s, double cpu_s, bool xapian) {
   const double text_mb = static_cast<double>(text_bytes(docs)) / 1e6;
+  const double n = static_cast<double>(state.iterations() * docs.size());
+  Row row;
+  row.docs_per_s = n / wall_s;
+  row.cpu_ms_per_doc = 1e3 * cpu_s / n;
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * docs.size()));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text_bytes(docs)));
   state.counters["peak_rss_MB"] = peak_mb;
   // CPU per document over all threads: what two cores can at best divide by two.
-  state.counters["cpu_ms_per_doc"] =
-      1e3 * cpu_s / static_cast<double>(state.iterations() * docs.size());
+  state.counters["cpu_ms_per_doc"] = row.cpu_ms_per_doc;
   state.counters["index_bytes_per_text_MB"] = static_cast<double>(dir_bytes(index)) / text_mb;
   if (xapian) {
-    state.counters["compacted_bytes_per_text_MB"] =
-        static_cast<double>(compacted_bytes(index)) / text_mb;
+    row.compacted_per_text_mb = static_cast<double>(compacted_bytes(index)) / text_mb;
+    state.counters["compacted_bytes_per_text_MB"] = row.compacted_per_text_mb;
   }
   state.counters["docs"] = static_cast<double>(docs.size());
+  results()[name][state.range(0)] = row;
+}
+
+// After the run: each build against RawXapian of the same size in this run.
+void print_ratios() {
+  auto raw = results().find("RawXapian");
+  if (raw == results().end()) return;
+  std::printf("\nRatios to RawXapian of the same size, in this run:\n");
+  std::printf("  %-20s %7s  %7s  %6s  %7s\n", "", "articles", "docs/s", "size", "CPU/doc");
+  for (const auto& [name, by_size] : results()) {
+    if (name == "RawXapian") continue;
+    for (const auto& [n, row] : by_size) {
+      auto base = raw->second.find(n);
+      if (base == raw->second.end()) continue;
+      const Row& b = base->second;
+      std::string size = "-";
+      if (row.compacted_per_text_mb > 0 && b.compacted_per_text_mb > 0) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2fx", row.compacted_per_text_mb / b.compacted_per_text_mb);
+        size = buf;
+      }
+      std::printf("  %-20s %8lld  %6.2fx  %6s  %6.2fx\n", name.c_str(), static_cast<long long>(n),
+                  row.docs_per_s / b.docs_per_s, size.c_str(), row.cpu_ms_per_doc / b.cpu_ms_per_doc);
+    }
+  }
 }
 
 // The timed part of a build benchmark: each iteration deletes `scratch_path`
 // (untimed), then times `build()` and its CPU over all threads; then reports
 // on `index`.
 template <typename Build>
-void time_builds(benchmark::State& state, const std::vector<Article>& docs,
+void time_builds(benchmark::State& state, const char* name, const std::vector<Article>& docs,
                  const fs::path& scratch_path, const fs::path& index, bool xapian, Build&& build) {
-  double peak = 0, cpu = 0;
+  double peak = 0, wall = 0, cpu = 0;
   for (auto _ : state) {
     state.PauseTiming();
     fs::remove_all(scratch_path);
     reset_peak_rss();
     state.ResumeTiming();
+    const auto t0 = std::chrono::steady_clock::now();
     const double cpu0 = process_cpu_seconds();
     benchmark::DoNotOptimize(build());
     cpu += process_cpu_seconds() - cpu0;
+    wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     peak = peak_rss_mb();
   }
-  report(state, docs, index, peak, cpu, xapian);
+  report(state, name, docs, index, peak, wall, cpu, xapian);
 }
 
 // The analyzer for our builds, or nullptr after SkipWithError.
@@ -206,7 +253,8 @@ void BM_RawXapian(benchmark::State& state) {
     state.SkipWithError("raw Xapian: wrong document count");
     return;
   }
-  time_builds(state, docs, path, path, true, [&] { return raw_xapian(docs, path); });
+  time_builds(state, "RawXapian", docs, path, path, true,
+              [&] { return raw_xapian(docs, path); });
   discard(path);
 }
 
@@ -246,7 +294,8 @@ void BM_SqliteFts5(benchmark::State& state) {
     state.SkipWithError("FTS5: wrong row count");
     return;
   }
-  time_builds(state, docs, path, path, false, [&] { return sqlite_fts5(docs, path); });
+  time_builds(state, "SqliteFts5", docs, path, path, false,
+              [&] { return sqlite_fts5(docs, path); });
   fs::remove(path);
 }
 
@@ -285,7 +334,8 @@ void run_ours(benchmark::State& state, bool bulk) {
     state.SkipWithError("newsindex: wrong document count");
     return;
   }
-  time_builds(state, docs, path, path, true, [&] { return ours(docs, path, bulk); });
+  time_builds(state, bulk ? "NewsindexBulk" : "NewsindexPlain", docs, path, path, true,
+              [&] { return ours(docs, path, bulk); });
   discard(path);
 }
 
@@ -341,7 +391,7 @@ void BM_RawXapianTermGenOnly(benchmark::State& state) {
 // cpu_ms_per_doc is the floor under (c)'s. add_document, as chunk writers do:
 // every article counts (the real merge also drops older versions of repeated
 // ids, which this skips).
-void write_only(benchmark::State& state, const std::vector<Article>& docs,
+void write_only(benchmark::State& state, const char* name, const std::vector<Article>& docs,
                 const std::vector<Xapian::Document>& prebuilt) {
   const WriterOptions defaults;
   const fs::path dir = scratch("write-only");
@@ -364,7 +414,7 @@ void write_only(benchmark::State& state, const std::vector<Article>& docs,
     state.SkipWithError("write only: wrong document count");
     return;
   }
-  time_builds(state, docs, dir, merged, true, [&] { return write(); });
+  time_builds(state, name, docs, dir, merged, true, [&] { return write(); });
   discard(dir);
 }
 
@@ -381,7 +431,7 @@ void BM_NewsindexWriteOnly(benchmark::State& state) {
     builder.build(a, built);
     prebuilt.push_back(built.doc);
   }
-  write_only(state, docs, prebuilt);
+  write_only(state, "NewsindexWriteOnly", docs, prebuilt);
 }
 
 // The baseline's documents, as (a) builds them: what Xapian's write path costs
@@ -395,7 +445,7 @@ void BM_RawXapianWriteOnly(benchmark::State& state) {
   for (const auto& a : docs) {
     prebuilt.push_back(raw_document(tg, a));
   }
-  write_only(state, docs, prebuilt);
+  write_only(state, "RawXapianWriteOnly", docs, prebuilt);
 }
 
 void BM_NewsindexBulk(benchmark::State& state) { run_ours(state, true); }
@@ -432,4 +482,11 @@ BENCHMARK(BM_RawXapianTermGenOnly)->Apply(one_size)->Iterations(1)->UseRealTime(
 }  // namespace
 }  // namespace newsindex::bench
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  newsindex::bench::print_ratios();
+  return 0;
+}
