@@ -157,10 +157,6 @@ class Scanner {
   std::size_t i_ = 0;
 };
 
-}  // namespace
-
-namespace {
-
 struct StoredText {
   std::string body, lead;
 };
@@ -168,9 +164,8 @@ struct StoredText {
 // Fills the hit's fields from the data and, with `text`, picks up the body
 // and lead stored there (schema 1 stored the body in the data).
 void parse_data(std::string_view data, Hit& hit, StoredText* text) {
-  const bool want_text = text != nullptr;
-  std::string* body = want_text ? &text->body : nullptr;
-  std::string* lead = want_text ? &text->lead : nullptr;
+  std::string* body = text ? &text->body : nullptr;
+  std::string* lead = text ? &text->lead : nullptr;
   Scanner sc(data);
   if (!sc.eat('{')) return;
   if (sc.eat('}')) return;

@@ -32,6 +32,11 @@ constexpr Xapian::termcount kSimilarTerms = 25;
 // n-th after a wait of n-1 ms (retrying(), open_settled()).
 constexpr int kAttempts = 8;
 
+// The wait before attempt `attempt` (1-based) of kAttempts.
+void back_off(int attempt) {
+  if (attempt > 1) std::this_thread::sleep_for(std::chrono::milliseconds(attempt - 1));
+}
+
 bool parse_remote(const std::string& spec, std::string& host, unsigned& port) {
   constexpr std::string_view kScheme = "tcp://";
   std::string rest = spec.substr(kScheme.size());
@@ -164,14 +169,13 @@ class SearcherImpl final : public Searcher {
   // longer each time (0, 1, 2, ... ms) so that a burst of commits can pass
   // (without the wait, 8 immediate attempts lost to 15 back-to-back commits
   // about 1 run in 70 of SearcherConcurrency under load).
-
   template <typename Fn>
   Status retrying(Fn&& once) {
     return guard(what(), [&]() -> Status {
       for (int attempt = 1;; ++attempt) {
         try {
           if (attempt > 1) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(attempt - 1));
+            back_off(attempt);
             refresh();
           }
           return once();
@@ -400,7 +404,7 @@ Status open_settled(const std::string& name, bool& remote, Xapian::Database& out
   Status st;
   std::vector<PinnedDir> pinned;
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
-    if (attempt > 1) std::this_thread::sleep_for(std::chrono::milliseconds(attempt - 1));
+    back_off(attempt);
     pinned.clear();
     st = open_one(name, remote, out, pinned);
     if (st.ok() && recorded) {
