@@ -1,0 +1,435 @@
+// In-memory inversion and the direct glass write (glass/batch.h).
+#include "glass/batch.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "glass/encoding.h"
+#include "glass/positions.h"
+#include "glass/table_builder.h"
+
+namespace newsindex::glass {
+namespace {
+
+// Xapian's limit on a term's length in glass.
+constexpr std::size_t kMaxTermLength = 245;
+// A posting-list or value-stream chunk is closed once it reaches this many
+// bytes, as Xapian's writer closes them.
+constexpr std::size_t kChunkBytes = 2000;
+constexpr std::uint32_t kRevision = 1;
+
+std::string doc_key(std::uint32_t did) {
+  std::string k;
+  put_sortable_uint(k, did);
+  return k;
+}
+
+std::size_t common_prefix(const std::string& a, const std::string& b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+// One posting list (a term's, or the document lengths' when `dummy_counts`),
+// cut into chunks: the first chunk's key is `first_key` and it starts with
+// the term frequency, collection frequency and first document id less one;
+// each later chunk's key is `more_key` and its first document id. Every
+// chunk then says whether it is the last and how far its last id is from
+// its first, and holds wdf, (gap less one, wdf)...
+Status add_posting_list(TableBuilder& table, const std::string& first_key,
+                        const std::string& more_key, std::uint64_t termfreq,
+                        std::uint64_t collfreq, const std::vector<std::uint32_t>& docs,
+                        const std::vector<std::uint32_t>& wdfs, std::string& body,
+                        std::string& tag, std::string& key) {
+  const std::size_t n = docs.size();
+  std::size_t i = 0;
+  bool first_chunk = true;
+  while (i < n) {
+    body.clear();
+    const std::uint32_t first = docs[i];
+    std::uint32_t last = first;
+    put_uint(body, wdfs[i]);
+    ++i;
+    while (i < n && body.size() < kChunkBytes) {
+      put_uint(body, docs[i] - last - 1);
+      put_uint(body, wdfs[i]);
+      last = docs[i];
+      ++i;
+    }
+    tag.clear();
+    if (first_chunk) {
+      put_uint(tag, termfreq);
+      put_uint(tag, collfreq);
+      put_uint(tag, first - 1);
+    }
+    put_bool(tag, i == n);
+    put_uint(tag, last - first);
+    tag += body;
+    if (first_chunk) {
+      key = first_key;
+    } else {
+      key = more_key;
+      put_sortable_uint(key, first);
+    }
+    Status st = table.add(key, tag);
+    if (!st.ok()) return st;
+    first_chunk = false;
+  }
+  return Status();
+}
+
+Status sync_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT ? Status() : io_error(path + ": " + std::strerror(errno));
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) return io_error(path + ": " + std::strerror(errno));
+  return Status();
+}
+
+}  // namespace
+
+bool linked_xapian_supported() { return Xapian::major_version() == 1 && Xapian::minor_version() == 4; }
+
+GlassBatch::GlassBatch(BatchOptions options)
+    : options_(options), compressor_(options.compress_level) {}
+
+GlassBatch::~GlassBatch() = default;
+
+void GlassBatch::set_metadata(const std::string& key, const std::string& value) {
+  if (value.empty()) {
+    metadata_.erase(key);
+  } else {
+    metadata_[key] = value;
+  }
+}
+
+Status GlassBatch::add(const Xapian::Document& doc) {
+  // Check first, so a refused document leaves the batch as it was.
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.size() > kMaxTermLength) {
+      return invalid_argument("Term too long (> 245): " + term.substr(0, 60) + "...");
+    }
+  }
+  const auto did = static_cast<std::uint32_t>(docs_.size() + 1);
+  Doc d;
+  std::string& tl = scratch_;
+  tl.clear();
+  std::uint64_t doclen = 0;
+  std::uint32_t count = 0;
+  std::string prev;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    std::string term = *t;
+    const Xapian::termcount wdf = t.get_wdf();
+    doclen += wdf;
+    stats_.wdf_upper = std::max<std::uint64_t>(stats_.wdf_upper, wdf);
+    // The term list: the first term whole, then each term as the length of
+    // the prefix it shares with the one before and the rest; when the wdf
+    // is small, prefix length and wdf share one byte.
+    if (count == 0) {
+      tl += static_cast<char>(term.size());
+      tl += term;
+      put_uint(tl, wdf);
+    } else {
+      const std::size_t reuse = common_prefix(prev, term);
+      std::size_t packed = 0;
+      if (wdf < 127) packed = (wdf + 1) * (prev.size() + 1) + reuse;
+      if (packed != 0 && packed < 256) {
+        tl += static_cast<char>(packed);
+        tl += static_cast<char>(term.size() - reuse);
+        tl.append(term, reuse, std::string::npos);
+      } else {
+        tl += static_cast<char>(reuse);
+        tl += static_cast<char>(term.size() - reuse);
+        tl.append(term, reuse, std::string::npos);
+        put_uint(tl, wdf);
+      }
+    }
+    ++count;
+
+    auto [it, inserted] = terms_.try_emplace(term);
+    Postings& p = it->second;
+    if (inserted) bytes_ += term.size() + 96;
+    p.docs.push_back(did);
+    p.wdfs.push_back(wdf);
+    p.collection_freq += wdf;
+    if (t.positionlist_count() != 0) {
+      positions_.clear();
+      for (auto pos = t.positionlist_begin(); pos != t.positionlist_end(); ++pos) {
+        positions_.push_back(*pos);
+      }
+      const std::size_t before = p.positions.size();
+      encode_positions(p.positions, positions_.data(), positions_.size());
+      bytes_ += p.positions.size() - before;
+    }
+    p.pos_ends.push_back(static_cast<std::uint32_t>(p.positions.size()));
+    bytes_ += 12;
+    ++postings_;
+    prev = std::move(term);
+  }
+  if (count != 0) {
+    std::string head;
+    put_uint(head, doclen);
+    put_uint(head, count);
+    d.termlist = head + tl;
+  }
+  d.length = static_cast<std::uint32_t>(doclen);
+  if (d.termlist.size() > default_compress_min(kTermlist) &&
+      compressor_.compress(d.termlist, tl)) {
+    d.termlist.swap(tl);
+    d.termlist_compressed = true;
+  }
+
+  d.data = doc.get_data();
+  if (d.data.size() > default_compress_min(kDocdata) && compressor_.compress(d.data, tl)) {
+    d.data.swap(tl);
+    d.data_compressed = true;
+  }
+
+  std::int64_t prev_slot = -1;
+  for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+    const std::uint32_t slot = v.get_valueno();
+    const std::string value = *v;
+    if (value.empty()) continue;
+    put_uint(d.slots, static_cast<std::uint64_t>(slot - prev_slot - 1));
+    prev_slot = slot;
+    SlotValues& s = slots_[slot];
+    if (s.docs.empty()) {
+      s.lower = value;
+      s.upper = value;
+    } else if (value < s.lower) {
+      s.lower = value;
+    } else if (value > s.upper) {
+      s.upper = value;
+    }
+    s.docs.push_back(did);
+    s.bytes += value;
+    s.ends.push_back(static_cast<std::uint32_t>(s.bytes.size()));
+    bytes_ += value.size() + 8;
+  }
+
+  ++stats_.doccount;
+  stats_.last_docid = did;
+  if (doclen != 0 && (stats_.doclen_lower == 0 || doclen < stats_.doclen_lower)) {
+    stats_.doclen_lower = doclen;
+  }
+  stats_.doclen_upper = std::max(stats_.doclen_upper, doclen);
+  stats_.total_doclen += doclen;
+  bytes_ += d.termlist.size() + d.data.size() + d.slots.size() + sizeof(Doc);
+  docs_.push_back(std::move(d));
+  return Status();
+}
+
+std::vector<const std::pair<const std::string, GlassBatch::Postings>*> GlassBatch::sorted_terms()
+    const {
+  std::vector<const std::pair<const std::string, Postings>*> v;
+  v.reserve(terms_.size());
+  for (const auto& e : terms_) v.push_back(&e);
+  std::sort(v.begin(), v.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  return v;
+}
+
+Status GlassBatch::write_postlist(const std::string& dir, RootInfo& root) {
+  TableBuilder table(dir + "/postlist.glass", options_.block_size, kRevision,
+                     default_compress_min(kPostlist));
+  std::string key, tag, body;
+  // User metadata: "\0\xc0" + key.
+  for (const auto& [k, v] : metadata_) {
+    key.assign("\0\xc0", 2);
+    key += k;
+    Status st = table.add(key, v);
+    if (!st.ok()) return st;
+  }
+  // Value statistics: "\0\xd0" + slot (little-endian, no length), in key order.
+  std::vector<std::pair<std::string, const SlotValues*>> order;
+  for (const auto& [slot, s] : slots_) {
+    key.assign("\0\xd0", 2);
+    put_uint_last(key, slot);
+    order.emplace_back(key, &s);
+  }
+  std::sort(order.begin(), order.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [k, s] : order) {
+    tag.clear();
+    put_uint(tag, s->docs.size());
+    put_string(tag, s->lower);
+    if (s->lower != s->upper) tag += s->upper;
+    Status st = table.add(k, tag);
+    if (!st.ok()) return st;
+  }
+  // Value streams: "\0\xd8" + slot + first document id; each chunk holds
+  // value, (gap less one, value)...
+  order.clear();
+  for (const auto& [slot, s] : slots_) {
+    key.assign("\0\xd8", 2);
+    put_uint(key, slot);
+    order.emplace_back(key, &s);
+  }
+  std::sort(order.begin(), order.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [prefix, s] : order) {
+    std::size_t i = 0;
+    const std::size_t n = s->docs.size();
+    while (i < n) {
+      tag.clear();
+      const std::uint32_t first = s->docs[i];
+      std::uint32_t last = first;
+      for (;;) {
+        const std::uint32_t start = i == 0 ? 0 : s->ends[i - 1];
+        const std::string_view value(s->bytes.data() + start, s->ends[i] - start);
+        if (s->docs[i] != first) put_uint(tag, s->docs[i] - last - 1);
+        put_string(tag, value);
+        last = s->docs[i];
+        ++i;
+        if (i == n || tag.size() >= kChunkBytes) break;
+      }
+      key = prefix;
+      put_sortable_uint(key, first);
+      Status st = table.add(key, tag);
+      if (!st.ok()) return st;
+    }
+  }
+  // Document lengths: "\0\xe0", then "\0\xe0" + first id; the first chunk's
+  // two counts are dummies (0).
+  {
+    std::vector<std::uint32_t> ids(docs_.size()), lengths(docs_.size());
+    for (std::size_t i = 0; i < docs_.size(); ++i) {
+      ids[i] = static_cast<std::uint32_t>(i + 1);
+      lengths[i] = docs_[i].length;
+    }
+    const std::string prefix("\0\xe0", 2);
+    Status st = add_posting_list(table, prefix, prefix, 0, 0, ids, lengths, body, tag, key);
+    if (!st.ok()) return st;
+  }
+  // Terms: the term (sort-preserving, unterminated), then term + NUL + id.
+  std::string first_key, more_key;
+  for (const auto* e : sorted_terms()) {
+    first_key.clear();
+    put_sortable_string(first_key, e->first, true);
+    more_key.clear();
+    put_sortable_string(more_key, e->first, false);
+    const Postings& p = e->second;
+    Status st = add_posting_list(table, first_key, more_key, p.docs.size(), p.collection_freq,
+                                 p.docs, p.wdfs, body, tag, key);
+    if (!st.ok()) return st;
+  }
+  auto info = table.finish(true);
+  if (!info.ok()) return info.status();
+  root = *info;
+  return Status();
+}
+
+Status GlassBatch::write_termlist(const std::string& dir, RootInfo& root) {
+  TableBuilder table(dir + "/termlist.glass", options_.block_size, kRevision,
+                     default_compress_min(kTermlist));
+  std::string key;
+  for (std::size_t i = 0; i < docs_.size(); ++i) {
+    const Doc& d = docs_[i];
+    key = doc_key(static_cast<std::uint32_t>(i + 1));
+    Status st = table.add(key, d.termlist, d.termlist_compressed);
+    if (!st.ok()) return st;
+    if (!d.slots.empty()) {
+      key += '\0';  // the used-slots entry sorts right after the term list
+      st = table.add(key, d.slots);
+      if (!st.ok()) return st;
+    }
+  }
+  auto info = table.finish(true);
+  if (!info.ok()) return info.status();
+  root = *info;
+  return Status();
+}
+
+Status GlassBatch::write_positions(const std::string& dir, RootInfo& root) {
+  TableBuilder table(dir + "/position.glass", options_.block_size, kRevision,
+                     default_compress_min(kPosition));
+  std::string key;
+  for (const auto* e : sorted_terms()) {
+    const Postings& p = e->second;
+    if (p.positions.empty()) continue;
+    std::string prefix;
+    put_sortable_string(prefix, e->first, false);
+    std::uint32_t start = 0;
+    for (std::size_t i = 0; i < p.docs.size(); ++i) {
+      const std::uint32_t end = p.pos_ends[i];
+      if (end != start) {
+        key = prefix;
+        put_sortable_uint(key, p.docs[i]);
+        Status st = table.add(key, std::string_view(p.positions.data() + start, end - start));
+        if (!st.ok()) return st;
+      }
+      start = end;
+    }
+  }
+  auto info = table.finish(false);
+  if (!info.ok()) return info.status();
+  root = *info;
+  return Status();
+}
+
+Status GlassBatch::write_docdata(const std::string& dir, RootInfo& root) {
+  TableBuilder table(dir + "/docdata.glass", options_.block_size, kRevision,
+                     default_compress_min(kDocdata));
+  for (std::size_t i = 0; i < docs_.size(); ++i) {
+    const Doc& d = docs_[i];
+    if (d.data.empty()) continue;
+    Status st = table.add(doc_key(static_cast<std::uint32_t>(i + 1)), d.data, d.data_compressed);
+    if (!st.ok()) return st;
+  }
+  auto info = table.finish(false);
+  if (!info.ok()) return info.status();
+  root = *info;
+  return Status();
+}
+
+Status GlassBatch::write(const std::string& dir) {
+  const std::uint32_t bs = options_.block_size;
+  if (bs < 2048 || bs > 65536 || (bs & (bs - 1)) != 0) {
+    return invalid_argument("block size " + std::to_string(bs) +
+                            ": must be a power of two from 2048 to 65536");
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return io_error(dir + ": " + ec.message());
+  if (!std::filesystem::is_empty(dir, ec) || ec) {
+    return invalid_argument(dir + ": not an empty directory");
+  }
+  std::array<RootInfo, kTableCount> roots;
+  for (int t = 0; t < kTableCount; ++t) {
+    roots[t].block_size = bs;
+    roots[t].compress_min = default_compress_min(static_cast<Table>(t));
+  }
+  Status st = write_postlist(dir, roots[kPostlist]);
+  if (st.ok()) st = write_termlist(dir, roots[kTermlist]);
+  if (st.ok()) st = write_positions(dir, roots[kPosition]);
+  if (st.ok()) st = write_docdata(dir, roots[kDocdata]);
+  if (st.ok() && options_.sync) {
+    for (const char* f : {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
+      st = sync_file(dir + "/" + f);
+      if (!st.ok()) break;
+    }
+  }
+  if (st.ok()) st = write_version_file(dir, kRevision, roots, stats_, options_.sync);
+  if (st.ok() && options_.sync) st = sync_file(dir);
+  return st;
+}
+
+void GlassBatch::clear() {
+  terms_.clear();
+  slots_.clear();
+  docs_.clear();
+  metadata_.clear();
+  stats_ = DatabaseStats();
+  postings_ = 0;
+  bytes_ = 0;
+}
+
+}  // namespace newsindex::glass
