@@ -2,6 +2,7 @@
 //
 //   newsindex search --db DIR [--db DIR2] [--json] [--limit N] ... QUERY...
 //   newsindex search --db DIR --batch FILE      one JSON line per query line
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -147,14 +148,23 @@ int run(const SearchFlags& f) {
     std::string line;
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      request.query = line;
-      auto res = (*searcher)->search(request);
-      if (!res.ok()) {
-        std::cout << dump_json({{"query", line}, {"error", res.status().to_string()}}) << "\n";
+      // Each line is answered on its own and flushed at once, so a line that
+      // fails (even by an exception) costs only its own answer.
+      std::string answer;
+      try {
+        request.query = line;
+        auto res = (*searcher)->search(request);
+        if (res.ok()) {
+          answer = dump_json(to_json(*res, request));
+        } else {
+          answer = dump_json({{"query", line}, {"error", res.status().to_string()}});
+          rc = kExitFailure;
+        }
+      } catch (const std::exception& e) {
+        answer = dump_json({{"query", line}, {"error", std::string("internal: ") + e.what()}});
         rc = kExitFailure;
-        continue;
       }
-      std::cout << dump_json(to_json(*res, request)) << "\n";
+      std::cout << answer << "\n" << std::flush;
     }
     if (in.bad()) return report_error("search", io_error(f.batch + ": read error"));
     return rc;

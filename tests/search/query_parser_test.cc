@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "search/query_lexer.h"
 
@@ -94,6 +95,53 @@ TEST(QueryParser, LongPhraseIsCapped) {
   ParsedQuery p = parse_query(q);
   EXPECT_EQ(p.root.kind, QueryNode::Kind::kPhrase);
   EXPECT_FALSE(p.warnings.empty());
+}
+
+std::string repeat(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// Regression: 5,000 nested '(' overflowed the stack of the recursive parser
+// (SIGSEGV in `newsindex search`). Past kMaxQueryDepth the inner brackets
+// are dropped with one warning.
+TEST(QueryParser, DeepNestingIsCappedWithAWarning) {
+  const int cap = static_cast<int>(kMaxQueryDepth);
+  struct DeepCase {
+    std::string query;
+    const char* ast;  // "" = any reading
+    int warnings;
+    bool capped;  // the first warning is the nesting one
+  };
+  const DeepCase kCases[] = {
+      {repeat("(", cap) + "navo" + repeat(")", cap), "navo", 0, false},
+      {repeat("(", cap + 1) + "navo" + repeat(")", cap + 1), "navo", 1, true},
+      {repeat("(", 5000) + "navo" + repeat(")", 5000), "navo", 1, true},
+      {repeat("(", 100000) + "navo" + repeat(")", 100000), "navo", 1, true},
+      // Unclosed: the capped warning and one "unclosed" warning.
+      {repeat("(", 5000) + "navo", "navo", 2, true},
+      {"navo" + repeat(")", 5000), "navo", 1, false},
+      {repeat("(a ", 60) + "b" + repeat(")", 60), "", 1, true},
+      {repeat("(-", 5000) + "navo" + repeat(")", 5000), "", 1, true},
+      // Past the cap a bare "title:" has no value: its own warning.
+      {repeat("title:(", 5000) + "navo" + repeat(")", 5000), "title:navo", 2, true},
+      {repeat("(navo OR ", 60) + "irak" + repeat(")", 60), "", 1, true},
+      {repeat("(", 3 * cap) + "navo" + repeat(")", cap) + " irak" + repeat(")", 2 * cap),
+       "(seq navo irak)", 1, true},
+  };
+  for (const DeepCase& c : kCases) {
+    ParsedQuery p = parse_query(c.query);
+    std::string ast = to_string(p.root);
+    if (*c.ast != '\0') {
+      EXPECT_EQ(ast, c.ast) << c.query.substr(0, 80);
+    }
+    EXPECT_EQ(static_cast<int>(p.warnings.size()), c.warnings) << c.query.substr(0, 80);
+    if (c.capped) {
+      EXPECT_NE(p.warnings[0].find("nested more than 32 deep"), std::string::npos)
+          << p.warnings[0];
+    }
+  }
 }
 
 TEST(QueryParser, BinaryGarbageDoesNotCrash) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "newsindex/writer.h"
 #include "testing/test_paths.h"
@@ -162,6 +163,32 @@ TEST_F(SearchCliTest, BatchWritesOneJsonLinePerQuery) {
     ++n;
   }
   EXPECT_EQ(n, 4);
+}
+
+// Regression: a line of 5,000 nested brackets ended `search` with SIGSEGV
+// and, in batch mode, lost the answers to every line, the earlier ones too.
+TEST_F(SearchCliTest, DeeplyNestedQueryIsAnsweredWithAWarning) {
+  const std::string deep = std::string(5000, '(') + "missie" + std::string(5000, ')');
+  std::string file = (testing::fresh_dir("search_cli_deep") / "queries.txt").string();
+  std::ofstream(file) << "missie\n" << deep << "\nweer\n";
+  CliRun batch = run("search --db " + *db_ + " --batch " + file + " --limit 1");
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  std::istringstream lines(batch.out);
+  std::string line;
+  std::vector<nlohmann::json> answers;
+  while (std::getline(lines, line)) answers.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(answers.size(), 3u) << batch.out.substr(0, 500);
+  EXPECT_EQ(answers[0]["query"], "missie");
+  EXPECT_EQ(answers[1]["total"]["estimate"], 3);
+  ASSERT_FALSE(answers[1]["warnings"].empty());
+  EXPECT_NE(answers[1]["warnings"][0].get<std::string>().find("nested"), std::string::npos);
+  EXPECT_EQ(answers[2]["hits"][0]["id"], "weer");
+
+  std::string qfile = (testing::fresh_dir("search_cli_deep_one") / "q.txt").string();
+  std::ofstream(qfile) << deep;
+  CliRun one = run("search --db " + *db_ + " --json \"$(cat " + qfile + ")\"");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(nlohmann::json::parse(one.out)["total"]["estimate"], 3);
 }
 
 TEST_F(SearchCliTest, PlainTextWhenPiped) {

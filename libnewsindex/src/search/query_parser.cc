@@ -7,6 +7,8 @@
 //   primary := '(' or ')' | field value | "phrase" | word | word*
 #include "search/query_parser.h"
 
+#include <algorithm>
+#include <string>
 #include <utility>
 
 #include "search/query_lexer.h"
@@ -281,6 +283,36 @@ class Parser {
   std::vector<std::string>& warnings_;
 };
 
+// Drops the brackets nested deeper than kMaxQueryDepth, each '(' with its
+// matching ')', so the parser recurses at most that deep: "((((navo))))"
+// past the cap reads as if the inner brackets were not there.
+void cap_nesting(std::vector<QueryToken>& tokens, std::vector<std::string>& warnings) {
+  std::size_t depth = 0;
+  bool capped = false;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    bool drop = false;
+    if (tokens[i].kind == TK::kLParen) {
+      ++depth;
+      drop = depth > kMaxQueryDepth;
+    } else if (tokens[i].kind == TK::kRParen) {
+      drop = depth > kMaxQueryDepth;
+      if (depth > 0) --depth;
+    }
+    if (drop) {
+      capped = true;
+      continue;
+    }
+    if (kept != i) tokens[kept] = std::move(tokens[i]);
+    ++kept;
+  }
+  tokens.resize(kept);
+  if (capped) {
+    warnings.push_back("brackets nested more than " + std::to_string(kMaxQueryDepth) +
+                       " deep: the inner ones are ignored");
+  }
+}
+
 bool has_text(const QueryNode& n) {
   if (n.kind == NK::kSeq) {
     for (const QueryNode& c : n.children) {
@@ -300,6 +332,7 @@ ParsedQuery parse_query(std::string_view query) {
   LexResult lexed = lex_query(query);
   out.warnings = std::move(lexed.warnings);
   bool blank = lexed.tokens.empty();
+  cap_nesting(lexed.tokens, out.warnings);
   out.root = Parser(std::move(lexed.tokens), out.warnings).parse();
   if (!blank && is_empty_query(out.root)) {
     // Nothing survived as syntax (a lone "AND", "()"): search the words.
@@ -310,6 +343,12 @@ ParsedQuery parse_query(std::string_view query) {
       out.warnings.push_back("query read as plain words");
     }
   }
+  // Each problem once: 5,000 stray ')' make one warning, not 5,000.
+  std::vector<std::string> unique;
+  for (std::string& w : out.warnings) {
+    if (std::find(unique.begin(), unique.end(), w) == unique.end()) unique.push_back(std::move(w));
+  }
+  out.warnings = std::move(unique);
   return out;
 }
 
