@@ -31,6 +31,53 @@ TEST(BadInput, InvalidJsonLineIsSkipped) {
   EXPECT_EQ(r.skipped[1].message, "invalid record: expected a JSON object, found array");
 }
 
+// Regression: JSON nested 100,000 deep in an unknown field overflowed the
+// stack (SIGSEGV in `newsindex index`) when the field was kept as extra
+// metadata. Past 64 levels a record is skipped by file and line; the good
+// records around it (and a record at the limit) go in.
+TEST(BadInput, DeeplyNestedJsonIsSkippedAlone) {
+  const auto nest = [](int depth, const char* open, const char* close) {
+    std::string s;
+    for (int i = 0; i < depth; ++i) s += open;
+    s += "1";
+    for (int i = 0; i < depth; ++i) s += close;
+    return s;
+  };
+  struct Case {
+    std::string field;  // the value of "meta" (or of a known field)
+    bool kept;
+  };
+  const Case kCases[] = {
+      {"\"meta\":" + nest(63, "[", "]"), true},  // 64 levels with the record itself
+      {"\"meta\":" + nest(64, "[", "]"), false},
+      {"\"meta\":" + nest(100000, "[", "]"), false},
+      {"\"meta\":" + nest(100000, "{\"a\":", "}"), false},
+      {"\"tags\":" + nest(100000, "[", "]"), false},
+      {"\"meta\":" + nest(100000, "[", ""), false},              // unclosed as well
+      {"\"meta\":\"" + std::string(100000, '[') + "\"", true},  // brackets in a string
+  };
+  const auto dir = fresh_dir("bad_deep_json");
+  for (std::size_t i = 0; i < std::size(kCases); ++i) {
+    const Case& c = kCases[i];
+    SCOPED_TRACE(c.field.substr(0, 60));
+    const auto file = dir / ("deep" + std::to_string(i) + ".jsonl");
+    write_file(file, "{\"id\":\"g1\",\"title\":\"Goed\"}\n"
+                     "{\"id\":\"deep\",\"title\":\"Diep\"," + c.field + "}\n"
+                     "{\"id\":\"g2\",\"title\":\"Ook goed\"}\n");
+    const ReadResult r = read_all({file.string()});
+    ASSERT_EQ(r.articles.size(), c.kept ? 3u : 2u);
+    EXPECT_EQ(r.articles.front().id, "g1");
+    EXPECT_EQ(r.articles.back().id, "g2");
+    if (!c.kept) {
+      ASSERT_EQ(r.skipped.size(), 1u);
+      EXPECT_EQ(r.skipped[0].where, file.string() + ":2");
+      EXPECT_EQ(r.skipped[0].message, "invalid JSON: nested more than 64 levels deep");
+    } else {
+      EXPECT_TRUE(r.skipped.empty());
+    }
+  }
+}
+
 TEST(BadInput, RecordWithoutTitleAndBodyIsSkipped) {
   const auto dir = fresh_dir("bad_empty");
   write_file(dir / "a.jsonl", "{\"id\":\"x\",\"source\":\"ANP\",\"body\":\"  \"}\n");

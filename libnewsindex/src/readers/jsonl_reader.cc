@@ -3,6 +3,8 @@
 // ../shared/corpora (id, title, body, date, source, outlet, category, url,
 // lang, authors, tags, lead); unknown keys go to Article::extra.
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "readers/field_names.h"
@@ -44,6 +46,37 @@ std::string clean_message(std::string_view what) {
   std::string s(what);
   if (const std::size_t at = s.find("at line 1, "); at != std::string::npos) s.erase(at + 3, 8);
   return s;
+}
+
+// Records nested deeper than this are skipped before they are parsed: an
+// unknown field is kept as compact JSON, and writing that out (like any walk
+// of the tree) recurses once per level, so 100,000 '[' would overflow the
+// stack. News records need a handful of levels.
+constexpr int kMaxJsonDepth = 64;
+
+// True when `text` opens more than `max` objects or arrays inside each other
+// (brackets inside strings do not count).
+bool nested_deeper_than(std::string_view text, int max) {
+  int depth = 0;
+  bool in_string = false, escape = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escape) {
+        escape = false;
+      } else if (c == '\\') {
+        escape = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max) return true;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
 }
 
 // Splits a JSON array ("[{…},{…}]", as .json exports often are, on one line
@@ -260,6 +293,12 @@ class JsonlReader final : public RecordReader {
     if (const std::size_t n = repair_utf8(text); n > 0)
       add_note(issue, where,
                "invalid UTF-8: " + std::to_string(n) + " byte sequence(s) replaced by U+FFFD");
+    if (nested_deeper_than(text, kMaxJsonDepth)) {
+      set_skipped(issue, where,
+                  "invalid JSON: nested more than " + std::to_string(kMaxJsonDepth) +
+                      " levels deep");
+      return ArticleSource::Next::kIssue;
+    }
     Json record;
     try {
       record = Json::parse(text);
