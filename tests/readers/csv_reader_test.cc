@@ -97,6 +97,53 @@ TEST(CsvReader, FieldCountMismatchIsRepaired) {
   EXPECT_EQ(r.articles[1].body, "");
 }
 
+// Regression: an unbalanced quote swallowed the rows after it into one field
+// (exit 0, only a repair note). When a quoted field runs on over lines that
+// are rows by themselves and the record comes out malformed, its first line
+// is skipped as an error and the rows are read again; a well-formed quoted
+// field over several lines (a body with paragraphs) is kept.
+TEST(CsvReader, UnbalancedQuoteSkipsOnlyTheBrokenRow) {
+  struct Case {
+    const char* rows;  // after the header "id,title,content"
+    std::uint64_t max_record_bytes;
+    const char* ids;      // the articles read
+    const char* skipped;  // the lines skipped as unbalanced
+  };
+  const Case kCases[] = {
+      {"c1,\"open,b1\nc2,T,b2\nc3,T,\"b3\nc4,T,b4\n", 0, "c2 c4", "2 4"},
+      {"c1,T,\"een,\ntwee\"\nc2,T,b2\n", 0, "c1 c2", ""},
+      {"c1,T,\"a\nx,y,z\nb\"\nc2,T,b2\n", 0, "c1 c2", ""},
+      {"c1,T,\"open\nzomaar tekst\n", 0, "c1", ""},  // nothing swallowed: a note
+      {"c1,T,b1\nc2,T,\"b2\n", 0, "c1 c2", ""},
+      {"c1,\"open,b1\nc2,T,b2\nc3,T,b3\n\"c4\",T,b4\n", 0, "c2 c3 c4", "2"},
+      // A runaway quote reaches the record limit: the rows are read again.
+      {"c1,\"open,b1\nc2,T,b2\nc3,T,b3\nc4,T,b4\nc5,T,b5\nc6,T,b6\nc7,T,b7\n", 40,
+       "c2 c3 c4 c5 c6 c7", "2"},
+  };
+  const auto dir = fresh_dir("csv_unbalanced");
+  for (std::size_t i = 0; i < std::size(kCases); ++i) {
+    const Case& c = kCases[i];
+    SCOPED_TRACE(escape(c.rows));
+    const auto file = dir / ("x" + std::to_string(i) + ".csv");
+    write_file(file, std::string("id,title,content\n") + c.rows);
+    ReaderOptions options;
+    if (c.max_record_bytes > 0) options.max_record_bytes = c.max_record_bytes;
+    const ReadResult r = read_all({file.string()}, options);
+    std::string ids, skipped;
+    for (const Article& a : r.articles) ids += (ids.empty() ? "" : " ") + a.id;
+    for (const ReadIssue& s : r.skipped) {
+      const std::string prefix = file.string() + ":";
+      ASSERT_EQ(s.where.rfind(prefix, 0), 0u) << s.where;
+      EXPECT_EQ(s.message,
+                "unbalanced quote in CSV record: the quoted field runs into the rows after it; "
+                "row skipped");
+      skipped += (skipped.empty() ? "" : " ") + s.where.substr(prefix.size());
+    }
+    EXPECT_EQ(ids, c.ids);
+    EXPECT_EQ(skipped, c.skipped);
+  }
+}
+
 TEST(CsvReader, HeaderWithoutTextColumnsSkipsTheFile) {
   const auto dir = fresh_dir("csv_header");
   write_file(dir / "cijfers.csv", "jaar,aantal\n2020,5\n");

@@ -4,6 +4,7 @@
 #include "readers/csv_reader.h"
 
 #include <cctype>
+#include <deque>
 
 #include "readers/field_names.h"
 #include "readers/record_reader.h"
@@ -35,14 +36,39 @@ class CsvReader final : public RecordReader {
 
  private:
   // Reads one record (maybe several lines); false at the end or on error.
-  enum class Got { kRecord, kTooBig, kEnd, kError };
+  // kResync: the record's quoted field ran past the record limit over rows
+  // that parse on their own; its first line is to be skipped (resync()
+  // has put the others back).
+  enum class Got { kRecord, kTooBig, kEnd, kError, kResync };
   Got read_record();
+
+  // The next physical line (a put-back one first) and its number.
+  InputStream::Line read_line(std::uint64_t& number);
+
+  // True when `line` alone is a well-formed record of the header's width.
+  bool is_row(std::string_view line);
+
+  // An unbalanced quote makes a quoted field run on over the rows after it
+  // ("c1,\"open,b1" then "c2,T,b2"). When a line after the record's first
+  // one (or `extra`, the line being read) is a row by itself, puts those
+  // lines back to be read again and returns true: the first line is then
+  // skipped as the broken row.
+  bool resync(const std::string* extra);
 
   std::unique_ptr<InputStream> in_;
   FileContext ctx_;
   std::string line_;
   std::string record_;
   std::uint64_t record_line_ = 0;
+  // Where each line of record_ starts, and its number (while not too big).
+  std::vector<std::size_t> line_starts_;
+  std::vector<std::uint64_t> line_numbers_;
+  struct PutBack {
+    std::string text;
+    std::uint64_t number;
+  };
+  std::deque<PutBack> pending_;
+  std::vector<std::string> probe_;
   char sep_ = ',';
   bool have_header_ = false;
   bool done_ = false;
@@ -51,13 +77,50 @@ class CsvReader final : public RecordReader {
   std::vector<std::string> fields_;
 };
 
+InputStream::Line CsvReader::read_line(std::uint64_t& number) {
+  if (!pending_.empty()) {
+    line_ = std::move(pending_.front().text);
+    number = pending_.front().number;
+    pending_.pop_front();
+    return InputStream::Line::kOk;
+  }
+  const InputStream::Line got = in_->read_line(line_, ctx_.max_record_bytes);
+  number = in_->line_number();
+  return got;
+}
+
+bool CsvReader::is_row(std::string_view line) {
+  return !csv_open_quote(line, sep_) && split_csv_record(line, sep_, probe_) &&
+         probe_.size() == columns_.size();
+}
+
+bool CsvReader::resync(const std::string* extra) {
+  std::vector<PutBack> back;
+  bool row = false;
+  for (std::size_t i = 1; i < line_starts_.size(); ++i) {
+    const std::size_t end = i + 1 < line_starts_.size() ? line_starts_[i + 1] - 1 : record_.size();
+    back.push_back({record_.substr(line_starts_[i], end - line_starts_[i]), line_numbers_[i]});
+    row = row || is_row(back.back().text);
+  }
+  if (extra != nullptr) {
+    back.push_back({*extra, in_->line_number()});
+    row = row || is_row(*extra);
+  }
+  if (!row) return false;
+  for (auto it = back.rbegin(); it != back.rend(); ++it) pending_.push_front(std::move(*it));
+  return true;
+}
+
 CsvReader::Got CsvReader::read_record() {
   record_.clear();
+  line_starts_.clear();
+  line_numbers_.clear();
   bool too_big = false;
   bool first = true;
   bool in_quotes = false;
   for (;;) {
-    const InputStream::Line got = in_->read_line(line_, ctx_.max_record_bytes);
+    std::uint64_t number = 0;
+    const InputStream::Line got = read_line(number);
     if (got == InputStream::Line::kError) return Got::kError;
     if (got == InputStream::Line::kEnd) {
       if (first) return Got::kEnd;
@@ -66,22 +129,28 @@ CsvReader::Got CsvReader::read_record() {
     if (got == InputStream::Line::kTooLong) {
       // The quoting state of a skipped line is unknown: assume it ends the
       // record.
-      if (first) record_line_ = in_->line_number();
+      if (first) record_line_ = number;
       record_.clear();
       return Got::kTooBig;
     }
     if (first) {
-      record_line_ = in_->line_number();
+      record_line_ = number;
     } else if (!too_big) {
       record_ += '\n';
     }
     first = false;
     if (!too_big && record_.size() + line_.size() > ctx_.max_record_bytes) {
+      // A runaway quote would otherwise swallow rows up to the limit.
+      if (resync(&line_)) return Got::kResync;
       too_big = true;
       record_.clear();
       record_.shrink_to_fit();
     }
-    if (!too_big) record_ += line_;
+    if (!too_big) {
+      line_starts_.push_back(record_.size());
+      line_numbers_.push_back(number);
+      record_ += line_;
+    }
     in_quotes = csv_scan_quotes(line_, sep_, in_quotes);
     if (!in_quotes) return too_big ? Got::kTooBig : Got::kRecord;
   }
@@ -139,6 +208,26 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
       return ArticleSource::Next::kIssue;
     }
     const std::string where = ctx_.where(record_line_);
+    // A quoted field over several lines is fine (a body with paragraphs)
+    // unless the record is then malformed and a later line is a row by
+    // itself: then its first line is the broken row, skipped, and the rows
+    // it swallowed are read again.
+    static constexpr const char* kUnbalanced =
+        "unbalanced quote in CSV record: the quoted field runs into the rows after it; "
+        "row skipped";
+    if (got == Got::kResync) {
+      set_skipped(issue, where, kUnbalanced);
+      return ArticleSource::Next::kIssue;
+    }
+    if (got == Got::kRecord && line_starts_.size() > 1) {
+      const bool well_formed = split_csv_record(record_, sep_, probe_) &&
+                               !csv_open_quote(record_, sep_) &&
+                               probe_.size() == columns_.size();
+      if (!well_formed && resync(nullptr)) {
+        set_skipped(issue, where, kUnbalanced);
+        return ArticleSource::Next::kIssue;
+      }
+    }
     if (got == Got::kTooBig) {
       set_too_big(issue, ctx_, record_line_);
       return ArticleSource::Next::kIssue;
