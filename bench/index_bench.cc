@@ -399,7 +399,7 @@ void write_only(benchmark::State& state, const char* name, const std::vector<Art
   auto write = [&]() -> Xapian::doccount {
     fs::create_directories(dir);
     internal::ChunkWriter writer((dir / "w").string(), defaults.bulk_chunk_docs,
-                                 defaults.bulk_flush_docs, 64);
+                                 defaults.bulk_flush_docs, 64, /*direct=*/false);
     for (const Xapian::Document& d : prebuilt) {
       if (!writer.add(d).ok()) return 0;
     }

@@ -1,6 +1,6 @@
 // newsindex index: read archives and add their articles to a database.
 //
-//   newsindex index --db DIR [--format F] [--bulk] [--threads N] [--batch N]
+//   newsindex index --db DIR [--format F] [--bulk | --plain] [--threads N] [--batch N]
 //                   [--max-errors N] [--max-article-bytes SIZE] [--json]
 //                   [--no-title] PATH...
 #include <unistd.h>
@@ -31,6 +31,7 @@ struct IndexArgs {
   std::uint32_t batch = 1000;
   bool batch_given = false;
   bool bulk = false;
+  bool plain = false;
   std::uint64_t max_errors = 0;
   std::uint64_t max_article_bytes = kDefaultMaxRecordBytes;
   bool json = false;
@@ -118,8 +119,16 @@ int run_index(const IndexArgs& args) {
     std::cerr << "newsindex index: " << format.status().message() << '\n';
     return kExitUsage;
   }
+  if (args.bulk && args.plain) {
+    std::cerr << "newsindex index: --bulk and --plain exclude each other\n";
+    return kExitUsage;
+  }
   WriterOptions wo;
-  wo.bulk = args.bulk;
+  // A new or empty database is built in bulk mode unless --plain says
+  // otherwise: nothing committed is at stake, and bulk is several times faster.
+  bool empty = true;
+  if (auto info = read_index_info(args.db); info.ok()) empty = info->documents == 0;
+  wo.bulk = args.bulk || (!args.plain && empty);
   // A bulk commit merges (rewrites) the whole database: one at the end
   // unless asked for.
   wo.batch_size = wo.bulk && !args.batch_given ? 0 : args.batch;
@@ -127,6 +136,9 @@ int run_index(const IndexArgs& args) {
   wo.index_title = !args.no_title;
   auto writer = IndexWriter::open(args.db, wo);
   if (!writer.ok()) return report_error("index", writer.status());
+  if (!(*writer)->stats().notice.empty()) {
+    std::cerr << "note: " << (*writer)->stats().notice << '\n';
+  }
 
   ReaderOptions ro;
   ro.format = *format;
@@ -231,8 +243,12 @@ void add_index_command(CLI::App& app, int& exit_code) {
                   "mode 0)")
       ->each([args](const std::string&) { args->batch_given = true; });
   cmd->add_flag("--bulk", args->bulk,
-                "Bulk mode for large imports: analyse and write on parallel threads into "
-                "scratch databases merged at each commit");
+                "Bulk mode (the default for a new or empty database): analyse and write "
+                "on parallel threads into scratch databases merged at each commit; each "
+                "commit rewrites the whole database");
+  cmd->add_flag("--plain", args->plain,
+                "Plain (incremental) mode even for a new database: the better choice for "
+                "adding a few articles to a large database, or for frequent commits");
   cmd->add_option("--max-errors", args->max_errors,
                   "Stop after N skipped records (0 = never), keeping what was committed");
   cmd->add_option("--max-article-bytes", args->max_article_bytes,

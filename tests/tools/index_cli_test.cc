@@ -339,7 +339,7 @@ void sigkill_mid_import(const std::string& name, const std::vector<std::string>&
 
 TEST(IndexCli, SigkillMidImportKeepsTheLastCommit) {
   REQUIRE_CLI();
-  sigkill_mid_import("index_cli_crash", {});
+  sigkill_mid_import("index_cli_crash", {"--plain"});
 }
 
 // The same in bulk mode, where each commit merges chunk databases by

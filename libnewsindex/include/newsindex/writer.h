@@ -42,6 +42,14 @@ struct WriterOptions {
   // database beat both one flush per database and many small databases
   // (docs/performance.md). Default: 250.
   std::uint32_t bulk_flush_docs = 250;
+  // Bulk mode: write each scratch database with libnewsindex's own glass
+  // writer, which inverts the chunk in memory and writes its tables
+  // sequentially, instead of through Xapian's writer (bulk_flush_docs then
+  // does not apply). The databases are the same through Xapian's read API
+  // (docs/index-format.md, "The direct writer"). Needs the linked Xapian to
+  // be 1.4.x; with any other version bulk mode falls back to Xapian's writer
+  // and says so in WriteStats::notice. Default: true.
+  bool direct_glass = true;
   // Index the title into the searchable text (and S-prefixed). Default: true.
   bool index_title = true;
   // Write even if the database was built with a different analysis. Default: false.
@@ -54,6 +62,9 @@ struct WriteStats {
   std::uint64_t deleted = 0;
   std::uint64_t commits = 0;
   std::uint64_t text_bytes = 0;  // title + body bytes analysed
+  // Something the caller should tell the user that is not an error (for
+  // example that bulk mode fell back to Xapian's writer); "" when none.
+  std::string notice;
 };
 
 // Owns the database write lock. Not thread-safe: one thread calls it.

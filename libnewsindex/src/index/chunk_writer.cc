@@ -14,11 +14,12 @@ constexpr int kChunkBlockSize = 32768;
 }  // namespace
 
 ChunkWriter::ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t flush_docs,
-                         std::size_t queue_docs)
+                         std::size_t queue_docs, bool direct)
     : prefix_(std::move(prefix)),
       chunk_docs_(chunk_docs < 1 ? 1 : chunk_docs),
       flush_docs_(flush_docs),
       queue_docs_(queue_docs < 1 ? 1 : queue_docs),
+      direct_(direct),
       thread_([this] { run(); }) {}
 
 ChunkWriter::~ChunkWriter() {
@@ -50,6 +51,23 @@ Result<std::vector<std::string>> ChunkWriter::finish() {
 }
 
 void ChunkWriter::write(Xapian::Document& doc) {
+  if (direct_) {
+    if (!open_) {
+      path_ = prefix_ + "-" + std::to_string(next_chunk_++);
+      if (!batch_) {
+        glass::BatchOptions options;
+        options.block_size = kChunkBlockSize;
+        batch_ = std::make_unique<glass::GlassBatch>(options);
+      }
+      batch_->clear();
+      open_ = true;
+      in_chunk_ = 0;
+    }
+    Status st = batch_->add(doc);
+    if (!st.ok()) throw Xapian::InvalidArgumentError(st.message());
+    if (++in_chunk_ >= chunk_docs_) close_chunk();
+    return;
+  }
   if (!open_) {
     path_ = prefix_ + "-" + std::to_string(next_chunk_++);
     db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
@@ -70,6 +88,15 @@ void ChunkWriter::write(Xapian::Document& doc) {
 
 void ChunkWriter::close_chunk() {
   if (!open_) return;
+  if (direct_) {
+    Status st = batch_->write(path_);
+    batch_->clear();
+    open_ = false;
+    if (!st.ok()) throw Xapian::DatabaseError(st.message());
+    std::lock_guard<std::mutex> lock(mu_);
+    done_.push_back(path_);
+    return;
+  }
   db_.commit();
   db_.close();
   db_ = Xapian::WritableDatabase();
@@ -87,7 +114,7 @@ void ChunkWriter::run() {
       // uncommitted work, discarded with the scratch files.
       lock.unlock();
       try {
-        if (open_) db_.close();
+        if (open_ && !direct_) db_.close();
       } catch (const Xapian::Error&) {
       }
       return;

@@ -11,6 +11,11 @@
 // Xapian's compaction merges them into the real database
 // (index/bulk_merge.h).
 //
+// With `direct` (the default of WriterOptions::direct_glass) a chunk is not
+// written through Xapian at all: its documents are inverted in memory by
+// glass::GlassBatch and the whole chunk database is written sequentially
+// when it is full (glass/batch.h); memory then holds one chunk per thread.
+//
 // Documents reach a ChunkWriter in the order the serial stage saw them, and
 // one id always goes to the same ChunkWriter (the writer partitions by id),
 // so all versions of an id sit in one writer's chunks in submission order.
@@ -20,12 +25,15 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <xapian.h>
+
+#include "glass/batch.h"
 
 #include "newsindex/status.h"
 
@@ -38,7 +46,7 @@ class ChunkWriter {
   // Chunks are written as `prefix` + "-0", "-1", ... (directories).
   // `flush_docs` 0: flush only when the chunk is full.
   ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t flush_docs,
-              std::size_t queue_docs);
+              std::size_t queue_docs, bool direct);
   ~ChunkWriter();  // stops the thread; unfinished chunks stay on disk
   ChunkWriter(const ChunkWriter&) = delete;
   ChunkWriter& operator=(const ChunkWriter&) = delete;
@@ -61,6 +69,7 @@ class ChunkWriter {
   const std::size_t chunk_docs_;
   const std::size_t flush_docs_;
   const std::size_t queue_docs_;
+  const bool direct_;
 
   std::mutex mu_;
   std::condition_variable cv_;
@@ -72,6 +81,7 @@ class ChunkWriter {
 
   // Owned by the thread.
   Xapian::WritableDatabase db_;
+  std::unique_ptr<glass::GlassBatch> batch_;  // direct mode
   bool open_ = false;
   std::size_t in_chunk_ = 0;
   std::size_t next_chunk_ = 0;

@@ -31,6 +31,7 @@ Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
     std::shared_ptr<const Analyzer> analyzer) {
   if (path.empty()) return invalid_argument("no database path given");
   if (!analyzer) return invalid_argument(path + ": no analyzer");
+  if (Status st = check_database_dir(path); !st.ok()) return st;  // db_dir_check.h
   std::unique_ptr<XapianIndexWriter> w(new XapianIndexWriter(path, options, std::move(analyzer)));
   Status st = w->init();
   if (!st.ok()) return st;
@@ -82,16 +83,27 @@ Status XapianIndexWriter::init() {
       pool_ = std::make_unique<AnalysisPool>(analyzer_, options_.index_title, threads,
                                              static_cast<std::size_t>(threads) * 64);
     }
-    if (options_.bulk) {
+    {
       // Scratch files of an interrupted bulk import are uncommitted work:
-      // we hold the lock, so nobody else is using them.
+      // we hold the lock, so nobody else is using them (a plain-mode writer
+      // clears them too).
+      const std::string stale = database_dir(path_).string() + ".newsindex-bulk";
+      std::filesystem::remove_all(stale);
+    }
+    if (options_.bulk) {
       scratch_ = database_dir(path_).string() + ".newsindex-bulk";
-      std::filesystem::remove_all(scratch_);
       std::filesystem::create_directories(scratch_);
+      bool direct = options_.direct_glass;
+      if (direct && !glass::linked_xapian_supported()) {
+        direct = false;
+        stats_.notice = std::string("the linked Xapian is ") + Xapian::version_string() +
+                        ", not 1.4: bulk mode writes through Xapian's writer instead of the "
+                        "direct glass writer";
+      }
       for (unsigned i = 0; i < threads; ++i) {
         chunk_writers_.push_back(std::make_unique<ChunkWriter>(
             (scratch_ / ("w" + std::to_string(i))).string(), options_.bulk_chunk_docs,
-            options_.bulk_flush_docs, 64));
+            options_.bulk_flush_docs, 64, direct));
       }
     }
     db_.begin_transaction(true);
