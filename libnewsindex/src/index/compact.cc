@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include "index/db_dir_check.h"
 #include "index/dir_swap.h"
 #include "newsindex/writer.h"
 #include "xapian/errors.h"
@@ -14,8 +15,14 @@ namespace fs = std::filesystem;
 Status compact_database(const std::string& path) {
   const fs::path db_path = internal::database_dir(path);
   const fs::path tmp = db_path.string() + ".compact-tmp";
-  std::error_code ec;
-  fs::remove_all(tmp, ec);  // a leftover from an interrupted run
+  // Compaction replaces the whole folder: refuse one that holds other files
+  // (`mkdir a; cp feed.jsonl a/` must not lose feed.jsonl).
+  if (Status st = internal::check_database_dir(db_path.string()); !st.ok()) return st;
+  if (!internal::remove_database_dir(tmp)) {  // a leftover from an interrupted run
+    return invalid_argument(tmp.string() +
+                            ": in the way of compaction and holds files that are not a "
+                            "database; move it away");
+  }
   return internal::guard(path, [&]() -> Status {
     // Holding the write lock keeps writers out while we copy and swap.
     Xapian::WritableDatabase db(db_path.string(), Xapian::DB_OPEN);

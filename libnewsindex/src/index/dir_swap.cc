@@ -31,13 +31,18 @@ fs::path database_dir(const std::string& path) {
 }
 
 Status swap_in(const fs::path& fresh, const fs::path& target) {
+  // The old folder is deleted after the swap: it must hold nothing else.
+  if (Status st = check_database_dir(target.string()); !st.ok()) return st;
   std::error_code ec;
   if (exchange(fresh, target)) {
-    fs::remove_all(fresh, ec);  // now the old database
+    remove_database_dir(fresh);  // now the old database
     return Status();
   }
   const fs::path old = target.string() + ".swap-old";
-  fs::remove_all(old, ec);
+  if (!remove_database_dir(old)) {
+    return io_error(old.string() + ": in the way of the swap and holds files that are not a "
+                                   "database; move it away");
+  }
   fs::rename(target, old, ec);
   if (ec) {
     return io_error(target.string() + ": cannot move the old database aside: " + ec.message());
@@ -48,7 +53,7 @@ Status swap_in(const fs::path& fresh, const fs::path& target) {
     fs::rename(old, target, ec2);
     return io_error(target.string() + ": cannot move the new database in: " + ec.message());
   }
-  fs::remove_all(old, ec);
+  remove_database_dir(old);
   return Status();
 }
 
