@@ -32,7 +32,6 @@ Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
   if (path.empty()) return invalid_argument("no database path given");
   if (!analyzer) return invalid_argument(path + ": no analyzer");
   if (Status st = check_database_dir(path); !st.ok()) return st;  // db_dir_check.h
-  if (Status st = check_database_dir(path); !st.ok()) return st;  // db_dir_check.h
   std::unique_ptr<XapianIndexWriter> w(new XapianIndexWriter(path, options, std::move(analyzer)));
   Status st = w->init();
   if (!st.ok()) return st;
