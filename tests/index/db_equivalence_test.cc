@@ -69,11 +69,15 @@ Tweak edit_doc(Xapian::docid did, std::function<void(Xapian::Document&)> edit) {
   };
 }
 
+// The terms split into ranges on three threads, even for a small database.
+const CompareOptions kThreaded{.threads = 3, .min_postings_per_thread = 1};
+
 TEST(DbEquivalence, IdenticallyBuiltDatabasesAreEqual) {
   std::string a = build("same_a");
   std::string b = build("same_b");
   EXPECT_EQ(compare_databases(a, b), "");
   EXPECT_EQ(compare_databases(a, a), "");
+  EXPECT_EQ(compare_databases(a, b, kThreaded), "");
 }
 
 TEST(DbEquivalence, CommitPatternDoesNotMatter) {
@@ -144,8 +148,10 @@ TEST(DbEquivalence, EachDifferenceIsReported) {
       EXPECT_NE(report.find(e), std::string::npos) << "missing: " << e << "\nreport:\n"
                                                    << report;
     }
-    // Either way round.
+    // Either way round, and the same report when the terms are split
+    // between threads.
     EXPECT_NE(compare_databases(other, base), "");
+    EXPECT_EQ(compare_databases(base, other, kThreaded), report);
   }
 }
 
@@ -166,6 +172,7 @@ TEST(DbEquivalence, ReportStopsAfterTheFirstDifferences) {
   for (char c : report) lines += c == '\n';
   EXPECT_EQ(lines, kMaxReportedDifferences + 1) << report;
   EXPECT_NE(report.find("(stopped after 20 differences)"), std::string::npos) << report;
+  EXPECT_EQ(compare_databases(a, b, kThreaded), report);
 }
 
 TEST(DbEquivalence, UnopenableDatabaseThrows) {

@@ -5,11 +5,15 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <exception>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -47,6 +51,7 @@ std::string str(const T& v) {
     return quote(v);
   } else {
     std::ostringstream os;
+    if constexpr (std::is_floating_point_v<T>) os.precision(17);  // 300 vs 300.00005
     os << v;
     return os.str();
   }
@@ -77,16 +82,21 @@ std::string positions_of(Xapian::PositionIterator it, Xapian::PositionIterator e
 }
 
 // Calls on_a(ia) / on_b(ib) for items of one side only and on_both(ia, ib)
-// for items in both, for two ranges sorted by key(it). Any callback
-// returning false stops the walk.
-template <typename It, typename Key, typename OnA, typename OnB, typename OnBoth>
-void merge(It ia, It ea, It ib, It eb, Key key, OnA on_a, OnB on_b, OnBoth on_both) {
-  while (ia != ea || ib != eb) {
+// for items in both, for two sequences sorted by key(it) that end where
+// a_done(ia) / b_done(ib). Any callback returning false stops the walk.
+template <typename It, typename ADone, typename BDone, typename Key, typename OnA, typename OnB,
+          typename OnBoth>
+void merge_until(It ia, ADone a_done, It ib, BDone b_done, Key key, OnA on_a, OnB on_b,
+                 OnBoth on_both) {
+  for (;;) {
+    const bool end_a = a_done(ia);
+    const bool end_b = b_done(ib);
+    if (end_a && end_b) return;
     bool keep_going;
-    if (ib == eb || (ia != ea && key(ia) < key(ib))) {
+    if (end_b || (!end_a && key(ia) < key(ib))) {
       keep_going = on_a(ia);
       ++ia;
-    } else if (ia == ea || key(ib) < key(ia)) {
+    } else if (end_a || key(ib) < key(ia)) {
       keep_going = on_b(ib);
       ++ib;
     } else {
@@ -98,9 +108,57 @@ void merge(It ia, It ea, It ib, It eb, Key key, OnA on_a, OnB on_b, OnBoth on_bo
   }
 }
 
+// merge_until() over [ia, ea) and [ib, eb).
+template <typename It, typename Key, typename OnA, typename OnB, typename OnBoth>
+void merge(It ia, It ea, It ib, It eb, Key key, OnA on_a, OnB on_b, OnBoth on_both) {
+  merge_until(
+      ia, [&ea](const It& it) { return it == ea; }, ib, [&eb](const It& it) { return it == eb; },
+      key, on_a, on_b, on_both);
+}
+
+Xapian::Database open(const std::string& path, const char* which) {
+  try {
+    return Xapian::Database(path);
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error(std::string("cannot open database ") + which + " (" + path +
+                             "): " + e.get_description());
+  }
+}
+
+// Reading position lists dominates the time: glass opens each one with a
+// fresh cursor, one block read per (term, docid), about 2 us each, so a
+// 20k-article database with 6M position lists takes about 10 s per side.
+// The terms are therefore compared in ranges on several threads (each with
+// its own Database objects, which are not thread-safe), once there are
+// enough postings to pay for the threads.
+constexpr unsigned kMaxThreads = 4;
+
+// Boundary terms splitting the postings of `db` into at most `max_parts`
+// about equal ranges [lo, hi) of at least `min_postings` postings each:
+// strictly increasing, none for a small database.
+std::vector<std::string> split_terms(const Xapian::Database& db, unsigned max_parts,
+                                     std::size_t min_postings) {
+  unsigned long long total = 0;
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) total += t.get_termfreq();
+  const auto parts = static_cast<unsigned>(
+      std::min<unsigned long long>(max_parts, total / std::max<std::size_t>(1, min_postings)));
+  std::vector<std::string> bounds;
+  unsigned long long seen = 0;
+  for (auto t = db.allterms_begin(); t != db.allterms_end() && bounds.size() + 1 < parts; ++t) {
+    if (seen >= total * (bounds.size() + 1) / parts) bounds.push_back(*t);
+    seen += t.get_termfreq();
+  }
+  return bounds;
+}
+
 class Comparer {
  public:
-  Comparer(const Xapian::Database& a, const Xapian::Database& b) : a_(a), b_(b) {}
+  Comparer(const std::string& path_a, const std::string& path_b, const CompareOptions& options)
+      : path_a_(path_a),
+        path_b_(path_b),
+        options_(options),
+        a_(open(path_a, "A")),
+        b_(open(path_b, "B")) {}
 
   std::string run() {
     section_ = "statistics";
@@ -108,7 +166,7 @@ class Comparer {
     section_ = "documents";
     if (!full()) compare_documents();
     section_ = "terms";
-    if (!full()) compare_terms();
+    if (!full()) compare_all_terms();
     section_ = "values";
     if (!full()) compare_values();
     section_ = "metadata";
@@ -130,6 +188,12 @@ class Comparer {
     std::string w = section_;
     if (!where_.empty()) w += " at " + where_;
     return w;
+  }
+
+  // An exception thrown while reading, as an error that says where.
+  std::runtime_error reading_error(const Xapian::Error& e) const {
+    return std::runtime_error("reading " + where() + " of " + path_a_ + " and " + path_b_ + ": " +
+                              e.get_description());
   }
 
  private:
@@ -254,9 +318,64 @@ class Comparer {
         });
   }
 
-  void compare_terms() {
-    merge(
-        a_.allterms_begin(), a_.allterms_end(), b_.allterms_begin(), b_.allterms_end(),
+  // compare_terms() over all terms, in ranges on several threads when the
+  // databases are large; the report keeps the terms' order.
+  void compare_all_terms() {
+    const unsigned threads_wanted =
+        options_.threads ? options_.threads
+                         : std::min(kMaxThreads, std::max(1u, std::thread::hardware_concurrency()));
+    const std::vector<std::string> bounds =
+        split_terms(a_, threads_wanted, options_.min_postings_per_thread);
+    const std::size_t n = bounds.size() + 1;
+    auto lo = [&](std::size_t i) { return i == 0 ? std::string() : bounds[i - 1]; };
+    auto hi = [&](std::size_t i) { return i + 1 == n ? std::string() : bounds[i]; };
+    std::vector<std::unique_ptr<Comparer>> workers(n);
+    std::vector<std::exception_ptr> errors(n);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < n; ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          workers[i] = std::make_unique<Comparer>(path_a_, path_b_, options_);
+          workers[i]->section_ = "terms";
+          try {
+            workers[i]->compare_terms(lo(i), hi(i));
+          } catch (const Xapian::Error& e) {
+            throw workers[i]->reading_error(e);
+          }
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
+      });
+    }
+    try {
+      compare_terms(lo(0), hi(0));
+    } catch (const Xapian::Error& e) {
+      errors[0] = std::make_exception_ptr(reading_error(e));
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors) {
+      if (e) std::rethrow_exception(e);
+    }
+    for (std::size_t i = 1; i < n; ++i) {
+      for (auto& line : workers[i]->lines_) add(std::move(line));
+    }
+  }
+
+  // Terms in [lo, hi), hi "" for no upper limit.
+  void compare_terms(const std::string& lo, const std::string& hi) {
+    Xapian::TermIterator ta = a_.allterms_begin();
+    Xapian::TermIterator tb = b_.allterms_begin();
+    if (!lo.empty()) {
+      ta.skip_to(lo);
+      tb.skip_to(lo);
+    }
+    const Xapian::TermIterator ea = a_.allterms_end();
+    const Xapian::TermIterator eb = b_.allterms_end();
+    merge_until(
+        ta, [&](const Xapian::TermIterator& it) { return it == ea || (!hi.empty() && *it >= hi); },
+        tb, [&](const Xapian::TermIterator& it) { return it == eb || (!hi.empty() && *it >= hi); },
         [](const Xapian::TermIterator& it) { return *it; },
         [&](const Xapian::TermIterator& it) {
           add("term " + quote(*it) + ": only in A (termfreq " + std::to_string(it.get_termfreq()) +
@@ -297,21 +416,19 @@ class Comparer {
           return false;
         },
         [&](const Xapian::PostingIterator& ia, const Xapian::PostingIterator& ib) {
-          const std::string posting = what + " docid " + std::to_string(*ia);
           if (ia.get_wdf() != ib.get_wdf()) {
-            add(posting + ": wdf " + std::to_string(ia.get_wdf()) + " vs " +
-                std::to_string(ib.get_wdf()) + " (A vs B)");
+            add(what + " docid " + std::to_string(*ia) + ": wdf " + std::to_string(ia.get_wdf()) +
+                " vs " + std::to_string(ib.get_wdf()) + " (A vs B)");
             return false;
           }
-          return same_positions(posting, ia, ib);
+          return same_positions(what, ia, ib);
         });
   }
 
-  // Compares the position lists of one posting (positionlist_begin(did,
-  // term), read through the posting iterators, which keep one cursor on the
-  // position table instead of opening one per posting); reports and returns
+  // Compares the position lists of one posting (what positionlist_begin(did,
+  // term) returns, read through the posting iterators); reports and returns
   // false when they differ.
-  bool same_positions(const std::string& posting, const Xapian::PostingIterator& ia,
+  bool same_positions(const std::string& what, const Xapian::PostingIterator& ia,
                       const Xapian::PostingIterator& ib) {
     Xapian::PositionIterator pa = ia.positionlist_begin();
     Xapian::PositionIterator pb = ib.positionlist_begin();
@@ -321,7 +438,7 @@ class Comparer {
       if (*pa != *pb) break;
     }
     if (pa == ea && pb == eb) return true;
-    add(posting + ": positions "  + positions_of(ia.positionlist_begin(), ea) + " vs " +
+    add(what + " docid " + std::to_string(*ia) + ": positions " + positions_of(ia.positionlist_begin(), ea) + " vs " +
         positions_of(ib.positionlist_begin(), eb) + " (A vs B)");
     return false;
   }
@@ -437,34 +554,30 @@ class Comparer {
         });
   }
 
-  const Xapian::Database& a_;
-  const Xapian::Database& b_;
+  const std::string path_a_;
+  const std::string path_b_;
+  const CompareOptions options_;
+  const Xapian::Database a_;
+  const Xapian::Database b_;
   std::vector<std::string> lines_;
   std::set<Xapian::valueno> slots_;  // slots seen in any document
   const char* section_ = "";
   std::string where_;
 };
 
-Xapian::Database open(const std::string& path, const char* which) {
-  try {
-    return Xapian::Database(path);
-  } catch (const Xapian::Error& e) {
-    throw std::runtime_error(std::string("cannot open database ") + which + " (" + path +
-                             "): " + e.get_description());
-  }
-}
-
 }  // namespace
 
 std::string compare_databases(const std::string& path_a, const std::string& path_b) {
-  Xapian::Database a = open(path_a, "A");
-  Xapian::Database b = open(path_b, "B");
-  Comparer comparer(a, b);
+  return compare_databases(path_a, path_b, CompareOptions{});
+}
+
+std::string compare_databases(const std::string& path_a, const std::string& path_b,
+                              const CompareOptions& options) {
+  Comparer comparer(path_a, path_b, options);
   try {
     return comparer.run();
   } catch (const Xapian::Error& e) {
-    throw std::runtime_error("reading " + comparer.where() + " of " + path_a + " and " +
-                             path_b + ": " + e.get_description());
+    throw comparer.reading_error(e);
   }
 }
 
