@@ -5,8 +5,6 @@
 
 #include <memory>
 
-#include "newsindex/version.h"
-
 namespace newsindex {
 namespace {
 
@@ -53,12 +51,6 @@ TEST(ResultTest, MovesOutUniquePointers) {
   ASSERT_TRUE(r.ok());
   std::unique_ptr<int> p = std::move(r).value();
   EXPECT_EQ(*p, 7);
-}
-
-TEST(VersionTest, MatchesHeaderMacros) {
-  EXPECT_EQ(version(), std::to_string(NEWSINDEX_VERSION_MAJOR) + "." +
-                           std::to_string(NEWSINDEX_VERSION_MINOR) + "." +
-                           std::to_string(NEWSINDEX_VERSION_PATCH));
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-// The runtime version string.
+// The runtime version string, from the generated header.
 #include "newsindex/version.h"
 
 namespace newsindex {
-std::string_view version() { return "0.1.0"; }
+std::string_view version() { return NEWSINDEX_VERSION_STRING; }
 }  // namespace newsindex

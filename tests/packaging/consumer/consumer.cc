@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   }
   auto info = newsindex::read_index_info(argv[1]);
   std::cout << "consumer: newsindex " << newsindex::version() << "\n"
+            << "consumer: header " << NEWSINDEX_VERSION_STRING << "\n"
             << "consumer: top hit " << results->hits[0].id << " ("
             << (info.ok() ? info->documents : 0) << " documents)\n";
   return 0;
