@@ -30,7 +30,7 @@ std::string doc_key(std::uint32_t did) {
   return k;
 }
 
-std::size_t common_prefix(const std::string& a, const std::string& b) {
+std::size_t common_prefix(std::string_view a, std::string_view b) {
   const std::size_t n = std::min(a.size(), b.size());
   std::size_t i = 0;
   while (i < n && a[i] == b[i]) ++i;
@@ -112,11 +112,28 @@ void GlassBatch::set_metadata(const std::string& key, const std::string& value) 
 }
 
 Status GlassBatch::add(const Xapian::Document& doc) {
-  // Check first, so a refused document leaves the batch as it was.
+  DocImage image;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
-    if (term.size() > kMaxTermLength) {
-      return invalid_argument("Term too long (> 245): " + term.substr(0, 60) + "...");
+    image.add_term(term, t.get_wdf());
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      image.add_posting(term, *p, 0);
+    }
+  }
+  for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+    image.set_value(v.get_valueno(), *v);
+  }
+  image.set_data(doc.get_data());
+  image.finish();
+  return add(image);
+}
+
+Status GlassBatch::add(const DocImage& doc) {
+  // Check first, so a refused document leaves the batch as it was.
+  for (std::size_t i = 0; i < doc.term_count(); ++i) {
+    if (doc.term(i).size() > kMaxTermLength) {
+      return invalid_argument("Term too long (> 245): " + std::string(doc.term(i).substr(0, 60)) +
+                              "...");
     }
   }
   const auto did = static_cast<std::uint32_t>(docs_.size() + 1);
@@ -124,17 +141,17 @@ Status GlassBatch::add(const Xapian::Document& doc) {
   std::string& tl = scratch_;
   tl.clear();
   std::uint64_t doclen = 0;
-  std::uint32_t count = 0;
-  std::string prev;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    std::string term = *t;
-    const Xapian::termcount wdf = t.get_wdf();
+  const auto count = static_cast<std::uint32_t>(doc.term_count());
+  std::string_view prev;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view term = doc.term(i);
+    const std::uint32_t wdf = doc.wdf(i);
     doclen += wdf;
     stats_.wdf_upper = std::max<std::uint64_t>(stats_.wdf_upper, wdf);
     // The term list: the first term whole, then each term as the length of
     // the prefix it shares with the one before and the rest; when the wdf
     // is small, prefix length and wdf share one byte.
-    if (count == 0) {
+    if (i == 0) {
       tl += static_cast<char>(term.size());
       tl += term;
       put_uint(tl, wdf);
@@ -145,35 +162,28 @@ Status GlassBatch::add(const Xapian::Document& doc) {
       if (packed != 0 && packed < 256) {
         tl += static_cast<char>(packed);
         tl += static_cast<char>(term.size() - reuse);
-        tl.append(term, reuse, std::string::npos);
+        tl.append(term.substr(reuse));
       } else {
         tl += static_cast<char>(reuse);
         tl += static_cast<char>(term.size() - reuse);
-        tl.append(term, reuse, std::string::npos);
+        tl.append(term.substr(reuse));
         put_uint(tl, wdf);
       }
     }
-    ++count;
 
-    auto [it, inserted] = terms_.try_emplace(term);
-    Postings& p = it->second;
-    if (inserted) bytes_ += term.size() + 96;
+    Postings& p = postings_for(term);
     p.docs.push_back(did);
     p.wdfs.push_back(wdf);
     p.collection_freq += wdf;
-    if (t.positionlist_count() != 0) {
-      positions_.clear();
-      for (auto pos = t.positionlist_begin(); pos != t.positionlist_end(); ++pos) {
-        positions_.push_back(*pos);
-      }
+    if (const std::size_t n = doc.position_count(i); n != 0) {
       const std::size_t before = p.positions.size();
-      encode_positions(p.positions, positions_.data(), positions_.size());
+      encode_positions(p.positions, doc.positions(i), n);
       bytes_ += p.positions.size() - before;
     }
     p.pos_ends.push_back(static_cast<std::uint32_t>(p.positions.size()));
     bytes_ += 12;
     ++postings_;
-    prev = std::move(term);
+    prev = term;
   }
   if (count != 0) {
     std::string head;
@@ -188,17 +198,14 @@ Status GlassBatch::add(const Xapian::Document& doc) {
     d.termlist_compressed = true;
   }
 
-  d.data = doc.get_data();
+  d.data = doc.data();
   if (d.data.size() > default_compress_min(kDocdata) && compressor_.compress(d.data, tl)) {
     d.data.swap(tl);
     d.data_compressed = true;
   }
 
   std::int64_t prev_slot = -1;
-  for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
-    const std::uint32_t slot = v.get_valueno();
-    const std::string value = *v;
-    if (value.empty()) continue;
+  for (const auto& [slot, value] : doc.values()) {
     put_uint(d.slots, static_cast<std::uint64_t>(slot - prev_slot - 1));
     prev_slot = slot;
     SlotValues& s = slots_[slot];
@@ -228,12 +235,43 @@ Status GlassBatch::add(const Xapian::Document& doc) {
   return Status();
 }
 
-std::vector<const std::pair<const std::string, GlassBatch::Postings>*> GlassBatch::sorted_terms()
-    const {
-  std::vector<const std::pair<const std::string, Postings>*> v;
+GlassBatch::Postings& GlassBatch::postings_for(std::string_view term) {
+  if (terms_.size() * 2 >= table_.size()) {
+    // Grow (and rehash) at half full: probes stay short.
+    std::vector<Slot> bigger(table_.empty() ? 1024 : table_.size() * 2);
+    const std::size_t mask = bigger.size() - 1;
+    for (const Slot& s : table_) {
+      if (s.index == 0) continue;
+      std::size_t i = s.hash & mask;
+      while (bigger[i].index != 0) i = (i + 1) & mask;
+      bigger[i] = s;
+    }
+    table_.swap(bigger);
+    bytes_ += table_.size() * sizeof(Slot) / 2;
+  }
+  const std::uint64_t h = std::hash<std::string_view>()(term);
+  const std::size_t mask = table_.size() - 1;
+  std::size_t i = h & mask;
+  for (;;) {
+    Slot& s = table_[i];
+    if (s.index == 0) {
+      terms_.emplace_back();
+      terms_.back().term.assign(term);
+      s.hash = h;
+      s.index = static_cast<std::uint32_t>(terms_.size());
+      bytes_ += term.size() + sizeof(Postings);
+      return terms_.back();
+    }
+    if (s.hash == h && terms_[s.index - 1].term == term) return terms_[s.index - 1];
+    i = (i + 1) & mask;
+  }
+}
+
+std::vector<const GlassBatch::Postings*> GlassBatch::sorted_terms() const {
+  std::vector<const Postings*> v;
   v.reserve(terms_.size());
   for (const auto& e : terms_) v.push_back(&e);
-  std::sort(v.begin(), v.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  std::sort(v.begin(), v.end(), [](const auto* a, const auto* b) { return a->term < b->term; });
   return v;
 }
 
@@ -313,10 +351,10 @@ Status GlassBatch::write_postlist(const std::string& dir, RootInfo& root) {
   std::string first_key, more_key;
   for (const auto* e : sorted_terms()) {
     first_key.clear();
-    put_sortable_string(first_key, e->first, true);
+    put_sortable_string(first_key, e->term, true);
     more_key.clear();
-    put_sortable_string(more_key, e->first, false);
-    const Postings& p = e->second;
+    put_sortable_string(more_key, e->term, false);
+    const Postings& p = *e;
     Status st = add_posting_list(table, first_key, more_key, p.docs.size(), p.collection_freq,
                                  p.docs, p.wdfs, body, tag, key);
     if (!st.ok()) return st;
@@ -353,10 +391,10 @@ Status GlassBatch::write_positions(const std::string& dir, RootInfo& root) {
                      default_compress_min(kPosition));
   std::string key;
   for (const auto* e : sorted_terms()) {
-    const Postings& p = e->second;
+    const Postings& p = *e;
     if (p.positions.empty()) continue;
     std::string prefix;
-    put_sortable_string(prefix, e->first, false);
+    put_sortable_string(prefix, e->term, false);
     std::uint32_t start = 0;
     for (std::size_t i = 0; i < p.docs.size(); ++i) {
       const std::uint32_t end = p.pos_ends[i];
@@ -424,6 +462,7 @@ Status GlassBatch::write(const std::string& dir) {
 
 void GlassBatch::clear() {
   terms_.clear();
+  table_.clear();
   slots_.clear();
   docs_.clear();
   metadata_.clear();

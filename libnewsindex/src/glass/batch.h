@@ -23,12 +23,13 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
 
 #include "glass/compressor.h"
+#include "glass/doc_image.h"
 #include "glass/version_file.h"
 #include "newsindex/status.h"
 
@@ -55,10 +56,12 @@ class GlassBatch {
   GlassBatch(const GlassBatch&) = delete;
   GlassBatch& operator=(const GlassBatch&) = delete;
 
-  // Adds `doc` as document size() + 1. kInvalidArgument for a term longer
+  // Adds `doc` as document size() + 1. REQUIRES: doc.finished(). kInvalidArgument for a term longer
   // than Xapian allows (245 bytes), as Xapian's writer refuses it; the
   // batch is then unchanged. May throw std::bad_alloc or Xapian::Error
   // (from reading `doc`).
+  Status add(const DocImage& doc);
+  // The same from a Xapian::Document (tests compare with Xapian's writer).
   Status add(const Xapian::Document& doc);
 
   void set_metadata(const std::string& key, const std::string& value);
@@ -76,6 +79,7 @@ class GlassBatch {
 
  private:
   struct Postings {
+    std::string term;
     std::vector<std::uint32_t> docs;
     std::vector<std::uint32_t> wdfs;
     std::vector<std::uint32_t> pos_ends;  // end of each posting's positions in `positions`
@@ -101,11 +105,20 @@ class GlassBatch {
   Status write_termlist(const std::string& dir, RootInfo& root);
   Status write_positions(const std::string& dir, RootInfo& root);
   Status write_docdata(const std::string& dir, RootInfo& root);
-  std::vector<const std::pair<const std::string, Postings>*> sorted_terms() const;
+  // The postings of `term`, created empty when new. An open-addressing
+  // table of (hash, index) pairs over terms_: one cache line probed per
+  // posting, where std::unordered_map chases a bucket and a node.
+  Postings& postings_for(std::string_view term);
+  std::vector<const Postings*> sorted_terms() const;
 
   BatchOptions options_;
   Compressor compressor_;
-  std::unordered_map<std::string, Postings> terms_;
+  std::vector<Postings> terms_;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t index = 0;  // into terms_, plus one; 0 = empty
+  };
+  std::vector<Slot> table_;
   std::map<std::uint32_t, SlotValues> slots_;
   std::vector<Doc> docs_;
   std::map<std::string, std::string> metadata_;
@@ -114,7 +127,6 @@ class GlassBatch {
   std::uint64_t bytes_ = 0;
 
   // Scratch, reused per document.
-  std::vector<std::uint32_t> positions_;
   std::string scratch_;
 };
 

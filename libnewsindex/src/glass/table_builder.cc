@@ -144,7 +144,7 @@ Status TableBuilder::put_item(std::string_view key, std::uint16_t component, boo
   if (component == 1) flags |= kFirstBit;
   p[0] = static_cast<unsigned char>(p[0] | flags);
   p[2] = static_cast<unsigned char>(key.size());
-  std::memcpy(p + 3, key.data(), key.size());
+  if (!key.empty()) std::memcpy(p + 3, key.data(), key.size());
   std::size_t o = 3 + key.size();
   if (component > 1) {
     put2(p + o, component);

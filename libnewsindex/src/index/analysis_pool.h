@@ -27,8 +27,9 @@ namespace newsindex::internal {
 class AnalysisPool {
  public:
   // `capacity`: articles in flight at most (bounds memory).
+  // `direct`: build glass::DocImages (DocumentBuilder's `direct`).
   AnalysisPool(const std::shared_ptr<const Analyzer>& analyzer, bool index_title,
-               unsigned threads, std::size_t capacity);
+               unsigned threads, std::size_t capacity, bool direct = false);
   ~AnalysisPool();
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;

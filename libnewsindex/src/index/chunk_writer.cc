@@ -31,7 +31,7 @@ ChunkWriter::~ChunkWriter() {
   thread_.join();
 }
 
-Status ChunkWriter::add(Xapian::Document doc) {
+Status ChunkWriter::add(BuiltDocument&& doc) {
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return queue_.size() < queue_docs_ || !error_.ok(); });
   if (!error_.ok()) return error_;
@@ -50,7 +50,7 @@ Result<std::vector<std::string>> ChunkWriter::finish() {
   return std::exchange(done_, {});
 }
 
-void ChunkWriter::write(Xapian::Document& doc) {
+void ChunkWriter::write(BuiltDocument& built) {
   if (direct_) {
     if (!open_) {
       path_ = prefix_ + "-" + std::to_string(next_chunk_++);
@@ -63,7 +63,7 @@ void ChunkWriter::write(Xapian::Document& doc) {
       open_ = true;
       in_chunk_ = 0;
     }
-    Status st = batch_->add(doc);
+    Status st = built.direct ? batch_->add(built.image) : batch_->add(built.doc);
     if (!st.ok()) throw Xapian::InvalidArgumentError(st.message());
     if (++in_chunk_ >= chunk_docs_) close_chunk();
     return;
@@ -78,7 +78,7 @@ void ChunkWriter::write(Xapian::Document& doc) {
   }
   // Ids are unique per chunk by construction (repeats are resolved after
   // the merge), so add_document: no lookup of the id term.
-  db_.add_document(doc);
+  db_.add_document(built.doc);
   if (++in_chunk_ >= chunk_docs_) {
     close_chunk();
   } else if (flush_docs_ != 0 && in_chunk_ % flush_docs_ == 0) {
@@ -120,7 +120,7 @@ void ChunkWriter::run() {
       return;
     }
     if (!queue_.empty() && error_.ok()) {
-      Xapian::Document doc = std::move(queue_.front());
+      BuiltDocument doc = std::move(queue_.front());
       queue_.pop_front();
       lock.unlock();
       cv_.notify_all();  // room in the queue

@@ -34,6 +34,7 @@
 #include <xapian.h>
 
 #include "glass/batch.h"
+#include "index/document_builder.h"
 
 #include "newsindex/status.h"
 
@@ -53,7 +54,7 @@ class ChunkWriter {
 
   // Queues `doc` (waits while the queue is full). Returns the first write
   // error, after which nothing more is written.
-  Status add(Xapian::Document doc);
+  Status add(BuiltDocument&& built);
 
   // Waits until everything queued is written and the open chunk is
   // committed; returns the chunks written since the last finish() (in order)
@@ -62,7 +63,7 @@ class ChunkWriter {
 
  private:
   void run();
-  void write(Xapian::Document& doc);
+  void write(BuiltDocument& built);
   void close_chunk();
 
   const std::string prefix_;
@@ -73,7 +74,7 @@ class ChunkWriter {
 
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<Xapian::Document> queue_;
+  std::deque<BuiltDocument> queue_;
   bool finishing_ = false;  // finish() waits for the open chunk to close
   bool stop_ = false;
   Status error_;

@@ -21,10 +21,10 @@ bool blank(std::string_view s) {
   return true;
 }
 
-void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+void add_boolean(DocSink& doc, std::string_view prefix, std::string_view value) {
   if (blank(value)) return;
   std::string term = schema::boolean_term(prefix, schema::filter_value(value));
-  doc.add_boolean_term(term);
+  doc.add_term(term, 0);
 }
 
 // "U" + url, or "U" + a hash of it when the url is too long for a term
@@ -88,10 +88,14 @@ std::string iso_date(const Article& article) {
   return buf;
 }
 
-DocumentBuilder::DocumentBuilder(std::shared_ptr<const Analyzer> analyzer, bool index_title)
-    : analyzer_(std::move(analyzer)), stream_(analyzer_->stream()), index_title_(index_title) {}
+DocumentBuilder::DocumentBuilder(std::shared_ptr<const Analyzer> analyzer, bool index_title,
+                                 bool direct)
+    : analyzer_(std::move(analyzer)),
+      stream_(analyzer_->stream()),
+      index_title_(index_title),
+      direct_(direct) {}
 
-void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, Field field,
+void DocumentBuilder::index_text(DocSink& doc, std::string_view text, Field field,
                                  std::uint32_t first_position, bool shingle) {
   stream_->reset(text, first_position);
   while (stream_->next()) {
@@ -102,8 +106,12 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, F
 }
 
 void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
+  out.direct = direct_;
   out.doc = Xapian::Document();
-  Xapian::Document& doc = out.doc;
+  out.image.clear();
+  XapianDocSink xapian_sink(out.doc);
+  ImageDocSink image_sink(out.image);
+  DocSink& doc = direct_ ? static_cast<DocSink&>(image_sink) : xapian_sink;
   out.id = a.id;
   out.id_term.assign(schema::kPrefixId);
   out.id_term.append(a.id);
@@ -136,7 +144,7 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   }
 
   // Boolean filter terms.
-  doc.add_boolean_term(out.id_term);
+  doc.add_term(out.id_term, 0);
   add_boolean(doc, schema::kPrefixSource, a.source);
   add_boolean(doc, schema::kPrefixOutlet, a.outlet);
   add_boolean(doc, schema::kPrefixCategory, a.category);
@@ -144,7 +152,7 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   add_boolean(doc, schema::kPrefixLanguage, language);
   for (const auto& author : a.authors) add_boolean(doc, schema::kPrefixAuthor, author);
   for (const auto& tag : a.tags) add_boolean(doc, schema::kPrefixTag, tag);
-  if (!blank(a.url)) doc.add_boolean_term(url_term(a.url));
+  if (!blank(a.url)) doc.add_term(url_term(a.url), 0);
 
   // Dates: D/M/Y terms use the local calendar date (what a reader of the
   // article calls its date); the slots use UTC.
@@ -155,9 +163,9 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
     std::snprintf(buf, sizeof buf, "%04lld%02d%02d", static_cast<long long>(local.year),
                   local.month, local.day);
     std::string ymd(buf);
-    doc.add_boolean_term(std::string(schema::kPrefixDay) + ymd);
-    doc.add_boolean_term(std::string(schema::kPrefixMonth) + ymd.substr(0, 6));
-    doc.add_boolean_term(std::string(schema::kPrefixYear) + ymd.substr(0, 4));
+    doc.add_term(std::string(schema::kPrefixDay) + ymd, 0);
+    doc.add_term(std::string(schema::kPrefixMonth) + ymd.substr(0, 6), 0);
+    doc.add_term(std::string(schema::kPrefixYear) + ymd.substr(0, 4), 0);
     CivilTime utc = civil_from_seconds(a.timestamp);
     std::snprintf(buf, sizeof buf, "%04lld%02d%02d%02d%02d%02d", static_cast<long long>(utc.year),
                   utc.month, utc.day, utc.hour, utc.minute, utc.second);
@@ -208,10 +216,15 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
     data["extra"] = std::move(extra);
   }
   doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  if (direct_) out.image.finish();  // sorted on the analysis thread
 }
 
 void set_cluster(BuiltDocument& built, const std::string& cluster) {
-  built.doc.add_value(schema::kSlotCollapse, cluster);
+  if (built.direct) {
+    built.image.set_value(schema::kSlotCollapse, cluster);
+  } else {
+    built.doc.add_value(schema::kSlotCollapse, cluster);
+  }
 }
 
 }  // namespace newsindex::internal

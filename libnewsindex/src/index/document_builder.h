@@ -15,6 +15,8 @@
 #include <xapian.h>
 
 #include "dedup/minhash.h"
+#include "glass/doc_image.h"
+#include "index/doc_sink.h"
 #include "index/term_mapper.h"
 #include "newsindex/analyzer.h"
 #include "newsindex/article.h"
@@ -24,7 +26,9 @@ namespace newsindex::internal {
 
 // A built document waiting for its cluster key.
 struct BuiltDocument {
-  Xapian::Document doc;
+  Xapian::Document doc;    // unless `direct`
+  glass::DocImage image;   // when `direct` (finished)
+  bool direct = false;
   std::string id;
   std::string id_term;  // "Q" + id
   bool has_signature = false;
@@ -48,14 +52,17 @@ std::string iso_date(const Article& article);
 // Reusable; not thread-safe (one per thread: it owns a TokenStream).
 class DocumentBuilder {
  public:
-  DocumentBuilder(std::shared_ptr<const Analyzer> analyzer, bool index_title);
+  // `direct`: build glass::DocImages for the direct glass writer instead of
+  // Xapian::Documents (BuiltDocument::direct).
+  DocumentBuilder(std::shared_ptr<const Analyzer> analyzer, bool index_title,
+                  bool direct = false);
 
   // Builds `out` from `article`. REQUIRES: validate_article(article).ok().
   // May throw std::bad_alloc or Xapian::Error (callers guard).
   void build(const Article& article, BuiltDocument& out);
 
  private:
-  void index_text(Xapian::Document& doc, std::string_view text, Field field,
+  void index_text(DocSink& doc, std::string_view text, Field field,
                   std::uint32_t first_position, bool shingle);
 
   std::shared_ptr<const Analyzer> analyzer_;
@@ -63,6 +70,7 @@ class DocumentBuilder {
   TermMapper mapper_;
   dedup::Shingler shingler_;
   bool index_title_;
+  bool direct_;
 };
 
 // Finishes a built document with its cluster key.

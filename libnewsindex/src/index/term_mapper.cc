@@ -39,21 +39,21 @@ bool TermMapper::fill(std::string_view prefix, std::string_view text) {
   return true;
 }
 
-void TermMapper::post(Xapian::Document& doc, std::string_view prefix, std::string_view text,
+void TermMapper::post(DocSink& doc, std::string_view prefix, std::string_view text,
                       Xapian::termpos pos, Xapian::termcount wdf) {
   if (!fill(prefix, text)) return;
   doc.add_posting(buf_, pos, wdf);
   ++added_;
 }
 
-void TermMapper::term(Xapian::Document& doc, std::string_view prefix, std::string_view text,
+void TermMapper::term(DocSink& doc, std::string_view prefix, std::string_view text,
                       Xapian::termcount wdf) {
   if (!fill(prefix, text)) return;
   doc.add_term(buf_, wdf);
   ++added_;
 }
 
-int TermMapper::add(Xapian::Document& doc, const Token& token, Field field) {
+int TermMapper::add(DocSink& doc, const Token& token, Field field) {
   added_ = 0;
   const bool title = field == Field::kTitle;
   const Xapian::termcount wdf = title ? schema::kTitleWdfBoost : 1;

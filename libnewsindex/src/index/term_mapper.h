@@ -17,6 +17,7 @@
 
 #include <xapian.h>
 
+#include "index/doc_sink.h"
 #include "newsindex/analyzer.h"
 
 namespace newsindex::internal {
@@ -45,13 +46,16 @@ class TermMapper {
  public:
   // Adds `token` from `field`; title tokens get schema::kTitleWdfBoost on
   // their unprefixed, Z and XP terms. Returns the number of terms added.
-  int add(Xapian::Document& doc, const Token& token, Field field);
+  int add(DocSink& doc, const Token& token, Field field);
+  int add(Xapian::Document& doc, const Token& token, Field field) {
+    XapianDocSink sink(doc);
+    return add(sink, token, field);
+  }
 
  private:
-  void post(Xapian::Document& doc, std::string_view prefix, std::string_view text,
-            Xapian::termpos pos, Xapian::termcount wdf);
-  void term(Xapian::Document& doc, std::string_view prefix, std::string_view text,
+  void post(DocSink& doc, std::string_view prefix, std::string_view text, Xapian::termpos pos,
             Xapian::termcount wdf);
+  void term(DocSink& doc, std::string_view prefix, std::string_view text, Xapian::termcount wdf);
   bool fill(std::string_view prefix, std::string_view text);
 
   std::string buf_;

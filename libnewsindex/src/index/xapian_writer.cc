@@ -76,12 +76,19 @@ Status XapianIndexWriter::init() {
     clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
     unsigned threads = options_.threads;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    bool direct = options_.bulk && options_.direct_glass;
+    if (direct && !glass::linked_xapian_supported()) {
+      direct = false;
+      stats_.notice = std::string("the linked Xapian is ") + Xapian::version_string() +
+                      ", not 1.4: bulk mode writes through Xapian's writer instead of the "
+                      "direct glass writer";
+    }
     if (options_.bulk || threads > 1) {
       // Analysis on worker threads; the caller's thread takes the documents
       // back in order (the serial stage) and writes them itself (plain mode)
       // or hands them to the chunk writers (bulk mode).
       pool_ = std::make_unique<AnalysisPool>(analyzer_, options_.index_title, threads,
-                                             static_cast<std::size_t>(threads) * 64);
+                                             static_cast<std::size_t>(threads) * 64, direct);
     }
     {
       // Scratch files of an interrupted bulk import are uncommitted work:
@@ -93,13 +100,6 @@ Status XapianIndexWriter::init() {
     if (options_.bulk) {
       scratch_ = database_dir(path_).string() + ".newsindex-bulk";
       std::filesystem::create_directories(scratch_);
-      bool direct = options_.direct_glass;
-      if (direct && !glass::linked_xapian_supported()) {
-        direct = false;
-        stats_.notice = std::string("the linked Xapian is ") + Xapian::version_string() +
-                        ", not 1.4: bulk mode writes through Xapian's writer instead of the "
-                        "direct glass writer";
-      }
       for (unsigned i = 0; i < threads; ++i) {
         chunk_writers_.push_back(std::make_unique<ChunkWriter>(
             (scratch_ / ("w" + std::to_string(i))).string(), options_.bulk_chunk_docs,
@@ -167,7 +167,7 @@ Status XapianIndexWriter::apply_bulk(BuiltDocument& built) {
     stats_.text_bytes += built.text_bytes;
     return Status();
   });
-  if (st.ok()) st = chunk_writers_[h % chunk_writers_.size()]->add(std::move(built.doc));
+  if (st.ok()) st = chunk_writers_[h % chunk_writers_.size()]->add(std::move(built));
   if (!st.ok()) return fail(std::move(st));
   return count_change();
 }
