@@ -45,22 +45,21 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
 // its first, and holds wdf, (gap less one, wdf)...
 Status add_posting_list(TableBuilder& table, const std::string& first_key,
                         const std::string& more_key, std::uint64_t termfreq,
-                        std::uint64_t collfreq, const std::vector<std::uint32_t>& docs,
-                        const std::vector<std::uint32_t>& wdfs, std::string& body,
-                        std::string& tag, std::string& key) {
-  const std::size_t n = docs.size();
+                        std::uint64_t collfreq, const std::vector<Posting>& list,
+                        std::string& body, std::string& tag, std::string& key) {
+  const std::size_t n = list.size();
   std::size_t i = 0;
   bool first_chunk = true;
   while (i < n) {
     body.clear();
-    const std::uint32_t first = docs[i];
+    const std::uint32_t first = list[i].did;
     std::uint32_t last = first;
-    put_uint(body, wdfs[i]);
+    put_uint(body, list[i].wdf);
     ++i;
     while (i < n && body.size() < kChunkBytes) {
-      put_uint(body, docs[i] - last - 1);
-      put_uint(body, wdfs[i]);
-      last = docs[i];
+      put_uint(body, list[i].did - last - 1);
+      put_uint(body, list[i].wdf);
+      last = list[i].did;
       ++i;
     }
     tag.clear();
@@ -172,15 +171,13 @@ Status GlassBatch::add(const DocImage& doc) {
     }
 
     Postings& p = postings_for(term);
-    p.docs.push_back(did);
-    p.wdfs.push_back(wdf);
     p.collection_freq += wdf;
     if (const std::size_t n = doc.position_count(i); n != 0) {
       const std::size_t before = p.positions.size();
       encode_positions(p.positions, doc.positions(i), n);
       bytes_ += p.positions.size() - before;
     }
-    p.pos_ends.push_back(static_cast<std::uint32_t>(p.positions.size()));
+    p.postings.push_back({did, wdf, static_cast<std::uint32_t>(p.positions.size())});
     bytes_ += 12;
     ++postings_;
     prev = term;
@@ -338,13 +335,12 @@ Status GlassBatch::write_postlist(const std::string& dir, RootInfo& root) {
   // Document lengths: "\0\xe0", then "\0\xe0" + first id; the first chunk's
   // two counts are dummies (0).
   {
-    std::vector<std::uint32_t> ids(docs_.size()), lengths(docs_.size());
+    std::vector<Posting> lengths(docs_.size());
     for (std::size_t i = 0; i < docs_.size(); ++i) {
-      ids[i] = static_cast<std::uint32_t>(i + 1);
-      lengths[i] = docs_[i].length;
+      lengths[i] = {static_cast<std::uint32_t>(i + 1), docs_[i].length, 0};
     }
     const std::string prefix("\0\xe0", 2);
-    Status st = add_posting_list(table, prefix, prefix, 0, 0, ids, lengths, body, tag, key);
+    Status st = add_posting_list(table, prefix, prefix, 0, 0, lengths, body, tag, key);
     if (!st.ok()) return st;
   }
   // Terms: the term (sort-preserving, unterminated), then term + NUL + id.
@@ -355,8 +351,8 @@ Status GlassBatch::write_postlist(const std::string& dir, RootInfo& root) {
     more_key.clear();
     put_sortable_string(more_key, e->term, false);
     const Postings& p = *e;
-    Status st = add_posting_list(table, first_key, more_key, p.docs.size(), p.collection_freq,
-                                 p.docs, p.wdfs, body, tag, key);
+    Status st = add_posting_list(table, first_key, more_key, p.postings.size(),
+                                 p.collection_freq, p.postings, body, tag, key);
     if (!st.ok()) return st;
   }
   auto info = table.finish(true);
@@ -396,11 +392,11 @@ Status GlassBatch::write_positions(const std::string& dir, RootInfo& root) {
     std::string prefix;
     put_sortable_string(prefix, e->term, false);
     std::uint32_t start = 0;
-    for (std::size_t i = 0; i < p.docs.size(); ++i) {
-      const std::uint32_t end = p.pos_ends[i];
+    for (const Posting& posting : p.postings) {
+      const std::uint32_t end = posting.pos_end;
       if (end != start) {
         key = prefix;
-        put_sortable_uint(key, p.docs[i]);
+        put_sortable_uint(key, posting.did);
         Status st = table.add(key, std::string_view(p.positions.data() + start, end - start));
         if (!st.ok()) return st;
       }

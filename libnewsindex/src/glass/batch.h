@@ -49,6 +49,14 @@ struct BatchOptions {
 // writes it (the 1.4 series).
 bool linked_xapian_supported();
 
+// One buffered posting: its document, wdf and where its positions end in
+// the term's encoded positions.
+struct Posting {
+  std::uint32_t did;
+  std::uint32_t wdf;
+  std::uint32_t pos_end;
+};
+
 class GlassBatch {
  public:
   explicit GlassBatch(BatchOptions options = {});
@@ -80,9 +88,8 @@ class GlassBatch {
  private:
   struct Postings {
     std::string term;
-    std::vector<std::uint32_t> docs;
-    std::vector<std::uint32_t> wdfs;
-    std::vector<std::uint32_t> pos_ends;  // end of each posting's positions in `positions`
+    // One array, not three: a posting touches one cache line, not three.
+    std::vector<Posting> postings;
     std::string positions;
     std::uint64_t collection_freq = 0;
   };
