@@ -106,6 +106,24 @@ TEST(JsonlReader, KeysAndTypes) {
   EXPECT_EQ(b.timestamp, 1581511680);
 }
 
+TEST(JsonlReader, ErrorsQuoteAtMostSixtyBytesOfTheInput) {
+  // nlohmann's message quotes the bad token whole: a 100 KB number would be
+  // a 100 KB error line.
+  const auto dir = fresh_dir("jsonl_quote_cap");
+  const std::string digits(100000, '1');
+  write_file(dir / "a.jsonl", "{\"id\":\"a1\",\"title\":\"T\",\"date\":" + digits +
+                                  "}\n{\"id\":\"a2\",\"title\":\"Goed\"}\n");
+  const ReadResult r = read_all({(dir / "a.jsonl").string()});
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].id, "a2");
+  ASSERT_EQ(r.skipped.size(), 1u);
+  const std::string& m = r.skipped[0].message;
+  EXPECT_LT(m.size(), 200u) << m.substr(0, 300);
+  EXPECT_NE(m.find("number overflow"), std::string::npos) << m.substr(0, 300);
+  EXPECT_NE(m.find("'" + std::string(60, '1') + "…'"), std::string::npos) << m.substr(0, 300);
+  EXPECT_EQ(r.skipped[0].where, (dir / "a.jsonl").string() + ":1");
+}
+
 TEST(JsonlReader, MissingIdsAreDerivedFromStemAndLine) {
   const auto dir = fresh_dir("jsonl_ids");
   write_gzip(dir / "export.jsonl.gz", "{\"title\":\"Een\"}\n\n{\"title\":\"Twee\"}\n");

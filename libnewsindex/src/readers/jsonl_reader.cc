@@ -45,6 +45,21 @@ std::string clean_message(std::string_view what) {
     what.remove_prefix(close + 2);
   std::string s(what);
   if (const std::size_t at = s.find("at line 1, "); at != std::string::npos) s.erase(at + 3, 8);
+  // nlohmann quotes the offending token whole ('1111…' 100 KB long): keep
+  // the first 60 bytes of each quoted stretch.
+  constexpr std::size_t kMaxQuoted = 60;
+  for (std::size_t open = s.find('\''); open != std::string::npos;) {
+    std::size_t close = s.find('\'', open + 1);
+    const std::size_t end = close == std::string::npos ? s.size() : close;
+    if (end - open - 1 > kMaxQuoted) {
+      std::size_t cut = open + 1 + kMaxQuoted;
+      while (cut > open + 1 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      s.replace(cut, end - cut, "…");
+      close = close == std::string::npos ? std::string::npos : cut + 3;
+    }
+    if (close == std::string::npos) break;
+    open = s.find('\'', close + 1);
+  }
   return s;
 }
 

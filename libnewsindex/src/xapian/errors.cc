@@ -19,6 +19,15 @@ Status from_xapian(const Xapian::Error& e, std::string_view what) {
     return false;
   };
   if (is({"DatabaseLockError"})) {
+    // Xapian raises the same class when it cannot even open the lock file
+    // (a read-only folder, a file system without room): that is no other
+    // writer, so say what it is.
+    const std::string& detail = e.get_msg();
+    if (const auto at = detail.find("Couldn't open lockfile: "); at != std::string::npos) {
+      return Status(StatusCode::kIoError,
+                    std::string(what) + ": cannot take the write lock: " +
+                        detail.substr(at + 24) + " (is the database folder writable?)");
+    }
     return Status(StatusCode::kLocked,
                   std::string(what) + ": database is locked by another writer (" +
                       e.get_msg() + ")");
