@@ -262,6 +262,8 @@ TEST(BadInput, GzipThatIsNotGzipIsReported) {
   EXPECT_EQ(r.skipped[0].where, (dir / "x.gz").string());
   EXPECT_NE(r.skipped[0].message.find("corrupt gzip data"), std::string::npos)
       << r.skipped[0].message;
+  // zlib names the descriptor ("<fd:5>: "); the where names the file.
+  EXPECT_EQ(r.skipped[0].message.find("<fd:"), std::string::npos) << r.skipped[0].message;
 }
 
 // Mangled versions of valid inputs, in every format: the readers must end

@@ -15,6 +15,16 @@ constexpr std::size_t kChunk = 1 << 16;
 
 gzFile as_gz(void* p) { return static_cast<gzFile>(p); }
 
+// zlib's message without the "<fd:5>: " it puts in front (gzdopen knows no
+// file name; the caller names the file).
+std::string gz_message(const char* msg) {
+  std::string_view m = msg != nullptr ? msg : "unknown error";
+  if (m.substr(0, 4) == "<fd:") {
+    if (const std::size_t at = m.find(">: "); at != std::string_view::npos) m.remove_prefix(at + 3);
+  }
+  return std::string(m);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path) {
@@ -63,7 +73,7 @@ bool InputStream::fill() {
     const char* msg = ::gzerror(as_gz(gz_), &code);
     error_ = code == Z_ERRNO
                  ? std::string(std::strerror(errno))
-                 : std::string("corrupt gzip data: ") + (msg != nullptr ? msg : "unknown error");
+                 : "corrupt gzip data: " + gz_message(msg);
     failed_ = true;
     return false;
   }
@@ -72,7 +82,7 @@ bool InputStream::fill() {
     int code = 0;
     const char* msg = ::gzerror(as_gz(gz_), &code);
     if (code != Z_OK && code != Z_STREAM_END) {
-      error_ = std::string("corrupt gzip data: ") + (msg != nullptr ? msg : "");
+      error_ = "corrupt gzip data: " + gz_message(msg);
       failed_ = true;
     }
     eof_ = true;
