@@ -26,13 +26,21 @@ Status merge_into(const fs::path& db_dir, const std::vector<std::string>& chunks
     all.close();
 
     Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
+    constexpr std::size_t kDeletesPerFlush = 250;
+    std::size_t deleted = 0;
     for (const auto& [term, keep_newest] : fixups) {
       std::vector<Xapian::docid> versions;
       for (auto it = out.postlist_begin(term); it != out.postlist_end(term); ++it) {
         versions.push_back(*it);
       }
       if (keep_newest && !versions.empty()) versions.pop_back();  // ascending order
-      for (Xapian::docid did : versions) out.delete_document(did);
+      for (Xapian::docid did : versions) {
+        out.delete_document(did);
+        // Xapian's inverter keeps a map of changes per term; a deletion
+        // costs less while they are small (the copy is scratch until the
+        // swap, so these commits are not visible to anyone).
+        if (++deleted % kDeletesPerFlush == 0) out.commit();
+      }
     }
     out.commit();  // also makes the compacted tables durable before the swap
     out.close();
