@@ -5,6 +5,7 @@
 //                   [--no-title] PATH...
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -197,9 +198,14 @@ int run_index(const IndexArgs& args) {
   std::uint64_t total = 0;
   if (auto info = read_index_info(args.db); info.ok()) total = info->documents;
 
+  // What went in is what was committed: after a failure (a full disk) the
+  // articles since the last commit are lost, and the summary says so.
+  const std::uint64_t lost =
+      docs - std::min(docs, ws.committed_added + ws.committed_replaced);
   if (args.json) {
-    nlohmann::json out = {{"added", ws.added},
-                          {"replaced", ws.replaced},
+    nlohmann::json out = {{"added", ws.committed_added},
+                          {"replaced", ws.committed_replaced},
+                          {"not_committed", lost},
                           {"skipped", skipped},
                           {"errors", errors},
                           {"seconds", secs},
@@ -214,11 +220,14 @@ int run_index(const IndexArgs& args) {
     std::snprintf(line, sizeof line,
                   "added %llu, replaced %llu, skipped %llu in %.1f s (%.0f docs/s); "
                   "%llu documents in %s\n",
-                  static_cast<unsigned long long>(ws.added),
-                  static_cast<unsigned long long>(ws.replaced),
+                  static_cast<unsigned long long>(ws.committed_added),
+                  static_cast<unsigned long long>(ws.committed_replaced),
                   static_cast<unsigned long long>(skipped), secs, rate,
                   static_cast<unsigned long long>(total), args.db.c_str());
     std::cout << line;
+    if (lost > 0) {
+      std::cout << lost << " more articles were read but not committed (the failure below)\n";
+    }
     if (stopped) {
       std::cout << "stopped after " << skipped << " skipped records (--max-errors)\n";
     }

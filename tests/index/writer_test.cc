@@ -92,6 +92,11 @@ TEST(IndexWriter, DestructorDiscardsUncommittedChanges) {
     ASSERT_TRUE(w->add(numbered(2)).ok());
     ASSERT_TRUE(w->add(numbered(3)).ok());
     ASSERT_TRUE(w->remove("doc-1").ok());
+    // The durable counts are those of the last commit.
+    EXPECT_EQ(w->stats().added, 3u);
+    EXPECT_EQ(w->stats().committed_added, 1u);
+    EXPECT_EQ(w->stats().deleted, 1u);
+    EXPECT_EQ(w->stats().committed_deleted, 0u);
   }  // no commit
   EXPECT_EQ(count(db), 1u);
   EXPECT_TRUE(Xapian::Database(db).term_exists("Qdoc-1"));
@@ -103,6 +108,32 @@ TEST(IndexWriter, DestructorDiscardsUncommittedChanges) {
   EXPECT_EQ(w->stats().added, 1u);
 }
 
+TEST(IndexWriter, BulkModeCountsWhatEachCommitMadeDurable) {
+  std::string db = testing::fresh_dir("writer_bulk_committed").string();
+  WriterOptions o;
+  o.bulk = true;
+  o.threads = 2;
+  o.batch_size = 0;
+  auto w = open_writer(db, o);
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_EQ(w->stats().committed_added, 4u);
+  for (int i = 4; i < 6; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());
+  ASSERT_TRUE(w->add(numbered(1)).ok());  // a replace
+  ASSERT_TRUE(w->remove("doc-2").ok());   // drains: every add above is counted
+  EXPECT_EQ(w->stats().added, 6u);
+  EXPECT_EQ(w->stats().replaced, 1u);
+  EXPECT_EQ(w->stats().committed_added, 4u);  // not yet durable
+  EXPECT_EQ(w->stats().committed_replaced, 0u);
+  EXPECT_EQ(w->stats().committed_deleted, 0u);
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_EQ(w->stats().committed_added, 6u);
+  EXPECT_EQ(w->stats().committed_replaced, 1u);
+  EXPECT_EQ(w->stats().committed_deleted, 1u);
+  w.reset();
+  EXPECT_EQ(count(db), 5u);
+}
+
 TEST(IndexWriter, AutomaticCommitEveryBatch) {
   std::string db = testing::fresh_dir("writer_batch").string();
   WriterOptions o;
@@ -110,6 +141,7 @@ TEST(IndexWriter, AutomaticCommitEveryBatch) {
   auto w = open_writer(db, o);
   for (int i = 0; i < 7; ++i) ASSERT_TRUE(w->add(numbered(i)).ok());
   EXPECT_EQ(w->stats().commits, 2u);
+  EXPECT_EQ(w->stats().committed_added, 6u);
   EXPECT_EQ(count(db), 6u);  // a reader sees the last automatic commit
   w.reset();
   EXPECT_EQ(count(db), 6u);

@@ -349,6 +349,79 @@ TEST(IndexCli, SigkillMidBulkImportKeepsTheLastCommit) {
   sigkill_mid_import("index_cli_crash_bulk", {"--bulk", "--threads", "2"});
 }
 
+// A file system that fills up mid-import: a small tmpfs (root only; skipped
+// where mount is not allowed). The import stops with "No space left", exit 1;
+// the summary counts only what was committed; the database opens at that
+// commit and passes xapian-check; no scratch files stay; with room a re-run
+// completes it.
+class TmpfsMount {
+ public:
+  TmpfsMount(const fs::path& dir, const std::string& size) : dir_(dir) {
+    if (::geteuid() != 0) return;
+    fs::create_directories(dir);
+    const std::string cmd = "mount -t tmpfs -o size=" + size + " tmpfs " + quote(dir.string()) +
+                            " >/dev/null 2>&1";
+    mounted_ = std::system(cmd.c_str()) == 0;
+  }
+  ~TmpfsMount() {
+    if (mounted_) std::system(("umount " + quote(dir_.string()) + " >/dev/null 2>&1").c_str());
+  }
+  bool mounted() const { return mounted_; }
+
+ private:
+  fs::path dir_;
+  bool mounted_ = false;
+};
+
+void full_disk_import(const std::string& name, const std::string& mode) {
+  const int kArticles = 3000;
+  fs::path corpus = generated_corpus(name + "_corpus", kArticles);
+  const fs::path mnt = testing::fresh_dir(name) / "mnt";
+  TmpfsMount tmpfs(mnt, "2m");
+  if (!tmpfs.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here (needs root and mount rights)";
+  const std::string db = (mnt / "db").string();
+  CliRun r = cli("index --json --batch 200 " + mode + " --db " + quote(db) + " " +
+                     quote(corpus.string()),
+                 name);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("No space left"), std::string::npos) << r.err;
+  auto j = parse_json(r);
+  EXPECT_EQ(j["ok"], false);
+  const int committed = j["added"].get<int>();
+  EXPECT_GT(committed, 0) << "no commit fitted: make the tmpfs larger";
+  EXPECT_EQ(committed % 200, 0);
+  EXPECT_EQ(j["documents"], committed);
+  EXPECT_GT(j["not_committed"].get<int>(), 0);
+  EXPECT_FALSE(fs::exists(db + ".newsindex-bulk"));
+  {
+    Xapian::Database d(db);
+    EXPECT_EQ(d.get_doccount(), static_cast<Xapian::doccount>(committed));
+  }
+  if (std::system("command -v xapian-check >/dev/null 2>&1") == 0) {
+    EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+  }
+  // With room: the same command completes it.
+  const fs::path roomy = testing::fresh_dir(name + "_roomy") / "db";
+  fs::copy(db, roomy, fs::copy_options::recursive);
+  CliRun again = cli("index --json --batch 200 " + mode + " --db " + quote(roomy.string()) + " " +
+                         quote(corpus.string()),
+                     name + "_again");
+  ASSERT_EQ(again.code, 0) << again.err;
+  auto k = parse_json(again);
+  EXPECT_EQ(k["documents"], kArticles);
+  EXPECT_EQ(k["replaced"], committed);
+}
+
+TEST(IndexCli, FullDiskStopsWithNoSpaceLeftAndKeepsTheLastCommit) {
+  REQUIRE_CLI();
+  full_disk_import("index_cli_full", "--plain");
+}
+
+TEST(IndexCli, FullDiskInBulkModeKeepsTheLastCommitAndNoScratch) {
+  REQUIRE_CLI();
+  full_disk_import("index_cli_full_bulk", "--bulk --threads 2");
+}
+
 TEST(IndexCli, SecondWriterGetsALockedError) {
   REQUIRE_CLI();
   fs::path corpus = generated_corpus("index_cli_lock_corpus", 3000);

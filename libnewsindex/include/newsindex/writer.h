@@ -61,6 +61,11 @@ struct WriteStats {
   std::uint64_t replaced = 0;  // ids that were already there
   std::uint64_t deleted = 0;
   std::uint64_t commits = 0;
+  // The same three counts as of the last successful commit: what is durable
+  // (after a failure, what the database holds of this writer's work).
+  std::uint64_t committed_added = 0;
+  std::uint64_t committed_replaced = 0;
+  std::uint64_t committed_deleted = 0;
   std::uint64_t text_bytes = 0;  // title + body bytes analysed
   // Something the caller should tell the user that is not an error (for
   // example that bulk mode fell back to Xapian's writer); "" when none.

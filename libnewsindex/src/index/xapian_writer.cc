@@ -280,6 +280,7 @@ Status XapianIndexWriter::commit_bulk() {
   // The merged database is in place: this commit is durable whatever
   // happens next.
   ++stats_.commits;
+  mark_committed();
   since_commit_ = 0;
   pending_ids_.clear();
   fixups_.clear();
@@ -305,8 +306,15 @@ Status XapianIndexWriter::commit_now() {
   });
   if (!st.ok()) return fail(std::move(st));
   ++stats_.commits;
+  mark_committed();
   since_commit_ = 0;
   return Status();
+}
+
+void XapianIndexWriter::mark_committed() {
+  stats_.committed_added = stats_.added;
+  stats_.committed_replaced = stats_.replaced;
+  stats_.committed_deleted = stats_.deleted;
 }
 
 Status XapianIndexWriter::commit() {

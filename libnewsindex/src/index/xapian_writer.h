@@ -60,6 +60,7 @@ class XapianIndexWriter final : public IndexWriter {
   // May throw Xapian::Error (callers run under guard()).
   dedup::ClusterIndex& clusters();
   Status drain(bool all);
+  void mark_committed();  // the counts of stats_ are durable now
   Status commit_now();
   Status fail(Status st);
 
