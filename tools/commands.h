@@ -19,6 +19,7 @@ void add_index_command(CLI::App& app, int& exit_code);
 void add_stats_command(CLI::App& app, int& exit_code);
 void add_delete_command(CLI::App& app, int& exit_code);
 void add_compact_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
 void add_search_command(CLI::App& app, int& exit_code);
 void add_similar_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);

@@ -32,7 +32,8 @@ CliRun run(const std::string& args) {
 TEST(CliHelpTest, HelpListsEverySubcommand) {
   CliRun r = run("--help");
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  for (const char* sub : {"index", "search", "similar", "stats", "delete", "compact", "eval"}) {
+  for (const char* sub :
+       {"index", "search", "similar", "stats", "delete", "compact", "check", "eval"}) {
     EXPECT_NE(r.output.find(std::string("  ") + sub), std::string::npos)
         << "--help does not list " << sub << ":\n"
         << r.output;

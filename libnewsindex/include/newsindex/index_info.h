@@ -27,6 +27,14 @@ struct IndexInfo {
 
 NEWSINDEX_EXPORT Result<IndexInfo> read_index_info(const std::string& path);
 
+// Reads every block of every table of the database at `path` and checks the
+// B-trees and that term lists, posting lists and document lengths agree
+// (Xapian's check, what `xapian-check DIR` does; it takes about as long as
+// reading the whole database). ok when sound; kCorruption naming the
+// database and the first problems found; kNotFound when there is none.
+// `report`, when given, receives Xapian's findings line by line.
+NEWSINDEX_EXPORT Status check_database(const std::string& path, std::string* report = nullptr);
+
 }  // namespace newsindex
 
 #endif  // NEWSINDEX_INDEX_INFO_H_
