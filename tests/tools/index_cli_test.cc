@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -429,6 +430,13 @@ TEST(IndexCli, CheckFindsOverwrittenBlocks) {
   REQUIRE_CLI();
   const std::string db = testing::fresh_dir("index_cli_check").string() + "/db";
   ASSERT_EQ(cli("index --db " + quote(db) + " " + quote(sample_jsonl()), "check_build").code, 0);
+  // Xapian 1.4.22's own check code deletes one of its tables through the
+  // wrong type (ASan: new-delete-type-mismatch inside Database::check_, not
+  // in our code): tell a sanitizer build of the CLI not to stop on that.
+  if (const char* asan = std::getenv("ASAN_OPTIONS"); asan != nullptr) {
+    const std::string options = std::string(asan) + ":new_delete_type_mismatch=0";
+    ::setenv("ASAN_OPTIONS", options.c_str(), 1);
+  }
   CliRun ok = cli("check --json --db " + quote(db), "check_ok");
   EXPECT_EQ(ok.code, 0) << ok.err;
   EXPECT_EQ(parse_json(ok)["ok"], true);
