@@ -189,6 +189,23 @@ TEST(BadInput, InvalidUtf8IsRepairedWithALocation) {
   for (const ReadIssue& n : r.notes) EXPECT_FALSE(n.skipped);
 }
 
+TEST(BadInput, ALineOfNulBytesCostsOnlyItsRecord) {
+  // A text file with one damaged record is not a binary file: the good
+  // records around it go in, the damaged one is skipped, named by line.
+  const auto dir = fresh_dir("bad_nul_line");
+  const std::string nul_line(40, '\0');
+  std::string jsonl;
+  for (int i = 0; i < 20; ++i) {
+    jsonl += "{\"id\":\"j" + std::to_string(i) + "\",\"title\":\"Titel\",\"body\":\"Tekst\"}\n";
+    if (i == 9) jsonl += nul_line + "\n";
+  }
+  write_file(dir / "a.jsonl", jsonl);
+  const ReadResult r = read_all({(dir / "a.jsonl").string()});
+  EXPECT_EQ(r.articles.size(), 20u);
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].where, (dir / "a.jsonl").string() + ":11");
+}
+
 TEST(BadInput, BinaryFilesAreSkippedByName) {
   const auto dir = fresh_dir("bad_binary");
   write_file(dir / "foto.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF", 10));

@@ -147,14 +147,18 @@ std::string binary_reason(std::string_view head) {
       return "binary file (" + std::string(m.what) + "), not text";
   if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
     return "UTF-16 text is not supported (convert it to UTF-8)";
-  std::size_t control = 0;
+  // Binary throughout, not a text file with a damaged record: a record of
+  // NUL bytes among good lines is the reader's to skip, alone.
+  std::size_t control = 0, nul = 0;
   for (const char ch : head) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == 0) return "binary file (contains NUL bytes), not text";
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++control;
+    if (c == 0) ++nul;
+    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++control;
   }
-  if (!head.empty() && control * 10 > head.size())
-    return "binary file (many control characters), not text";
+  if (!head.empty() && (control + nul) * 10 > head.size()) {
+    return nul > 0 ? "binary file (contains NUL bytes), not text"
+                   : "binary file (many control characters), not text";
+  }
   return {};
 }
 
