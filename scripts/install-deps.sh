@@ -8,6 +8,7 @@ packages=(
   libxapian-dev xapian-tools libstemmer-dev libicu-dev
   libcli11-dev nlohmann-json3-dev zlib1g-dev libxml2-dev libsqlite3-dev
   wdutch googletest libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev
 )
 
 missing=()

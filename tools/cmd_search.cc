@@ -14,6 +14,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "newsindex/searcher.h"
+#include "search_json.h"
 
 namespace newsindex::tools {
 namespace {
@@ -30,35 +31,6 @@ struct SearchFlags {
   std::uint32_t snippet_length = 200;
   SearcherOptions ranking;  // BM25 and query-side weights (--k1, --stem-weight, ...)
 };
-
-nlohmann::json to_json(const SearchResults& r, const SearchRequest& req) {
-  nlohmann::json j;
-  j["query"] = r.query;
-  j["total"] = {
-      {"estimate", r.estimate}, {"lower_bound", r.lower_bound}, {"upper_bound", r.upper_bound}};
-  nlohmann::json hits = nlohmann::json::array();
-  for (const Hit& h : r.hits) {
-    nlohmann::json o = {{"rank", h.rank},     {"id", h.id},
-                        {"score", h.score},   {"title", h.title},
-                        {"date", h.date},     {"source", h.source},
-                        {"outlet", h.outlet}, {"category", h.category},
-                        {"url", h.url},       {"duplicates", h.duplicates}};
-    if (req.snippets) o["snippet"] = render_snippet_html(h.snippet);
-    hits.push_back(std::move(o));
-  }
-  j["hits"] = std::move(hits);
-  nlohmann::json facets = nlohmann::json::object();
-  for (const auto& [name, values] : r.facets) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const FacetValue& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
-    facets[name] = std::move(list);
-  }
-  j["facets"] = std::move(facets);
-  j["suggestion"] = r.suggestion;
-  j["warnings"] = r.warnings;
-  if (req.explain) j["explain"] = r.explanation;
-  return j;
-}
 
 void print_text(const SearchResults& r, const SearchRequest& req, bool terminal) {
   const char* bold = terminal ? "\x1b[1m" : "";
@@ -155,7 +127,7 @@ int run(const SearchFlags& f) {
         request.query = line;
         auto res = (*searcher)->search(request);
         if (res.ok()) {
-          answer = dump_json(to_json(*res, request));
+          answer = dump_json(search_results_json(*res, request));
         } else {
           answer = dump_json({{"query", line}, {"error", res.status().to_string()}});
           rc = kExitFailure;
@@ -177,7 +149,7 @@ int run(const SearchFlags& f) {
   auto res = (*searcher)->search(request);
   if (!res.ok()) return report_error("search", res.status());
   if (f.json) {
-    std::cout << dump_json(to_json(*res, request)) << "\n";
+    std::cout << dump_json(search_results_json(*res, request)) << "\n";
   } else {
     print_text(*res, request, stdout_is_terminal());
   }

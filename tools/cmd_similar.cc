@@ -10,6 +10,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "newsindex/searcher.h"
+#include "search_json.h"
 
 namespace newsindex::tools {
 namespace {
@@ -30,22 +31,7 @@ int run(const SimilarFlags& f) {
   auto res = (*searcher)->similar(f.id, f.limit);
   if (!res.ok()) return report_error("similar", res.status());
   if (f.json) {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const Hit& h : res->hits) {
-      hits.push_back({{"rank", h.rank},
-                      {"id", h.id},
-                      {"score", h.score},
-                      {"title", h.title},
-                      {"date", h.date},
-                      {"source", h.source},
-                      {"outlet", h.outlet},
-                      {"url", h.url},
-                      {"duplicates", h.duplicates},
-                      {"snippet", render_snippet_html(h.snippet)}});
-    }
-    nlohmann::json j = {
-        {"id", f.id}, {"total", {{"estimate", res->estimate}}}, {"hits", std::move(hits)}};
-    std::cout << dump_json(j) << "\n";
+    std::cout << dump_json(similar_results_json(f.id, *res)) << "\n";
     return kExitOk;
   }
   bool terminal = stdout_is_terminal();

@@ -1,6 +1,6 @@
 // Option helpers shared by the subcommands (tools/cli_common.h). The tool
 // sources are not a library, so the one source file is compiled in here.
-#include "../../tools/cli_common.cc"  // NOLINT: the unit under test
+#include "cli_common.h"
 
 #include <gtest/gtest.h>
 

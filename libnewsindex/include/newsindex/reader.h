@@ -56,6 +56,12 @@ class NEWSINDEX_EXPORT ArticleSource {
   // Opens `paths` (files, folders, "-"). Fails when a path does not exist.
   static Result<std::unique_ptr<ArticleSource>> open(
       const std::vector<std::string>& paths, const ReaderOptions& options = {});
+  // Reads `bytes` as the content of one file called `name` (issues say
+  // "name:LINE"): gzip or plain, the format from options.format or sniffed
+  // from the content. The bytes are copied; `bytes` need not outlive it.
+  static Result<std::unique_ptr<ArticleSource>> open_buffer(std::string_view bytes,
+                                                            const std::string& name,
+                                                            const ReaderOptions& options = {});
   virtual ~ArticleSource() = default;
 
   // kArticle: `article` holds the next article (issue may hold a repair note

@@ -54,6 +54,12 @@ struct Hit {
   std::uint32_t duplicates = 0;  // other copies collapsed into this hit
 };
 
+// One article as stored in the index, for a document page.
+struct StoredArticle {
+  Hit fields;        // id, title, date, source, outlet, category, url (rank, score 0)
+  std::string text;  // the stored text: the body (the lead or title when no body is stored)
+};
+
 struct FacetValue {
   std::string value;
   std::uint64_t count = 0;
@@ -128,6 +134,8 @@ class NEWSINDEX_EXPORT Searcher {
   virtual Result<SearchResults> search(const SearchRequest& request) = 0;
   // Articles like the one with `id` (more like this).
   virtual Result<SearchResults> similar(std::string_view id, std::uint32_t limit = 10) = 0;
+  // The stored article with `id`; kNotFound when there is none.
+  virtual Result<StoredArticle> document(std::string_view id) = 0;
   // Sees the latest committed state of the databases.
   virtual Status reopen() = 0;
 };

@@ -1,6 +1,11 @@
 // ArticleSource: walks the inputs, picks a reader per file and yields its
 // articles and issues in a deterministic order.
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -15,9 +20,10 @@ namespace {
 namespace fs = std::filesystem;
 
 struct InputFile {
-  std::string path;        // as opened ("-" for stdin)
+  std::string path;        // as opened ("-" for stdin), or the name of a buffer
   std::uint64_t size = 0;  // stored bytes, 0 when unknown
   bool found_in_folder = false;
+  int fd = -1;             // an in-memory file (memfd) holding a buffer, owned
 };
 
 bool is_hidden(const fs::path& p) {
@@ -35,6 +41,13 @@ class FileArticleSource final : public ArticleSource {
         rule_(rule) {
     for (const InputFile& f : files_) total_ += f.size;
   }
+  ~FileArticleSource() override {
+    for (std::size_t i = index_; i < files_.size(); ++i) {
+      if (files_[i].fd >= 0) ::close(files_[i].fd);
+    }
+  }
+  FileArticleSource(const FileArticleSource&) = delete;
+  FileArticleSource& operator=(const FileArticleSource&) = delete;
 
   Next next(Article& article, ReadIssue& issue) override {
     issue = ReadIssue{};
@@ -77,7 +90,7 @@ class FileArticleSource final : public ArticleSource {
   bool open_next(ReadIssue& issue) {
     const InputFile& file = files_[index_++];
     const std::string shown = file.path == "-" ? "<stdin>" : file.path;
-    auto in = InputStream::open(file.path);
+    auto in = file.fd >= 0 ? InputStream::adopt(file.fd, shown) : InputStream::open(file.path);
     if (!in.ok()) {
       done_bytes_ += file.size;
       std::string message = in.status().message();  // "<path>: cannot open: …"
@@ -97,7 +110,9 @@ class FileArticleSource final : public ArticleSource {
       return false;
     }
     Format format = options_.format;
-    if (format == Format::kAuto && file.path != "-") format = format_from_path(file.path);
+    if (format == Format::kAuto && file.path != "-" && file.fd < 0) {
+      format = format_from_path(file.path);
+    }
     if (format == Format::kAuto) format = sniff_format(head);
     if (format == Format::kAuto) {
       // An empty file holds nothing, and a file of unknown kind met while
@@ -186,6 +201,40 @@ Status collect(const std::string& path, std::vector<InputFile>& files,
 
 }  // namespace
 }  // namespace internal
+
+Result<std::unique_ptr<ArticleSource>> ArticleSource::open_buffer(std::string_view bytes,
+                                                                  const std::string& name,
+                                                                  const ReaderOptions& options) {
+  const auto rule = internal::zone_rule_from_name(options.default_time_zone);
+  if (!rule)
+    return invalid_argument("unsupported default time zone '" + options.default_time_zone +
+                            "' (use Europe/Brussels, Europe/Amsterdam or UTC)");
+  if (options.max_record_bytes == 0)
+    return invalid_argument("max_record_bytes must be greater than 0");
+  // The readers read file descriptors (through zlib); an anonymous in-memory
+  // file gives them one without touching the file system.
+  const int fd = ::memfd_create("newsindex-buffer", MFD_CLOEXEC);
+  if (fd < 0) return io_error(name + ": cannot create an in-memory file: " + std::strerror(errno));
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int e = errno;
+      ::close(fd);
+      return io_error(name + ": cannot buffer the input: " + std::strerror(e));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::lseek(fd, 0, SEEK_SET) != 0) {
+    const int e = errno;
+    ::close(fd);
+    return io_error(name + ": cannot buffer the input: " + std::strerror(e));
+  }
+  std::vector<internal::InputFile> files;
+  files.push_back({name, bytes.size(), false, fd});
+  return std::unique_ptr<ArticleSource>(
+      new internal::FileArticleSource(std::move(files), {}, options, *rule));
+}
 
 Result<std::unique_ptr<ArticleSource>> ArticleSource::open(const std::vector<std::string>& paths,
                                                            const ReaderOptions& options) {

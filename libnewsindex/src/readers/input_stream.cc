@@ -36,6 +36,10 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path) 
     if (e == ENOENT) return not_found(shown + ": no such file");
     return io_error(shown + ": cannot open: " + std::strerror(e));
   }
+  return adopt(fd, shown);
+}
+
+Result<std::unique_ptr<InputStream>> InputStream::adopt(int fd, const std::string& shown) {
   gzFile gz = ::gzdopen(fd, "rb");
   if (gz == nullptr) {
     ::close(fd);

@@ -23,6 +23,9 @@ class InputStream {
 
   // Opens `path`, or standard input when `path` is "-".
   static Result<std::unique_ptr<InputStream>> open(const std::string& path);
+  // Reads the open file descriptor `fd` (which it takes over and closes);
+  // `shown` names it in errors.
+  static Result<std::unique_ptr<InputStream>> adopt(int fd, const std::string& shown);
   ~InputStream();
   InputStream(const InputStream&) = delete;
   InputStream& operator=(const InputStream&) = delete;

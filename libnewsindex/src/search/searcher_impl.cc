@@ -104,6 +104,22 @@ class SearcherImpl final : public Searcher {
     return results;
   }
 
+  Result<StoredArticle> document(std::string_view id) override {
+    StoredArticle article;
+    Status st = retrying([&] {
+      article = StoredArticle{};
+      const std::string id_term = std::string(schema::kPrefixId) + std::string(id);
+      Xapian::PostingIterator p = db_.postlist_begin(id_term);
+      if (p == db_.postlist_end(id_term)) {
+        return not_found(what() + ": no document with id '" + std::string(id) + "'");
+      }
+      article.text = fill_hit(db_.get_document(*p), article.fields, true);
+      return Status();
+    });
+    if (!st.ok()) return st;
+    return article;
+  }
+
   Status reopen() override {
     return retrying([&] {
       refresh();

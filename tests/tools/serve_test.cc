@@ -1,0 +1,487 @@
+// `newsindex serve`: the parameter rules as tables, then the real service on
+// a loopback port (started and stopped by the tests): the CLI's JSON, every
+// route, the 400s, writing with a token, the lock, the access log, SIGTERM.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "serve/document_writer.h"
+#include "serve/search_params.h"
+#include "serve_process.h"
+#include "testing/test_paths.h"
+
+namespace newsindex {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using tools::Params;
+
+// ---- parameters, in-process ------------------------------------------------
+
+TEST(ServeParams, RefusesWhatItCannotAnswer) {
+  const tools::ServeLimits limits;
+  const struct {
+    Params params;
+    std::string message;  // "" = accepted
+  } cases[] = {
+      {{{"q", "brand"}}, ""},
+      {{{"q", "brand"}, {"limit", "100"}, {"offset", "10000"}}, ""},
+      {{{"bogus", "1"}}, "unknown parameter 'bogus'"},
+      {{{"q", "\xff"}}, "parameter 'q': not valid UTF-8"},
+      {{{"q", "caf\xc3"}}, "parameter 'q': not valid UTF-8"},
+      {{{"q", "\xed\xa0\x80"}}, "not valid UTF-8"},  // a surrogate
+      {{{"q", "\xc0\xaf"}}, "not valid UTF-8"},      // overlong
+      {{{"q", std::string(1025, 'a')}}, "parameter 'q': longer than 1024 bytes"},
+      {{{"limit", "101"}}, "parameter 'limit': at most 100"},
+      {{{"limit", "-1"}}, "parameter 'limit': expected a whole number"},
+      {{{"limit", "10x"}}, "parameter 'limit': expected a whole number"},
+      {{{"offset", "10001"}}, "parameter 'offset': at most 10000"},
+      {{{"since", "2020-13-01"}}, "parameter 'since': expected a date"},
+      {{{"until", "gisteren"}}, "parameter 'until': expected a date"},
+      {{{"since", "2020-03"}, {"until", "2020-02"}}, "parameter 'since': after 'until'"},
+      {{{"sort", "random"}}, "parameter 'sort': expected relevance or date"},
+      {{{"facets", "source,colour"}}, "unknown facet 'colour'"},
+      {{{"collapse", "maybe"}}, "parameter 'collapse': expected 0 or 1"},
+      {{{"recency", "soon"}}, "parameter 'recency': expected a half-life"},
+      {{{"repair", "2"}}, "parameter 'repair': expected 0 or 1"},
+  };
+  for (const auto& c : cases) {
+    SearchRequest r;
+    const Status st = tools::search_request_from_params(c.params, limits, r);
+    if (c.message.empty()) {
+      EXPECT_TRUE(st.ok()) << st.to_string();
+    } else {
+      EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << c.message;
+      EXPECT_NE(st.message().find(c.message), std::string::npos) << st.message();
+    }
+  }
+}
+
+TEST(ServeParams, BuildsTheRequest) {
+  SearchRequest r;
+  const Params p = {{"q", "navo"},          {"q", "irak"},          {"limit", "5"},
+                    {"offset", "20"},       {"since", "2020-02"},   {"until", "2020-02"},
+                    {"source", "Belga,ANP"}, {"outlet", "NOS"},     {"sort", "date"},
+                    {"facets", "source,month,source"}, {"collapse", "1"}, {"snippets", "0"},
+                    {"recency", "7d"}};
+  ASSERT_TRUE(tools::search_request_from_params(p, {}, r).ok());
+  EXPECT_EQ(r.query, "navo irak");
+  EXPECT_EQ(r.limit, 5u);
+  EXPECT_EQ(r.offset, 20u);
+  EXPECT_EQ(r.since, 1580515200);      // 2020-02-01T00:00Z
+  EXPECT_EQ(r.until, 1583020799);      // 2020-02-29T23:59:59Z
+  EXPECT_EQ(r.sources, (std::vector<std::string>{"Belga", "ANP"}));
+  EXPECT_EQ(r.outlets, (std::vector<std::string>{"NOS"}));
+  EXPECT_EQ(r.sort, SortOrder::kDate);
+  EXPECT_EQ(r.facets, (std::vector<std::string>{"source", "month"}));
+  EXPECT_TRUE(r.collapse);
+  EXPECT_FALSE(r.snippets);
+  EXPECT_DOUBLE_EQ(r.recency_half_life, 7 * 86400.0);
+  EXPECT_FALSE(tools::search_repairs(p));
+  EXPECT_TRUE(tools::search_repairs({{"repair", "1"}}));
+}
+
+TEST(ServeParams, Utf8Validation) {
+  const struct {
+    std::string text;
+    bool valid;
+  } cases[] = {
+      {"", true},          {"ascii", true},        {"\xc3\xa9\xc3\xa9n", true},  // één
+      {"\xe2\x80\x9c", true}, {"\xf0\x9f\x93\xb0", true},  // “ 📰
+      {"\x80", false},     {"\xc3", false},        {"\xe2\x80", false},
+      {"\xf4\x90\x80\x80", false},  // past U+10FFFF
+      {"\xe0\x80\xaf", false},      // overlong
+      {"\xfe", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(tools::is_valid_utf8(c.text), c.valid) << c.text;
+}
+
+TEST(ServeToken, MatchesOnlyTheWholeToken) {
+  const std::string token = "s3cret-token-0123456789";
+  EXPECT_TRUE(tools::token_matches(token, token));
+  EXPECT_FALSE(tools::token_matches("", token));
+  EXPECT_FALSE(tools::token_matches(token.substr(0, token.size() - 1), token));
+  EXPECT_FALSE(tools::token_matches(token + "x", token));
+  EXPECT_FALSE(tools::token_matches("S3cret-token-0123456789", token));
+  EXPECT_FALSE(tools::token_matches("", ""));  // an empty token never opens anything
+}
+
+TEST(ServeToken, TokenFileRules) {
+  const fs::path dir = testing::fresh_dir("serve_token_file");
+  std::ofstream(dir / "short") << "abc\n";
+  std::ofstream(dir / "good") << "  0123456789abcdef-long  \nsecond line\n";
+  EXPECT_EQ(tools::read_token_file((dir / "missing").string()).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(tools::read_token_file((dir / "short").string()).status().code(),
+            StatusCode::kInvalidArgument);
+  auto good = tools::read_token_file((dir / "good").string());
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(*good, "0123456789abcdef-long");
+}
+
+// ---- the real service --------------------------------------------------------
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string run_cli(const std::string& args, int* code = nullptr) {
+  const std::string cmd = testing::cli_path().string() + " " + args + " 2>/dev/null";
+  std::string out;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  const int status = pclose(pipe);
+  if (code != nullptr) *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+std::string sample_jsonl() {
+  return (testing::source_dir() / "corpora" / "sample" / "jsonl" / "sample.jsonl").string();
+}
+
+std::string index_sample(const std::string& name) {
+  const std::string db = (testing::fresh_dir(name) / "db").string();
+  int code = -1;
+  run_cli("index --db " + quote(db) + " " + quote(sample_jsonl()), &code);
+  EXPECT_EQ(code, 0);
+  return db;
+}
+
+json body_json(const httplib::Result& r) {
+  if (!r) return json();
+  return json::parse(r->body, nullptr, false);
+}
+
+class ServeApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (testing::cli_path().empty()) return;
+    db_ = new std::string(index_sample("serve_api"));
+    log_ = new fs::path(testing::fresh_dir("serve_api_log") / "access.log");
+    server_ = new testing::ServeProcess(
+        {"--db", *db_, "--threads", "2", "--access-log", log_->string()},
+        testing::fresh_dir("serve_api_err") / "stderr");
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete db_;
+    delete log_;
+    server_ = nullptr;
+  }
+  void SetUp() override {
+    if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+    ASSERT_TRUE(server_->started()) << server_->stderr_text();
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_read_timeout(20, 0);
+  }
+
+  httplib::Result get(const std::string& path, const httplib::Params& params = {}) {
+    return client_->Get(path, params, httplib::Headers{}, httplib::Progress());
+  }
+
+  static std::string* db_;
+  static fs::path* log_;
+  static testing::ServeProcess* server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+std::string* ServeApiTest::db_ = nullptr;
+fs::path* ServeApiTest::log_ = nullptr;
+testing::ServeProcess* ServeApiTest::server_ = nullptr;
+
+TEST_F(ServeApiTest, SearchAnswersWithTheCliJson) {
+  const struct {
+    std::string query, cli_flags;
+    httplib::Params params;
+  } cases[] = {
+      {"trainingsmissie Irak", "--limit 5", {{"limit", "5"}}},
+      {"missie", "--limit 3 --offset 2 --collapse", {{"limit", "3"}, {"offset", "2"}, {"collapse", "1"}}},
+      {"brand", "--facets source,month --sort date", {{"facets", "source,month"}, {"sort", "date"}}},
+      {"navo", "--no-snippets --source Belga", {{"snippets", "0"}, {"source", "Belga"}}},
+      {"", "--since 2019-12 --until 2019-12", {{"since", "2019-12"}, {"until", "2019-12"}}},
+  };
+  for (const auto& c : cases) {
+    httplib::Params params = c.params;
+    if (!c.query.empty()) params.emplace("q", c.query);
+    auto r = get("/api/search", params);
+    ASSERT_TRUE(r) << c.query;
+    EXPECT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/json; charset=utf-8");
+    const json cli = json::parse(
+        run_cli("search --json --db " + quote(*db_) + " " + c.cli_flags + " -- " + quote(c.query)),
+        nullptr, false);
+    ASSERT_FALSE(cli.is_discarded()) << c.query;
+    EXPECT_EQ(body_json(r), cli) << c.query;
+    if (c.query == "trainingsmissie Irak") {
+      EXPECT_FALSE(cli["hits"].empty());
+    }
+  }
+}
+
+TEST_F(ServeApiTest, SimilarDocumentsStatsSuggestHealth) {
+  auto search = body_json(get("/api/search", {{"q", "trainingsmissie Irak"}, {"limit", "1"}}));
+  ASSERT_EQ(search["hits"].size(), 1u);
+  const std::string id = search["hits"][0]["id"];
+
+  auto similar = get("/api/similar/" + id, {{"limit", "3"}});
+  ASSERT_TRUE(similar);
+  EXPECT_EQ(similar->status, 200);
+  const json cli_similar =
+      json::parse(run_cli("similar --json --limit 3 --db " + quote(*db_) + " " + id));
+  EXPECT_EQ(body_json(similar), cli_similar);
+
+  auto doc = body_json(get("/api/documents/" + id));
+  EXPECT_EQ(doc["id"], id);
+  EXPECT_EQ(doc["title"], search["hits"][0]["title"]);
+  EXPECT_NE(doc["text"].get<std::string>().find("Irak"), std::string::npos) << doc.dump();
+
+  auto missing = get("/api/documents/no-such-id");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(body_json(missing)["error"]["code"], "not_found");
+
+  auto stats = body_json(get("/api/stats"));
+  const json cli_stats = json::parse(run_cli("stats --json --db " + quote(*db_)), nullptr, false);
+  EXPECT_EQ(stats["documents"], cli_stats["documents"]) << stats.dump();
+  EXPECT_EQ(stats["databases"].size(), 1u);
+
+  auto suggest = body_json(get("/api/suggest", {{"q", "trainingsmisie"}}));
+  EXPECT_EQ(suggest["suggestion"], "trainingsmissie") << suggest.dump();
+
+  auto health = get("/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(body_json(health)["status"], "ok");
+}
+
+TEST_F(ServeApiTest, BadRequestsGetClearAnswersNever500) {
+  const struct {
+    std::string path;
+    httplib::Params params;
+    int status;
+    std::string message;
+  } cases[] = {
+      {"/api/search", {{"q", "navo"}, {"colour", "red"}}, 400, "unknown parameter 'colour'"},
+      {"/api/search", {{"q", "\xff\xfe"}}, 400, "not valid UTF-8"},
+      {"/api/search", {{"q", std::string(2000, 'x')}}, 400, "longer than 1024 bytes"},
+      {"/api/search", {{"limit", "1000"}}, 400, "at most 100"},
+      {"/api/search", {{"since", "31-02-2020"}}, 400, "expected a date"},
+      {"/api/search", {{"q", "\"navo irak"}}, 400, "malformed query: unclosed quote"},
+      {"/api/search", {{"q", "navo AND"}}, 400, "malformed query"},
+      {"/api/search", {{"q", std::string(40, '(') + "navo"}}, 400, "malformed query"},
+      {"/api/search", {{"q", "!!! ???"}}, 400, "no searchable words"},
+      {"/api/similar/no-such-id", {}, 404, "no document with id 'no-such-id'"},
+      {"/api/similar/x", {{"limit", "abc"}}, 400, "parameter 'limit'"},
+      {"/api/stats", {{"x", "1"}}, 400, "unknown parameter 'x'"},
+      {"/api/nothing", {}, 404, "no such path: /api/nothing"},
+      {"/../../etc/passwd", {}, 404, "no such path"},
+  };
+  for (const auto& c : cases) {
+    auto r = get(c.path, c.params);
+    ASSERT_TRUE(r) << c.path;
+    EXPECT_EQ(r->status, c.status) << c.path << " " << r->body;
+    const json j = body_json(r);
+    ASSERT_TRUE(j.contains("error")) << r->body;
+    EXPECT_NE(j["error"]["message"].get<std::string>().find(c.message), std::string::npos)
+        << r->body;
+  }
+  // repair=1 answers a malformed query as the CLI does, with the warning.
+  auto repaired = body_json(get("/api/search", {{"q", "\"navo irak"}, {"repair", "1"}}));
+  ASSERT_EQ(repaired["warnings"].size(), 1u) << repaired.dump();
+  EXPECT_EQ(repaired["warnings"][0], "unclosed quote: the phrase runs to the end of the query");
+  // Writing is off without a token.
+  auto post = client_->Post("/api/documents", "{\"id\":\"x\",\"title\":\"t\"}\n", "application/x-ndjson");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 403);
+  auto del = client_->Delete("/api/documents/nl-2019-0001");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 403);
+}
+
+TEST_F(ServeApiTest, PageAndAssetsAreSelfContained) {
+  auto page = get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<html lang=\"nl\">"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"),
+            std::string::npos);
+  for (const char* asset : {"/app.js", "/app.css"}) {
+    auto r = get(asset);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << asset;
+    EXPECT_GT(r->body.size(), 1000u) << asset;
+  }
+  // Nothing outside the binary: no external fonts, scripts or CDNs.
+  for (const char* asset : {"/", "/app.js", "/app.css"}) {
+    const std::string body = get(asset)->body;
+    EXPECT_EQ(body.find("http://"), std::string::npos) << asset;
+    EXPECT_EQ(body.find("https://"), std::string::npos) << asset;
+  }
+}
+
+TEST_F(ServeApiTest, AccessLogHasOneJsonLinePerRequest) {
+  ASSERT_TRUE(get("/api/search", {{"q", "missie"}, {"limit", "2"}}));
+  ASSERT_TRUE(get("/api/nothing"));
+  // The line is written just after the answer is sent: wait for it.
+  std::string text;
+  for (int i = 0; i < 200 && text.find("/api/nothing") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::ifstream in(*log_);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  std::istringstream in(text);
+  std::string line, last_search, last_404;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    ++lines;
+    const json j = json::parse(line, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << line;
+    for (const char* key : {"time", "method", "path", "status", "ms"}) {
+      EXPECT_TRUE(j.contains(key)) << line;
+    }
+    if (j["path"] == "/api/search" && j["status"] == 200) last_search = line;
+    if (j["status"] == 404) last_404 = line;
+  }
+  EXPECT_GE(lines, 2);
+  const json s = json::parse(last_search);
+  EXPECT_EQ(s["hits"], 2) << last_search;
+  EXPECT_FALSE(last_404.empty());
+}
+
+// Writing over HTTP: token, batches, replace, skip, delete, the lock.
+TEST(ServeWrite, PostAndDeleteWithABearerToken) {
+  if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+  const std::string db = index_sample("serve_write");
+  const fs::path dir = testing::fresh_dir("serve_write_files");
+  const std::string token = "test-token-0123456789abcdef";
+  std::ofstream(dir / "token") << token << "\n";
+  testing::ServeProcess server({"--db", db, "--write-token", (dir / "token").string(),
+                                "--max-body-mb", "1", "--quiet"},
+                               dir / "stderr");
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  httplib::Client c("127.0.0.1", server.port());
+  const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
+  const std::string body =
+      "{\"id\": \"http-1\", \"title\": \"Narwal zwemt de Schelde op\", \"body\": \"Een "
+      "narwal is tot in Antwerpen de Schelde op gezwommen.\"}\n"
+      "{\"id\": \"http-2\", \"title\": broken\n"
+      "{\"id\": \"nl-2019-0001\", \"title\": \"Vervangen titel over een narwal\", \"body\": "
+      "\"Nieuwe tekst.\"}\n";
+
+  auto no_token = c.Post("/api/documents", body, "application/x-ndjson");
+  ASSERT_TRUE(no_token);
+  EXPECT_EQ(no_token->status, 401);
+  EXPECT_EQ(no_token->get_header_value("WWW-Authenticate"), "Bearer");
+  auto bad_token = c.Post("/api/documents", {{"Authorization", "Bearer " + token + "x"}}, body,
+                          "application/x-ndjson");
+  ASSERT_TRUE(bad_token);
+  EXPECT_EQ(bad_token->status, 401);
+  EXPECT_EQ(json::parse(run_cli("search --json --db " + quote(db) + " narwal"))["hits"].size(),
+            0u);
+
+  auto posted = c.Post("/api/documents", auth, body, "application/x-ndjson");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 200) << posted->body;
+  const json done = body_json(posted);
+  EXPECT_EQ(done["added"], 1) << done.dump();
+  EXPECT_EQ(done["replaced"], 1) << done.dump();
+  ASSERT_EQ(done["skipped"].size(), 1u) << done.dump();
+  EXPECT_EQ(done["skipped"][0]["where"], "request:2") << done.dump();
+  EXPECT_NE(done["skipped"][0]["message"].get<std::string>().find("invalid JSON"),
+            std::string::npos);
+
+  // The service sees its own commit without a restart.
+  auto found = body_json(c.Get("/api/search?q=narwal&limit=5"));
+  std::vector<std::string> ids;
+  for (const auto& h : found["hits"]) ids.push_back(h["id"]);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "http-1"), ids.end()) << found.dump();
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "nl-2019-0001"), ids.end()) << found.dump();
+
+  auto empty = c.Post("/api/documents", auth, "\n\n", "application/x-ndjson");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 400);
+  auto huge = c.Post("/api/documents", auth, std::string(2u << 20, ' '), "application/x-ndjson");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+
+  auto deleted = c.Delete("/api/documents/http-1", auth);
+  ASSERT_TRUE(deleted);
+  EXPECT_EQ(deleted->status, 200) << deleted->body;
+  auto again = c.Delete("/api/documents/http-1", auth);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 404) << again->body;
+  EXPECT_EQ(c.Get("/api/documents/http-1")->status, 404);
+
+  // A second writing service on the same database is refused: locked.
+  testing::ServeProcess second({"--db", db, "--write-token", (dir / "token").string()},
+                               dir / "stderr2");
+  EXPECT_FALSE(second.started());
+  EXPECT_EQ(second.wait_exit(), 1);
+  EXPECT_NE(second.stderr_text().find("locked"), std::string::npos) << second.stderr_text();
+  // A read-only one is fine beside it.
+  testing::ServeProcess reader({"--db", db, "--quiet"}, dir / "stderr3");
+  ASSERT_TRUE(reader.started()) << reader.stderr_text();
+  EXPECT_EQ(reader.stop(), 0);
+
+  EXPECT_EQ(server.stop(SIGINT), 0);
+  // What was committed stays: the database holds the sample minus nothing,
+  // plus the replaced article's new title.
+  const json after = json::parse(run_cli("search --json --db " + quote(db) + " titel:vervangen"));
+  ASSERT_EQ(after["hits"].size(), 1u);
+  EXPECT_EQ(after["hits"][0]["id"], "nl-2019-0001");
+}
+
+TEST(ServeLifecycle, SigtermFinishesAndExitsZero) {
+  if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+  const std::string db = index_sample("serve_sigterm");
+  const fs::path dir = testing::fresh_dir("serve_sigterm_files");
+  testing::ServeProcess server({"--db", db}, dir / "stderr");
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  httplib::Client c("127.0.0.1", server.port());
+  ASSERT_EQ(c.Get("/health")->status, 200);
+  EXPECT_EQ(server.stop(SIGTERM), 0);
+  EXPECT_NE(server.stderr_text().find("newsindex serve: stopped"), std::string::npos);
+}
+
+TEST(ServeLifecycle, RefusesBadStartsWithTheReason) {
+  if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+  const fs::path dir = testing::fresh_dir("serve_bad_starts");
+  const std::string db = index_sample("serve_bad_starts_db");
+  std::ofstream(dir / "short-token") << "abc\n";
+  const struct {
+    std::vector<std::string> args;
+    int code;
+    std::string message;
+  } cases[] = {
+      {{"--db", (dir / "missing").string()}, 1, (dir / "missing").string()},
+      {{"--db", db, "--threads", "0"}, 2, "--threads"},
+      {{"--db", db, "--write-token", (dir / "short-token").string()}, 1, "at least 16"},
+      {{"--db", db, "--write-token", (dir / "no-token").string()}, 1, "token file"},
+  };
+  int n = 0;
+  for (const auto& c : cases) {
+    testing::ServeProcess p(c.args, dir / ("stderr" + std::to_string(n++)));
+    EXPECT_FALSE(p.started());
+    EXPECT_EQ(p.wait_exit(), c.code) << c.message;
+    EXPECT_NE(p.stderr_text().find(c.message), std::string::npos) << p.stderr_text();
+  }
+  // --listen is parsed before anything opens.
+  int code = -1;
+  run_cli("serve --db " + quote(db) + " --listen nonsense", &code);
+  EXPECT_EQ(code, 2);
+}
+
+}  // namespace
+}  // namespace newsindex
