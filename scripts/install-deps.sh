@@ -9,6 +9,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev zlib1g-dev libxml2-dev libsqlite3-dev
   wdutch googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
+  python3 python3-websocket chromium wrk   # serve: browser test, load benchmark
 )
 
 missing=()
