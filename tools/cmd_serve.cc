@@ -26,7 +26,7 @@ namespace {
 struct ServeFlags {
   std::vector<std::string> dbs;
   std::string listen = "127.0.0.1:8080";
-  unsigned threads = 4;
+  unsigned threads = 8;
   std::string write_token_file, cors, access_log;
   bool quiet = false;
   std::uint32_t max_limit = 100;
@@ -126,7 +126,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--listen", flags->listen,
                   "Address to listen on (default 127.0.0.1:8080; port 0 = any free port)");
-  cmd->add_option("--threads", flags->threads, "Worker threads answering requests (default 4)");
+  cmd->add_option("--threads", flags->threads, "Worker threads answering requests (default 8; a keep-alive connection holds one)");
   cmd->add_option("--write-token", flags->write_token_file,
                   "File holding a bearer token: turns on POST/DELETE /api/documents on the "
                   "first --db (off by default)");

@@ -288,6 +288,7 @@ struct HttpService::State {
     server.set_read_timeout(l.timeout_seconds, 0);
     server.set_write_timeout(l.timeout_seconds, 0);
     server.set_keep_alive_timeout(5);
+    server.set_tcp_nodelay(true);  // else small answers wait ~40 ms for a delayed ACK
     server.set_payload_max_length(l.max_body_bytes);
     server.set_pre_routing_handler([this](const httplib::Request&, httplib::Response& res) {
       trace = RequestTrace{std::chrono::steady_clock::now(), -1};

@@ -25,7 +25,7 @@ struct ServeOptions {
   std::vector<std::string> databases;  // local paths or tcp://HOST:PORT
   std::string host = "127.0.0.1";
   int port = 8080;                     // 0: any free port (see HttpService::port)
-  unsigned threads = 4;                // worker threads answering requests
+  unsigned threads = 8;                // worker threads; a keep-alive connection holds one
   std::string write_token;             // "": writing over HTTP is off
   std::string cors_origin;             // "": no CORS headers
   SearcherOptions searcher;
