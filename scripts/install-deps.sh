@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages libnewsindex needs, and only those missing.
+#   scripts/install-deps.sh [--tests]
 # Non-interactive and idempotent: a quick no-op when everything is present.
 set -euo pipefail
 
@@ -9,8 +10,12 @@ packages=(
   libcli11-dev nlohmann-json3-dev zlib1g-dev libxml2-dev libsqlite3-dev
   wdutch googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
-  python3 python3-websocket chromium wrk   # serve: browser test, load benchmark
 )
+# `install-deps.sh --tests`: also what the tests and benchmarks start
+# themselves (the search page in headless Chromium, the HTTP load benchmark).
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(python3 python3-websocket chromium wrk)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -8,5 +8,6 @@ extra=()
 if [ "${CI:-}" = "true" ]; then
   extra+=(-DNEWSINDEX_WERROR=ON)
 fi
+bash scripts/install-deps.sh --tests
 bash scripts/build.sh "$preset" "${extra[@]}"
 ctest --preset "$preset"
