@@ -186,12 +186,14 @@ def run(args, work):
             cdp.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter",
                      windowsVirtualKeyCode=13, nativeVirtualKeyCode=13,
                      **({"text": "\r"} if kind == "keyDown" else {}))
-        cdp.wait_for("document.querySelectorAll('#hits .hit').length > 0", "ranked results")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '').includes('q=minister')"
+                     " && document.querySelectorAll('#hits .hit').length > 0", "ranked results")
         check("q=minister" in cdp.eval("location.search"), "the URL holds the query")
         shown = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
         expect = api(port, "/api/search", q="minister", limit=10, collapse=1, repair=1)
-        check(shown == [h["id"] for h in expect["hits"]],
-              f"the page shows the API's ranking ({len(shown)} hits)")
+        want = [h["id"] for h in expect["hits"]]
+        check(shown == want, f"the page shows the API's ranking ({len(shown)} hits): "
+                             f"{shown} vs {want}")
         check(cdp.eval("document.getElementById('status').textContent").startswith("Ongeveer"),
               "the result count is in Dutch")
         check(cdp.eval("document.querySelectorAll('#hits .snippet b').length > 0"),
@@ -200,7 +202,8 @@ def run(args, work):
         # Click a facet: the results are filtered and the URL says so.
         value = cdp.eval("document.querySelector('.facet[data-facet=outlet]').dataset.value")
         cdp.click(".facet[data-facet=outlet]")
-        cdp.wait_for("location.search.includes('outlet=')", "the facet in the URL")
+        cdp.wait_for("location.search.includes('outlet=') && (document.getElementById('hits')"
+                     ".dataset.shown || '').includes('outlet=')", "the facet in the URL")
         cdp.wait_for("document.querySelector('.facet[aria-pressed=true]') !== null",
                      "the pressed facet")
         filtered = api(port, "/api/search", q="minister", limit=10, collapse=1, repair=1,
@@ -212,7 +215,8 @@ def run(args, work):
 
         # The back button returns to the unfiltered results.
         cdp.eval("history.back()")
-        cdp.wait_for("!location.search.includes('outlet=')", "back without the facet")
+        cdp.wait_for("!location.search.includes('outlet=') && !(document.getElementById('hits')"
+                     ".dataset.shown || 'outlet=').includes('outlet=')", "back without the facet")
         cdp.wait_for(f"document.querySelectorAll('#hits .hit').length === {len(expect['hits'])}",
                      "the unfiltered results again")
         check(True, "the back button restores the previous results")
@@ -229,12 +233,14 @@ def run(args, work):
         check(cdp.eval("document.getElementById('suggestion-link').textContent") ==
               "trainingsmissie", "'bedoelde u …?' offers the right spelling")
         cdp.click("#suggestion-link")
-        cdp.wait_for("location.search.includes('q=trainingsmissie')", "following the suggestion")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '')"
+                     ".includes('q=trainingsmissie')", "following the suggestion")
         cdp.wait_for("document.querySelectorAll('#hits .hit').length > 0", "its results")
 
         # Markup in the index renders as text.
         cdp.call("Page.navigate", url=base + "?q=narwal")
-        cdp.wait_for("document.querySelectorAll('#hits .hit').length > 0", "the hostile hit")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '').includes('q=narwal')"
+                     " && document.querySelectorAll('#hits .hit').length > 0", "the hostile hit")
         title = cdp.eval("document.querySelector('#hits .hit h2').textContent")
         check(title == HOSTILE["title"], "a <script> title is shown as text")
         snippet = cdp.eval("document.querySelector('#hits .hit .snippet').textContent")

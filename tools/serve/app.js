@@ -241,6 +241,7 @@ async function show(s) {
     renderFacets(r, s);
     renderHits(r);
     renderPager(r, s);
+    $("hits").dataset.shown = stateUrl(s);  // which state the list shows (for tests)
   } catch (e) {
     if (mine !== current) return;
     status.className = "error";
