@@ -7,7 +7,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -97,10 +99,19 @@ int run(const ServeFlags& f) {
   auto service = HttpService::start(o);
   if (!service.ok()) return report_error("serve", service.status());
   HttpService* svc = service->get();
-  std::thread waiter([&signals, svc] {
+  std::atomic<bool> finished{false};
+  std::thread waiter([&signals, &finished, svc] {
     int sig = 0;
     sigwait(&signals, &sig);
-    svc->stop();
+    // stop() before the server is listening would be lost (and twice is an
+    // assertion in cpp-httplib): wait until it runs, then stop it once.
+    while (!finished.load()) {
+      if (svc->running()) {
+        svc->stop();
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   });
   const bool host_is_v6 = o.host.find(':') != std::string::npos;
   std::cout << "newsindex serve: listening on http://" << (host_is_v6 ? "[" : "") << o.host
@@ -108,6 +119,7 @@ int run(const ServeFlags& f) {
             << (o.write_token.empty() ? "" : " (writing on)") << "\n"
             << std::flush;
   const bool ok = svc->run();
+  finished = true;
   pthread_kill(waiter.native_handle(), SIGTERM);  // ends the waiter if run() stopped by itself
   waiter.join();
   if (!ok) return report_error("serve", io_error("the server stopped on an error"));

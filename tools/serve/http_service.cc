@@ -364,6 +364,8 @@ int HttpService::port() const { return state_->port; }
 
 bool HttpService::run() { return state_->server.listen_after_bind(); }
 
+bool HttpService::running() const { return state_->server.is_running(); }
+
 void HttpService::stop() { state_->server.stop(); }
 
 }  // namespace newsindex::tools

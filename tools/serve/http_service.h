@@ -48,7 +48,11 @@ class HttpService {
   // Answers requests until stop(); returns false when the server failed.
   bool run();
 
-  // Stops accepting; requests in flight are finished. Safe from any thread.
+  // True while run() is answering requests.
+  bool running() const;
+
+  // Stops accepting; requests in flight are finished. Safe from any thread;
+  // call it once, while running().
   void stop();
 
  private:
