@@ -107,8 +107,13 @@ void DocumentBuilder::index_text(DocSink& doc, std::string_view text, Field fiel
 
 void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   out.direct = direct_;
-  out.doc = Xapian::Document();
-  out.image.clear();
+  // Only the sink in use is reset: a fresh Xapian::Document is a heap
+  // allocation per article that direct mode never fills.
+  if (direct_) {
+    out.image.clear();
+  } else {
+    out.doc = Xapian::Document();
+  }
   XapianDocSink xapian_sink(out.doc);
   ImageDocSink image_sink(out.image);
   DocSink& doc = direct_ ? static_cast<DocSink&>(image_sink) : xapian_sink;
