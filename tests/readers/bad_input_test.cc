@@ -167,6 +167,46 @@ TEST(BadInput, XmlEntitiesCannotReadFilesOrExplode) {
   EXPECT_NE(r.skipped[0].message.find("broken XML"), std::string::npos);
 }
 
+// No nesting, so libxml2's loop check does not fire: one 50 KB entity
+// referenced 50,000 times would be 2.5 GB of text from a 200 KB file. The
+// item is skipped as over the record limit, counted before any text is built;
+// the item after it is read.
+TEST(BadInput, OneLargeEntityReferencedOftenIsCappedByTheRecordLimit) {
+  const auto dir = fresh_dir("bad_xml_entity_amplification");
+  std::string big;
+  while (big.size() < 50'000) big += "woord ";
+  std::string refs;
+  for (int i = 0; i < 50'000; ++i) refs += "&e;";
+  const std::string item2 =
+      "<NewsItem><NewsComponent><NewsLines><HeadLine>Tweede bericht</HeadLine></NewsLines>"
+      "<ContentItem><DataContent><p>Gewone tekst.</p></DataContent></ContentItem>"
+      "</NewsComponent></NewsItem>";
+  write_file(dir / "amplified.xml",
+             "<?xml version=\"1.0\"?>\n<!DOCTYPE NewsML [<!ENTITY e \"" + big +
+                 "\">]>\n<NewsML>\n<NewsItem><NewsComponent><NewsLines><HeadLine>Eerste"
+                 "</HeadLine></NewsLines><ContentItem><DataContent><p>" + refs +
+                 "</p></DataContent></ContentItem></NewsComponent></NewsItem>\n" + item2 +
+                 "\n</NewsML>\n");
+  const ReadResult r = read_all({dir.string()});
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].where, (dir / "amplified.xml").string() + ":4");
+  EXPECT_NE(r.skipped[0].message.find("with its entities expanded) larger than the record limit"),
+            std::string::npos)
+      << r.skipped[0].message;
+  ASSERT_EQ(r.articles.size(), 1u);
+  EXPECT_EQ(r.articles[0].title, "Tweede bericht");
+  // The same entity referenced a few times is ordinary text.
+  write_file(dir / "amplified.xml",
+             "<?xml version=\"1.0\"?>\n<!DOCTYPE NewsML [<!ENTITY e \"Belga\">]>\n<NewsML>"
+             "<NewsItem><NewsComponent><NewsLines><HeadLine>&e; meldt</HeadLine></NewsLines>"
+             "<ContentItem><DataContent><p>Dat meldt &e;.</p></DataContent></ContentItem>"
+             "</NewsComponent></NewsItem></NewsML>\n");
+  const ReadResult small = read_all({dir.string()});
+  ASSERT_EQ(small.articles.size(), 1u);
+  EXPECT_EQ(small.articles[0].title, "Belga meldt");
+  EXPECT_TRUE(small.skipped.empty());
+}
+
 TEST(BadInput, InvalidUtf8IsRepairedWithALocation) {
   const auto dir = fresh_dir("bad_utf8");
   write_file(dir / "a.jsonl", "{\"title\":\"ok\"}\n{\"title\":\"caf\xE9\"}\n");
