@@ -338,6 +338,123 @@ void sigkill_mid_import(const std::string& name, const std::vector<std::string>&
   EXPECT_EQ(after.get_doccount(), static_cast<Xapian::doccount>(kArticles));
 }
 
+// Twenty imports killed one after another at varied moments (plain and bulk
+// alternating, so kills land in plain commits, chunk writing, the merge and
+// the directory swap): after every kill the database opens, passes
+// xapian-check and holds a prefix of the corpus at least as long as before,
+// and a last run completes it and leaves no scratch files.
+TEST(IndexCli, SigkillLoopNeverLosesACommit) {
+  REQUIRE_CLI();
+  const int kRounds = 20, kPerRound = 300;
+  // One file of new articles per round: gen-0 … gen-5999 in order.
+  const fs::path corpus = generated_corpus("index_cli_kill_loop_corpus", kRounds * kPerRound);
+  const fs::path parts = testing::fresh_dir("index_cli_kill_loop_parts");
+  {
+    std::ifstream in(corpus);  // the generated JSON Lines file
+    ASSERT_TRUE(in) << corpus;
+    std::string line;
+    for (int i = 0; std::getline(in, line); ++i) {
+      std::ofstream(parts / ("part-" + std::to_string(i / kPerRound) + ".jsonl"), std::ios::app)
+          << line << "\n";
+    }
+  }
+  const std::string db = testing::fresh_dir("index_cli_kill_loop").string() + "/db";
+  const bool have_check = std::system("command -v xapian-check >/dev/null 2>&1") == 0;
+  auto revision = [&db]() -> Xapian::rev {
+    try {
+      return Xapian::Database(db).get_revision();
+    } catch (const Xapian::Error&) {
+      return 0;  // not created yet, or swapped while opening
+    }
+  };
+  std::vector<bool> was_present;
+  int mid_import = 0;  // rounds whose kill found the round's articles partly committed
+  std::string history;
+  std::uint64_t rng = 20261204;
+  for (int round = 0; round < kRounds; ++round) {
+    SCOPED_TRACE("round " + std::to_string(round));
+    std::vector<std::string> argv = {testing::cli_path().string(), "index", "--batch", "100"};
+    if (round % 2 == 1) {
+      argv.insert(argv.end(), {"--bulk", "--threads", "2"});
+    } else {
+      argv.push_back("--plain");
+    }
+    const fs::path part = parts / ("part-" + std::to_string(round) + ".jsonl");
+    argv.insert(argv.end(), {"--db", db, part.string()});
+    rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+    const int wait_ms = static_cast<int>((rng >> 33) % 120);
+    const Xapian::rev start_rev = revision();
+    pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      int devnull = ::open("/dev/null", O_WRONLY);
+      ::dup2(devnull, 1);
+      ::dup2(devnull, 2);
+      std::vector<char*> args;
+      for (auto& a : argv) args.push_back(a.data());
+      args.push_back(nullptr);
+      ::execv(args[0], args.data());
+      ::_exit(127);
+    }
+    // Kill a random moment after this run's first commit, so that each kill
+    // meets work in progress (a commit, a chunk, the merge, the swap).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    int status = 0;
+    bool exited = false;
+    while (revision() == start_rev && std::chrono::steady_clock::now() < deadline) {
+      if (::waitpid(pid, &status, WNOHANG) == pid) {
+        exited = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (!exited) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+    }
+    // Every article committed before is still there; of this round's file,
+    // a prefix is (commits go in input order), at least its first commit.
+    std::vector<bool> present((round + 1) * kPerRound);
+    Xapian::doccount n = 0;
+    try {
+      Xapian::Database d(db);
+      n = d.get_doccount();
+      for (std::size_t i = 0; i < present.size(); ++i) {
+        present[i] = d.term_exists("Qgen-" + std::to_string(i));
+      }
+    } catch (const Xapian::Error& e) {
+      FAIL() << "after a kill " << wait_ms << " ms in: " << e.get_description();
+    }
+    for (std::size_t i = 0; i < was_present.size(); ++i) {
+      if (was_present[i]) {
+        ASSERT_TRUE(present[i]) << "gen-" << i << " was lost by a kill";
+      }
+    }
+    int prefix = 0;
+    while (prefix < kPerRound && present[round * kPerRound + prefix]) ++prefix;
+    for (int k = prefix; k < kPerRound; ++k) {
+      ASSERT_FALSE(present[round * kPerRound + k]) << "a gap at gen-" << round * kPerRound + k;
+    }
+    EXPECT_EQ(n, static_cast<Xapian::doccount>(std::count(present.begin(), present.end(), true)));
+    if (prefix < kPerRound) ++mid_import;
+    history += " " + std::to_string(prefix);
+    was_present = present;
+    if (have_check) {
+      EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+    }
+  }
+  // The kills must really land mid-import, else this tests nothing.
+  EXPECT_GE(mid_import, kRounds / 2) << "articles of each round's file after its kill:" << history;
+  CliRun r = cli("index --json --db " + quote(db) + " " + quote(parts.string()), "kill_loop_final");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(parse_json(r)["documents"], kRounds * kPerRound);
+  EXPECT_FALSE(fs::exists(db + ".newsindex-bulk"));
+  if (have_check) {
+    EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+  }
+}
+
 TEST(IndexCli, SigkillMidImportKeepsTheLastCommit) {
   REQUIRE_CLI();
   sigkill_mid_import("index_cli_crash", {"--plain"});
