@@ -30,7 +30,7 @@ TEST(PairEval, ScoresPredictedPairsAgainstLabels) {
       {"f", "x", PairLabel::kDuplicate},  // x is not in the sample: skipped
   };
   // b-c is predicted and unlabelled: counted as false.
-  PairScore strict = score_pairs(clusters, labels, false);
+  PairScore strict = score_pairs(clusters, labels, PartialAs::kNegative);
   EXPECT_EQ(strict.predicted, 4u);
   EXPECT_EQ(strict.tp, 1u);
   EXPECT_EQ(strict.fp, 3u);
@@ -38,7 +38,7 @@ TEST(PairEval, ScoresPredictedPairsAgainstLabels) {
   EXPECT_EQ(strict.fn, 1u);
   EXPECT_DOUBLE_EQ(strict.precision(), 0.25);
   EXPECT_DOUBLE_EQ(strict.recall(), 0.5);
-  PairScore lenient = score_pairs(clusters, labels, true);
+  PairScore lenient = score_pairs(clusters, labels, PartialAs::kPositive);
   EXPECT_EQ(lenient.tp, 2u);
   EXPECT_EQ(lenient.fn, 1u);
   ASSERT_EQ(lenient.missed_pairs.size(), 1u);
@@ -95,7 +95,7 @@ TEST(PairEval, LabelledSampleOfSharedCorpora) {
     article = Article{};
   }
   ASSERT_EQ(cluster_of.size(), wanted.size()) << "sample ids missing from ../shared/corpora";
-  PairScore s = score_pairs(cluster_of, *labels, false);
+  PairScore s = score_pairs(cluster_of, *labels, PartialAs::kNegative);
   std::cout << "shared sample duplicate pairs: predicted=" << s.predicted << " tp=" << s.tp
             << " fp=" << s.fp << " (unlabelled " << s.unlabelled << ") fn=" << s.fn
             << " precision=" << s.precision() << " recall=" << s.recall() << '\n';

@@ -38,22 +38,26 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
   }
   double best = 0;
   std::uint32_t best_index = 0;
+  bool found = false;
   for (std::uint64_t key : keys) {
     auto [lo, hi] = by_band_.equal_range(key);
     int seen = 0;
     for (auto it = lo; it != hi && seen < kMaxPerBand; ++it, ++seen) {
       const Entry& e = entries_[it->second];
       if (e.id.empty() ? (own != 0 && e.docid == own) : e.id == id) continue;
-      double j = estimate_jaccard(sig, e.sig);
-      // Ties go to the earlier article, so keys follow the first copy.
-      if (j >= kThreshold && (j > best || (j == best && it->second < best_index))) {
-        best = j;
+      if (!same_story(sig, e.sig)) continue;
+      // The most similar copy (containment, then Jaccard) wins; ties go to
+      // the earlier article, so keys follow the first copy.
+      double score = estimate_containment(sig, e.sig) + 1e-3 * estimate_jaccard(sig, e.sig);
+      if (!found || score > best || (score == best && it->second < best_index)) {
+        found = true;
+        best = score;
         best_index = it->second;
       }
     }
   }
   std::string cluster(id);
-  if (best > 0) {
+  if (found) {
     Entry& e = entries_[best_index];
     if (e.cluster.empty() && db_ != nullptr) {
       try {

@@ -1,8 +1,8 @@
 // dedup/cluster_index.h: assigns each new article its wire-story cluster key.
 //
-// The key is the cluster key of the most similar earlier article (estimated
-// Jaccard >= kThreshold, found through a shared LSH band), else the article's
-// own id. The band table lives in memory: it is filled from the signatures
+// The key is the cluster key of the most similar earlier article (found
+// through a shared LSH band, accepted by same_story(): estimated containment
+// >= kContainment), else the article's own id. The band table lives in memory: it is filled from the signatures
 // (value slot kSlotMinhash) of the documents already in the database when the
 // writer opens, and from every article the writer adds, so it also covers
 // uncommitted and bulk-mode documents. No band terms are written: they cost

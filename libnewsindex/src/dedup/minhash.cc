@@ -1,6 +1,7 @@
 // MinHash over word shingles.
 #include "dedup/minhash.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 
@@ -39,9 +40,12 @@ const Coefficients& coefficients() {
 }  // namespace
 
 std::string parameters() {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "shingle=%d hashes=%d bands=%dx%d threshold=%.2f",
-                kShingleWords, kHashes, kBands, kRows, kThreshold);
+  char buf[160];
+  std::snprintf(buf, sizeof buf,
+                "shingle=%d hashes=%d bands=%dx%d containment=%.2f/%.2f<%d/%.2f? agree=%d "
+                "words=%zu",
+                kShingleWords, kHashes, kBands, kRows, kContainment, kContainmentShort,
+                kShortShingles, kContainmentUnknownLength, kMinAgree, kMinWords);
   return buf;
 }
 
@@ -54,21 +58,30 @@ std::uint64_t fnv1a(std::string_view text) {
   return h;
 }
 
-bool Shingler::signature(Signature& out) const {
+bool Shingler::signature(Signature& out) {
   if (words_.size() < kMinWords) return false;
   const auto& co = coefficients();
   std::array<std::uint32_t, kHashes> mins;
   mins.fill(std::numeric_limits<std::uint32_t>::max());
   const std::size_t n = words_.size() - kShingleWords + 1;
+  shingles_.clear();
   for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t sh = 0;
     for (int k = 0; k < kShingleWords; ++k) sh = splitmix64(sh ^ words_[i + k]);
+    shingles_.push_back(sh);
+  }
+  // Distinct shingles only: a repeated one counts once in the set, and
+  // hashing it once is cheaper.
+  std::sort(shingles_.begin(), shingles_.end());
+  shingles_.erase(std::unique(shingles_.begin(), shingles_.end()), shingles_.end());
+  for (std::uint64_t sh : shingles_) {
     for (int h = 0; h < kHashes; ++h) {
       auto v = static_cast<std::uint32_t>((co.a[h] * sh + co.b[h]) >> 32);
       if (v < mins[h]) mins[h] = v;
     }
   }
-  for (int h = 0; h < kHashes; ++h) out[h] = static_cast<std::uint16_t>(mins[h] & 0xffff);
+  for (int h = 0; h < kHashes; ++h) out.mins[h] = static_cast<std::uint16_t>(mins[h] & 0xffff);
+  out.shingles = static_cast<std::uint16_t>(std::min<std::size_t>(shingles_.size(), 0xffff));
   return true;
 }
 
@@ -76,33 +89,66 @@ BandKeys band_keys(const Signature& sig) {
   BandKeys keys{};
   for (int band = 0; band < kBands; ++band) {
     std::uint64_t k = splitmix64(static_cast<std::uint64_t>(band) + 1);
-    for (int r = 0; r < kRows; ++r) k = splitmix64(k ^ sig[band * kRows + r]);
+    for (int r = 0; r < kRows; ++r) k = splitmix64(k ^ sig.mins[band * kRows + r]);
     keys[band] = k;
   }
   return keys;
 }
 
-double estimate_jaccard(const Signature& a, const Signature& b) {
+int agreeing_hashes(const Signature& a, const Signature& b) {
   int same = 0;
-  for (int i = 0; i < kHashes; ++i) same += a[i] == b[i];
-  return static_cast<double>(same) / kHashes;
+  for (int i = 0; i < kHashes; ++i) same += a.mins[i] == b.mins[i];
+  return same;
 }
 
+double estimate_jaccard(const Signature& a, const Signature& b) {
+  return static_cast<double>(agreeing_hashes(a, b)) / kHashes;
+}
+
+double estimate_containment(const Signature& a, const Signature& b) {
+  const double j = estimate_jaccard(a, b);
+  if (a.shingles == 0 || b.shingles == 0) return 2 * j / (1 + j);
+  // |A n B| = J |A u B| and |A u B| = (|A| + |B|) / (1 + J).
+  const double smaller = std::min(a.shingles, b.shingles);
+  const double c = j * (static_cast<double>(a.shingles) + b.shingles) / ((1 + j) * smaller);
+  return std::min(1.0, c);
+}
+
+double containment_threshold(const Signature& a, const Signature& b) {
+  if (a.shingles == 0 || b.shingles == 0) return kContainmentUnknownLength;
+  return std::min(a.shingles, b.shingles) < kShortShingles ? kContainmentShort : kContainment;
+}
+
+bool same_story(const Signature& a, const Signature& b) {
+  return agreeing_hashes(a, b) >= kMinAgree &&
+         estimate_containment(a, b) >= containment_threshold(a, b) - 1e-9;
+}
+
+namespace {
+constexpr std::size_t kOldValueBytes = kHashes * 2;
+constexpr std::size_t kValueBytes = kOldValueBytes + 2;
+
+std::uint16_t get16(std::string_view bytes, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[at]) |
+                                    (static_cast<unsigned char>(bytes[at + 1]) << 8));
+}
+}  // namespace
+
 std::string encode(const Signature& sig) {
-  std::string out(kHashes * 2, '\0');
+  std::string out(kValueBytes, '\0');
   for (int i = 0; i < kHashes; ++i) {
-    out[i * 2] = static_cast<char>(sig[i] & 0xff);
-    out[i * 2 + 1] = static_cast<char>(sig[i] >> 8);
+    out[i * 2] = static_cast<char>(sig.mins[i] & 0xff);
+    out[i * 2 + 1] = static_cast<char>(sig.mins[i] >> 8);
   }
+  out[kOldValueBytes] = static_cast<char>(sig.shingles & 0xff);
+  out[kOldValueBytes + 1] = static_cast<char>(sig.shingles >> 8);
   return out;
 }
 
 bool decode(std::string_view bytes, Signature& out) {
-  if (bytes.size() != kHashes * 2) return false;
-  for (int i = 0; i < kHashes; ++i) {
-    out[i] = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[i * 2]) |
-                                        (static_cast<unsigned char>(bytes[i * 2 + 1]) << 8));
-  }
+  if (bytes.size() != kValueBytes && bytes.size() != kOldValueBytes) return false;
+  for (int i = 0; i < kHashes; ++i) out.mins[i] = get16(bytes, i * 2);
+  out.shingles = bytes.size() == kValueBytes ? get16(bytes, kOldValueBytes) : 0;
   return true;
 }
 

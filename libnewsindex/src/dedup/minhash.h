@@ -2,9 +2,11 @@
 //
 // Wire stories republished with small edits share most of their 3-word
 // shingles. A MinHash signature (60 hashes of 16 bits) estimates the Jaccard
-// similarity of two shingle sets; documents whose signatures agree on a whole
-// band (kRows consecutive hashes) are candidates, confirmed by the estimated
-// Jaccard.
+// similarity of two shingle sets; with the number of distinct shingles of
+// each text it also estimates how much of the shorter text is in the longer
+// (containment), which is what joins a 3-paragraph copy to the 12-paragraph
+// version. Documents whose signatures agree on a whole band (kRows
+// consecutive hashes) are candidates, confirmed by the estimated containment.
 // See docs/index-format.md, "Wire-story collapse".
 #ifndef NEWSINDEX_DEDUP_MINHASH_H_
 #define NEWSINDEX_DEDUP_MINHASH_H_
@@ -18,19 +20,44 @@
 namespace newsindex::internal::dedup {
 
 inline constexpr int kShingleWords = 3;
-inline constexpr int kBands = 20;
-inline constexpr int kRows = 3;
-inline constexpr int kHashes = kBands * kRows;
-// Estimated Jaccard similarity at or above which two articles are one story
-// (0.5 merged RSS teasers sharing only a series intro; docs/index-format.md).
-inline constexpr double kThreshold = 0.6;
+inline constexpr int kHashes = 60;
+// 30 bands of 2 rows (20 x 3 until the containment rule): a pair with
+// Jaccard s shares a band with probability 1 - (1 - s^2)^30, 0.86 at s = 0.25,
+// the Jaccard of a text and a copy four times as long.
+inline constexpr int kBands = 30;
+inline constexpr int kRows = kHashes / kBands;
+static_assert(kBands * kRows == kHashes);
+// Estimated containment (share of the shorter text's shingles found in the
+// longer) at or above which two articles are one story. For texts of equal
+// length containment c is 2J/(1+J), so 0.75 is the former Jaccard threshold
+// 0.6; it stays the rule when a shingle count is unknown (an old signature).
+inline constexpr double kContainmentUnknownLength = 0.75;
+// With both lengths known: 0.72, and 0.85 when the shorter text has fewer
+// than kShortShingles shingles (about 30 words). In a short text one
+// rewritten sentence is a third of it, a series' standing intro most of it
+// (De Telegraaf's showbizz teasers: a 16-word intro under each headline
+// reach 0.72-0.80), and 60 hashes estimate a small set coarsely.
+inline constexpr double kContainment = 0.72;
+inline constexpr double kContainmentShort = 0.85;
+inline constexpr int kShortShingles = 30;
+// Fewer equal hashes than this is no match whatever the containment: the
+// estimate is too noisy, and it bounds the length ratio of a match (about 7).
+inline constexpr int kMinAgree = 8;
 // Fewer words than this: too short to call anything a copy of it.
 inline constexpr std::size_t kMinWords = 8;
 
-using Signature = std::array<std::uint16_t, kHashes>;
+// The signature of one text. Old databases (before the shingle count was
+// stored) decode with shingles == 0: unknown, compared as if of equal length.
+struct Signature {
+  std::array<std::uint16_t, kHashes> mins{};
+  std::uint16_t shingles = 0;  // distinct shingles, capped at 65535; 0: unknown
+  bool operator==(const Signature&) const = default;
+};
 using BandKeys = std::array<std::uint64_t, kBands>;
 
-// "shingle=3 hashes=60 bands=20x3 threshold=0.5": recorded in the metadata.
+// "shingle=3 hashes=60 bands=30x2 containment=0.72/0.85<30/0.75? agree=8
+// words=8": recorded in
+// the metadata of a new database.
 std::string parameters();
 
 // 64-bit FNV-1a, stable across runs and platforms.
@@ -44,20 +71,38 @@ class Shingler {
   void add_word(std::string_view normalised_word) { words_.push_back(fnv1a(normalised_word)); }
   std::size_t words() const { return words_.size(); }
   // False when the text has fewer than kMinWords words (no signature).
-  bool signature(Signature& out) const;
+  bool signature(Signature& out);
 
  private:
   std::vector<std::uint64_t> words_;
+  std::vector<std::uint64_t> shingles_;  // scratch, reused
 };
 
 // One key per band of kRows hashes, the band number mixed in.
 BandKeys band_keys(const Signature& sig);
 
+// Number of equal hashes.
+int agreeing_hashes(const Signature& a, const Signature& b);
+
 // Fraction of equal hashes: the MinHash estimate of the Jaccard similarity.
 double estimate_jaccard(const Signature& a, const Signature& b);
 
+// Estimated share of the shorter text's shingles that occur in the longer:
+// J(n_a + n_b) / ((1 + J) min(n_a, n_b)), at most 1; 2J/(1+J) when a count is
+// unknown (an old signature).
+double estimate_containment(const Signature& a, const Signature& b);
+
+// The containment threshold for this pair (above).
+double containment_threshold(const Signature& a, const Signature& b);
+
+// The match rule: at least kMinAgree equal hashes and estimated containment
+// >= containment_threshold(a, b).
+bool same_story(const Signature& a, const Signature& b);
+
 // Value-slot encoding: the low 16 bits of each hash, little-endian (120
-// bytes; a chance agreement of 1/65536 per hash does not move the estimate).
+// bytes; a chance agreement of 1/65536 per hash does not move the estimate),
+// then the shingle count (2 bytes). decode() also takes the 120-byte values
+// of older databases (shingles = 0).
 std::string encode(const Signature& sig);
 bool decode(std::string_view bytes, Signature& out);
 
