@@ -89,7 +89,7 @@ Result<EvalSet> load_eval_set(const EvalInputs& in) {
     if (!st.ok()) return st;
     const std::string origin = "edit:" + edit_kinds(r.edits);
     for (const auto& other : copies[r.id]) {
-      set.labels.push_back({other, r.copy_id, PairLabel::kDuplicate, origin});
+      set.labels.push_back({other, r.copy_id, PairLabel::kDuplicate, "edit:copy-with-copy"});
     }
     set.labels.push_back({r.id, r.copy_id, PairLabel::kDuplicate, origin});
     copies[r.id].push_back(r.copy_id);

@@ -32,13 +32,13 @@ static_assert(kBands * kRows == kHashes);
 // length containment c is 2J/(1+J), so 0.75 is the former Jaccard threshold
 // 0.6; it stays the rule when a shingle count is unknown (an old signature).
 inline constexpr double kContainmentUnknownLength = 0.75;
-// With both lengths known: 0.72, and 0.85 when the shorter text has fewer
+// With both lengths known: 0.70, and 0.82 when the shorter text has fewer
 // than kShortShingles shingles (about 30 words). In a short text one
 // rewritten sentence is a third of it, a series' standing intro most of it
 // (De Telegraaf's showbizz teasers: a 16-word intro under each headline
 // reach 0.72-0.80), and 60 hashes estimate a small set coarsely.
-inline constexpr double kContainment = 0.72;
-inline constexpr double kContainmentShort = 0.85;
+inline constexpr double kContainment = 0.70;
+inline constexpr double kContainmentShort = 0.82;
 inline constexpr int kShortShingles = 30;
 // Fewer equal hashes than this is no match whatever the containment: the
 // estimate is too noisy, and it bounds the length ratio of a match (about 7).
@@ -55,7 +55,7 @@ struct Signature {
 };
 using BandKeys = std::array<std::uint64_t, kBands>;
 
-// "shingle=3 hashes=60 bands=30x2 containment=0.72/0.85<30/0.75? agree=8
+// "shingle=3 hashes=60 bands=30x2 containment=0.70/0.82<30/0.75? agree=8
 // words=8": recorded in
 // the metadata of a new database.
 std::string parameters();
