@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Controlled edits of real articles: recipes for dedup_eval (see README.md here).
 
-  controlled_edits.py   rewrite controlled-edits.tsv
+  controlled_edits.py           rewrite controlled-edits.tsv
+  controlled_edits.py held-out  rewrite held-out-ids.txt and held-out-edits.tsv:
+                                the same recipe rules on other articles (every
+                                leestmeer-rss-2019 article of HELD_OUT_DAYS),
+                                never used to choose a parameter
 
 Picks articles of the labelled sample (shared-sample-ids.txt) that are in no
 candidate pair (so no other copy of them is known in the sample), in a fixed
@@ -31,6 +35,10 @@ SENTENCES = ["Dat meldt het parket.", "Dat meldt persbureau ANP.", "Het onderzoe
 BYLINES = ["Door onze redactie", "Van onze correspondent", "ANP"]
 # The new user's case (issue 18): a dateline, one word changed, a sentence added.
 COMBO = "dateline=ANTWERPEN;word={n}:dinsdag;append=Dat meldt het parket."
+
+HELD_OUT_DAYS = ("2019-06-11", "2019-06-12")
+HELD_OUT_IDS = os.path.join(HERE, "held-out-ids.txt")
+HELD_OUT_EDITS = os.path.join(HERE, "held-out-edits.tsv")
 
 CLASSES = [("short", 20, 60, 150), ("medium", 61, 250, 100), ("long", 251, 10 ** 9, 60)]
 DATELINE = re.compile(r"^[A-Z][A-Z'. -]{2,30}( \([A-Za-z]+\))? [-–—] ")
@@ -106,14 +114,33 @@ def edits_for(a, cls, k):
     return picked
 
 
-def main():
-    in_pairs = set()
-    with open(CANDIDATES, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            a, b = line.split("\t")[:2]
-            in_pairs.update((a, b))
-    arts = shared_sample.sample_articles()
+def word_shingle_pairs(arts):
+    """Ids of articles sharing at least half of the shorter text's 3-grams
+    with another article of `arts` (known copies: not used as originals)."""
+    index, sets = {}, []
+    for k, a in enumerate(arts):
+        ws = shared_sample.words(a)
+        s = {tuple(ws[i:i + 3]) for i in range(len(ws) - 2)}
+        sets.append(s)
+        for g in s:
+            index.setdefault(g, []).append(k)
+    out = set()
+    for k, s in enumerate(sets):
+        hits = {}
+        for g in s:
+            lst = index[g]
+            if len(lst) > 50:
+                continue
+            for o in lst:
+                if o != k:
+                    hits[o] = hits.get(o, 0) + 1
+        for o, n in hits.items():
+            if n >= 0.5 * min(len(s), len(sets[o])) and n >= 3:
+                out.update((arts[k]["id"], arts[o]["id"]))
+    return out
+
+
+def make(arts, in_pairs, out_path, header):
     rows = []
     for cls, lo, hi, want in CLASSES:
         pool = [a for a in arts if a["id"] not in in_pairs
@@ -126,13 +153,36 @@ def main():
                 if e.startswith("dateline=ANTWERPEN;"):
                     tag = "combo"
                 rows.append((a["id"], f"{a['id']}~{tag}", e, cls))
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write("# Controlled edits of articles of ../shared/corpora (ids and recipes only);\n")
-        f.write("# regenerate with: python3 corpora/duplicates/controlled_edits.py\n")
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write(header)
         f.write("id\tcopy_id\tedits\tlength_class\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
-    print(f"{len(rows)} recipes -> {OUT}")
+    print(f"{len(rows)} recipes -> {out_path}")
+
+
+def main():
+    if sys.argv[1:] == ["held-out"]:
+        arts = [a for a in shared_sample.read("leestmeer-rss-2019")
+                if a.get("date", "")[:10] in HELD_OUT_DAYS]
+        with open(HELD_OUT_IDS, "w", encoding="utf-8") as f:
+            f.write("# Held-out pool for controlled edits (ids only); regenerate with\n")
+            f.write("# python3 corpora/duplicates/controlled_edits.py held-out\n")
+            for a in arts:
+                f.write(a["id"] + "\n")
+        make(arts, word_shingle_pairs(arts), HELD_OUT_EDITS,
+             "# Held-out controlled edits (ids and recipes only); regenerate with\n"
+             "# python3 corpora/duplicates/controlled_edits.py held-out\n")
+        return
+    in_pairs = set()
+    with open(CANDIDATES, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            a, b = line.split("\t")[:2]
+            in_pairs.update((a, b))
+    make(shared_sample.sample_articles(), in_pairs, OUT,
+         "# Controlled edits of articles of ../shared/corpora (ids and recipes only);\n"
+         "# regenerate with: python3 corpora/duplicates/controlled_edits.py\n")
 
 
 if __name__ == "__main__":

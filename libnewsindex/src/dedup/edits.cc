@@ -82,20 +82,28 @@ Status apply_one(std::string_view edit, Article& a) {
   if (name == "dateline" && !arg.empty()) {
     a.body = std::string(arg) + " - " + a.body;
   } else if (name == "undateline") {
-    // "DEN HAAG - ", "AMSTERDAM (ANP) - ": at most 5 words before the dash.
-    std::size_t dash = std::string::npos;
-    for (std::string_view d : {" - ", " – ", " — "}) {
-      std::size_t at = a.body.find(d);
-      if (at != std::string::npos && at < 60 && (dash == std::string::npos || at < dash)) {
-        dash = at;
-        dash += d.size();
+    // "DEN HAAG - ", "AMSTERDAM (ANP) - ": a place in capitals, an optional
+    // agency tag in parentheses, a dash.
+    std::size_t at = std::string::npos, len = 0;
+    for (std::string_view d : {" - ", " \u2013 ", " \u2014 "}) {
+      std::size_t f = a.body.find(d);
+      if (f != std::string::npos && f < at) {
+        at = f;
+        len = d.size();
       }
     }
-    if (dash == std::string::npos || split_words(std::string_view(a.body).substr(0, dash)).size() > 6 ||
-        !sentence_start(static_cast<unsigned char>(a.body[0]))) {
-      return unfit(edit, a, "no leading dateline");
+    std::string_view place;
+    if (at != std::string::npos && at <= 40) {
+      place = std::string_view(a.body).substr(0, at);
+      if (std::size_t paren = place.find(" ("); paren != std::string_view::npos) {
+        place = place.substr(0, paren);
+      }
     }
-    a.body = trim(std::string_view(a.body).substr(dash));
+    const bool capitals =
+        place.size() >= 3 && place[0] >= 'A' && place[0] <= 'Z' &&
+        std::none_of(place.begin(), place.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!capitals) return unfit(edit, a, "no leading dateline");
+    a.body = trim(std::string_view(a.body).substr(at + len));
   } else if (name == "byline" && !arg.empty()) {
     a.body = std::string(arg) + "\n\n" + a.body;
   } else if (name == "title") {
