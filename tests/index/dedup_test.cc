@@ -144,6 +144,10 @@ const char* kBelga =
     "laptops en ruim tienduizend euro aan contant geld. De verdachte wordt morgen "
     "voorgeleid bij de onderzoeksrechter.";
 
+const char* kBelgaShort =
+    "De politie heeft vandaag in Antwerpen een inbreker opgepakt. Hij had juwelen en laptops "
+    "bij zich. Hij wordt morgen voorgeleid.";
+
 const char* kStrike[] = {
     "In de haven van Rotterdam ligt sinds maandagochtend het werk stil op alle containerterminals.",
     "De vakbond legde het werk neer nadat het overleg over een nieuwe cao zondagavond was vastgelopen.",
@@ -187,6 +191,12 @@ std::vector<RewriteCase> rewrite_cases() {
        {{title, belga},
         {title, "ANTWERPEN - " + replaced(belga, "vandaag", "dinsdag")},
         {title, belga + " Dat meldt het parket."}},
+       "0 0 0"},
+      {"short belga three copies",
+       {{"Inbreker opgepakt in Antwerpen", kBelgaShort},
+        {"Inbreker opgepakt in Antwerpen",
+         "ANTWERPEN - " + replaced(kBelgaShort, "vandaag", "dinsdag")},
+        {"Inbreker opgepakt in Antwerpen", std::string(kBelgaShort) + " Dat meldt het parket."}},
        "0 0 0"},
       {"belga re-titled and cut",
        {{title, belga},
