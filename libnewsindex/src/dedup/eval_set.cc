@@ -55,6 +55,7 @@ Result<EvalSet> load_eval_set(const EvalInputs& in) {
     }
   }
   set.wanted = wanted.size();
+  const bool all = in.id_files.empty();
 
   auto source = ArticleSource::open(in.corpora);
   if (!source.ok()) return source.status();
@@ -64,7 +65,7 @@ Result<EvalSet> load_eval_set(const EvalInputs& in) {
   for (;;) {
     auto next = (*source)->next(article, issue);
     if (next == ArticleSource::Next::kEnd) break;
-    if (next == ArticleSource::Next::kArticle && wanted.count(article.id) &&
+    if (next == ArticleSource::Next::kArticle && (all || wanted.count(article.id)) &&
         !index.count(article.id) && validate_article(article).ok()) {
       index.emplace(article.id, set.articles.size());
       set.articles.push_back(std::move(article));

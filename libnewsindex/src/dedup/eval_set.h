@@ -3,7 +3,8 @@
 // detection").
 //
 // The articles are those of the corpora whose id is listed (in an id file,
-// a labels file or as a recipe's original), in input order, followed by the
+// a labels file or as a recipe's original; every article when no id file is
+// given), in input order, followed by the
 // edited copies the recipes make (dedup/edits.h), in recipe order, so each
 // copy is compared with every article. Labels: those of the files, plus for
 // each recipe "dup" between the copy and its original and between copies of
