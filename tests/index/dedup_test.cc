@@ -66,9 +66,11 @@ TEST(MinHash, ShortTextsHaveNoSignature) {
 
 TEST(MinHash, EncodingRoundTripsAndBandKeysAreStable) {
   Signature sig = signature_of(kStory);
+  sig.outlet = name_hash("Belga");
+  sig.title = 0x8000000000000001ULL;
   Signature back{};
   std::string bytes = encode(sig);
-  EXPECT_EQ(bytes.size(), 2u * kHashes + 2);
+  EXPECT_EQ(bytes.size(), 2u * kHashes + 2 + 4 + 8);
   ASSERT_TRUE(decode(bytes, back));
   EXPECT_EQ(sig, back);
   EXPECT_GT(sig.shingles, 40u);
@@ -77,6 +79,8 @@ TEST(MinHash, EncodingRoundTripsAndBandKeysAreStable) {
   ASSERT_TRUE(decode(bytes.substr(0, 2 * kHashes), back));
   EXPECT_EQ(back.mins, sig.mins);
   EXPECT_EQ(back.shingles, 0u);
+  EXPECT_EQ(back.outlet, 0u);
+  EXPECT_EQ(back.title, 0u);
   BandKeys keys = band_keys(sig);
   // Fixed seeds: the same text gives the same keys in every run and build.
   EXPECT_EQ(band_keys(signature_of(kStory)), keys);
@@ -136,6 +140,7 @@ struct RewriteCase {
   const char* name;
   std::vector<std::pair<std::string, std::string>> articles;  // title, body
   const char* clusters;
+  const char* outlet = "";  // of every article
 };
 
 const char* kBelga =
@@ -147,6 +152,11 @@ const char* kBelga =
 const char* kBelgaShort =
     "De politie heeft vandaag in Antwerpen een inbreker opgepakt. Hij had juwelen en laptops "
     "bij zich. Hij wordt morgen voorgeleid.";
+
+const char* kIntro =
+    "Een snelle update vanuit de wereld van de sterren: in deze rubriek vind je elke dag de "
+    "laatste nieuwtjes, de meest besproken foto's en de leukste filmpjes van bekende "
+    "Nederlanders en internationale beroemdheden.";
 
 const char* kStrike[] = {
     "In de haven van Rotterdam ligt sinds maandagochtend het werk stil op alle containerterminals.",
@@ -248,6 +258,26 @@ std::vector<RewriteCase> rewrite_cases() {
          "tegen Feyenoord. AZ verloor met 1-0 bij Vitesse. FC Utrecht won met 3-2 van FC "
          "Twente. PSV neemt de koppositie over met een punt voorsprong op Ajax."}},
        "0 1"},
+      // A series' standing intro under unrelated headlines: from the fourth
+      // teaser on (three earlier titles) it is standing text and no longer
+      // joins; the first three were joined before the series was known.
+      {"series intro under unrelated headlines",
+       {{"Zangeres verrast fans met nieuw album", kIntro},
+        {"Acteur trouwt in Toscane", kIntro},
+        {"Presentator stopt na twintig jaar", kIntro},
+        {"Voetballer opent restaurant", kIntro},
+        {"Schrijfster wint prijs", kIntro}},
+       "0 0 0 3 4",
+       "De Telegraaf"},
+      // A live blog under successive headlines that share words stays one.
+      {"live blog under successive headlines",
+       {{"LIVE | Tijdrit Vuelta: Kelderman onderweg", kIntro},
+        {"LIVE | Tijdrit Vuelta: Cavagna voorlopig snelste", kIntro},
+        {"LIVE | Tijdrit Vuelta: Roglic op weg naar rode trui", kIntro},
+        {"LIVE | Tijdrit Vuelta: toppers onderweg", kIntro},
+        {"LIVE | Tijdrit Vuelta: Roglic wint", kIntro}},
+       "0 0 0 0 0",
+       "AD"},
   };
 }
 
@@ -264,6 +294,7 @@ TEST(WireRewrites, CopiesFoldAndTemplatedStoriesStayApart) {
     for (std::size_t i = 0; i < c.articles.size(); ++i) {
       Article a = testing::make_article("a" + std::to_string(i), c.articles[i].first,
                                         c.articles[i].second);
+      a.outlet = c.outlet;
       builder.build(a, built);
       ASSERT_TRUE(built.has_signature);
       std::string key = clusters.assign(built.id, built.signature, built.bands);

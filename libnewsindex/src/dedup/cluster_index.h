@@ -7,6 +7,14 @@
 // writer opens, and from every article the writer adds, so it also covers
 // uncommitted and bulk-mode documents. No band terms are written: they cost
 // twenty unique posting lists per document.
+//
+// Standing text: hashes that an article shares with two or more earlier
+// articles of the same outlet under other titles (a series intro such as De
+// Telegraaf's showbizz teasers, AD's "Volg hier gedurende Wimbledon alle
+// programma's ..." under each round's results) are left out of its
+// comparisons, so those pages no longer join once the outlet has printed the
+// text under three headlines. Copies across outlets, and an outlet's copies
+// under one title (AD's regional editions), do not count.
 #ifndef NEWSINDEX_DEDUP_CLUSTER_INDEX_H_
 #define NEWSINDEX_DEDUP_CLUSTER_INDEX_H_
 
@@ -47,6 +55,7 @@ class ClusterIndex {
 
   const Xapian::Database* db_;
   std::vector<Entry> entries_;
+  std::vector<std::uint32_t> candidates_;  // scratch for assign()
   // band key (band number mixed in) -> entries with that band (newest last).
   std::unordered_multimap<std::uint64_t, std::uint32_t> by_band_;
 };

@@ -58,8 +58,15 @@ std::uint64_t fnv1a(std::string_view text) {
   return h;
 }
 
+std::uint32_t name_hash(std::string_view name) {
+  if (name.empty()) return 0;
+  auto h = static_cast<std::uint32_t>(splitmix64(fnv1a(name)) >> 32);
+  return h == 0 ? 1 : h;
+}
+
 bool Shingler::signature(Signature& out) {
   if (words_.size() < kMinWords) return false;
+  out.title = title_mask_;
   const auto& co = coefficients();
   std::array<std::uint32_t, kHashes> mins;
   mins.fill(std::numeric_limits<std::uint32_t>::max());
@@ -95,18 +102,19 @@ BandKeys band_keys(const Signature& sig) {
   return keys;
 }
 
-int agreeing_hashes(const Signature& a, const Signature& b) {
+int agreeing_hashes(const Signature& a, const Signature& b, const HashMask& ignore) {
   int same = 0;
-  for (int i = 0; i < kHashes; ++i) same += a.mins[i] == b.mins[i];
+  for (int i = 0; i < kHashes; ++i) same += a.mins[i] == b.mins[i] && !ignore[i];
   return same;
 }
 
-double estimate_jaccard(const Signature& a, const Signature& b) {
-  return static_cast<double>(agreeing_hashes(a, b)) / kHashes;
+double estimate_jaccard(const Signature& a, const Signature& b, const HashMask& ignore) {
+  const auto compared = static_cast<int>(kHashes - ignore.count());
+  return compared == 0 ? 0.0 : static_cast<double>(agreeing_hashes(a, b, ignore)) / compared;
 }
 
-double estimate_containment(const Signature& a, const Signature& b) {
-  const double j = estimate_jaccard(a, b);
+double estimate_containment(const Signature& a, const Signature& b, const HashMask& ignore) {
+  const double j = estimate_jaccard(a, b, ignore);
   if (a.shingles == 0 || b.shingles == 0) return 2 * j / (1 + j);
   // |A n B| = J |A u B| and |A u B| = (|A| + |B|) / (1 + J).
   const double smaller = std::min(a.shingles, b.shingles);
@@ -119,18 +127,25 @@ double containment_threshold(const Signature& a, const Signature& b) {
   return std::min(a.shingles, b.shingles) < kShortShingles ? kContainmentShort : kContainment;
 }
 
-bool same_story(const Signature& a, const Signature& b) {
-  return agreeing_hashes(a, b) >= kMinAgree &&
-         estimate_containment(a, b) >= containment_threshold(a, b) - 1e-9;
+bool same_story(const Signature& a, const Signature& b, const HashMask& ignore) {
+  return kHashes - static_cast<int>(ignore.count()) >= kMinCompared &&
+         agreeing_hashes(a, b, ignore) >= kMinAgree &&
+         estimate_containment(a, b, ignore) >= containment_threshold(a, b) - 1e-9;
 }
 
 namespace {
 constexpr std::size_t kOldValueBytes = kHashes * 2;
-constexpr std::size_t kValueBytes = kOldValueBytes + 2;
+constexpr std::size_t kValueBytes = kOldValueBytes + 2 + 4 + 8;
 
 std::uint16_t get16(std::string_view bytes, std::size_t at) {
   return static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[at]) |
                                     (static_cast<unsigned char>(bytes[at + 1]) << 8));
+}
+std::uint32_t get32(std::string_view bytes, std::size_t at) {
+  return get16(bytes, at) | (static_cast<std::uint32_t>(get16(bytes, at + 2)) << 16);
+}
+void put32(std::string& out, std::size_t at, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out[at + i] = static_cast<char>((v >> (8 * i)) & 0xff);
 }
 }  // namespace
 
@@ -142,13 +157,21 @@ std::string encode(const Signature& sig) {
   }
   out[kOldValueBytes] = static_cast<char>(sig.shingles & 0xff);
   out[kOldValueBytes + 1] = static_cast<char>(sig.shingles >> 8);
+  put32(out, kOldValueBytes + 2, sig.outlet);
+  put32(out, kOldValueBytes + 6, static_cast<std::uint32_t>(sig.title));
+  put32(out, kOldValueBytes + 10, static_cast<std::uint32_t>(sig.title >> 32));
   return out;
 }
 
 bool decode(std::string_view bytes, Signature& out) {
   if (bytes.size() != kValueBytes && bytes.size() != kOldValueBytes) return false;
   for (int i = 0; i < kHashes; ++i) out.mins[i] = get16(bytes, i * 2);
-  out.shingles = bytes.size() == kValueBytes ? get16(bytes, kOldValueBytes) : 0;
+  const bool full = bytes.size() == kValueBytes;
+  out.shingles = full ? get16(bytes, kOldValueBytes) : 0;
+  out.outlet = full ? get32(bytes, kOldValueBytes + 2) : 0;
+  out.title = full ? get32(bytes, kOldValueBytes + 6) |
+                         (static_cast<std::uint64_t>(get32(bytes, kOldValueBytes + 10)) << 32)
+                   : 0;
   return true;
 }
 

@@ -12,6 +12,7 @@
 #define NEWSINDEX_DEDUP_MINHASH_H_
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,6 +52,11 @@ inline constexpr std::size_t kMinWords = 8;
 struct Signature {
   std::array<std::uint16_t, kHashes> mins{};
   std::uint16_t shingles = 0;  // distinct shingles, capped at 65535; 0: unknown
+  // For the standing-text test (dedup/cluster_index.h): a hash of the outlet,
+  // and the title's words of 4 or more bytes as bits of a 64-bit set (two
+  // titles sharing 2 bits share words); 0: unknown.
+  std::uint32_t outlet = 0;
+  std::uint64_t title = 0;
   bool operator==(const Signature&) const = default;
 };
 using BandKeys = std::array<std::uint64_t, kBands>;
@@ -62,47 +68,68 @@ std::string parameters();
 
 // 64-bit FNV-1a, stable across runs and platforms.
 std::uint64_t fnv1a(std::string_view text);
+// A non-zero 32-bit hash of a name (an outlet); 0 for an empty one.
+std::uint32_t name_hash(std::string_view name);
 
 // Collects the words of one text and computes its signature. Reusable; not
 // thread-safe.
 class Shingler {
  public:
-  void reset() { words_.clear(); }
-  void add_word(std::string_view normalised_word) { words_.push_back(fnv1a(normalised_word)); }
+  void reset() {
+    words_.clear();
+    mask_ = title_mask_ = 0;
+  }
+  // The words added so far are the title's.
+  void end_title() { title_mask_ = mask_; }
+  void add_word(std::string_view normalised_word) {
+    const std::uint64_t h = fnv1a(normalised_word);
+    words_.push_back(h);
+    if (normalised_word.size() >= 4) mask_ |= std::uint64_t{1} << (h >> 58);
+  }
   std::size_t words() const { return words_.size(); }
   // False when the text has fewer than kMinWords words (no signature).
+  // Sets out.title from the title words (end_title()); out.outlet is the
+  // caller's.
   bool signature(Signature& out);
 
  private:
   std::vector<std::uint64_t> words_;
+  std::uint64_t mask_ = 0, title_mask_ = 0;
   std::vector<std::uint64_t> shingles_;  // scratch, reused
 };
 
 // One key per band of kRows hashes, the band number mixed in.
 BandKeys band_keys(const Signature& sig);
 
-// Number of equal hashes.
-int agreeing_hashes(const Signature& a, const Signature& b);
+// Hash positions left out of a comparison (standing text; cluster_index.h).
+using HashMask = std::bitset<kHashes>;
+// Fewer compared positions than this: no match (the rest is standing text).
+inline constexpr int kMinCompared = 30;
 
-// Fraction of equal hashes: the MinHash estimate of the Jaccard similarity.
-double estimate_jaccard(const Signature& a, const Signature& b);
+// Number of equal hashes (outside `ignore`).
+int agreeing_hashes(const Signature& a, const Signature& b, const HashMask& ignore = {});
+
+// Fraction of equal hashes among the compared ones: the MinHash estimate of
+// the Jaccard similarity.
+double estimate_jaccard(const Signature& a, const Signature& b, const HashMask& ignore = {});
 
 // Estimated share of the shorter text's shingles that occur in the longer:
 // J(n_a + n_b) / ((1 + J) min(n_a, n_b)), at most 1; 2J/(1+J) when a count is
 // unknown (an old signature).
-double estimate_containment(const Signature& a, const Signature& b);
+double estimate_containment(const Signature& a, const Signature& b, const HashMask& ignore = {});
 
 // The containment threshold for this pair (above).
 double containment_threshold(const Signature& a, const Signature& b);
 
-// The match rule: at least kMinAgree equal hashes and estimated containment
-// >= containment_threshold(a, b).
-bool same_story(const Signature& a, const Signature& b);
+// The match rule: at least kMinCompared positions compared, kMinAgree equal
+// hashes among them and estimated containment >= containment_threshold(a, b).
+bool same_story(const Signature& a, const Signature& b, const HashMask& ignore = {});
 
 // Value-slot encoding: the low 16 bits of each hash, little-endian (120
 // bytes; a chance agreement of 1/65536 per hash does not move the estimate),
-// then the shingle count (2 bytes). decode() also takes the 120-byte values
-// of older databases (shingles = 0).
+// then the shingle count (2 bytes), the outlet hash (4) and the title's word
+// bits (8): 134 bytes. decode() also takes the 120-byte values of older
+// databases (shingles, outlet and title 0: unknown).
 std::string encode(const Signature& sig);
 bool decode(std::string_view bytes, Signature& out);
 
