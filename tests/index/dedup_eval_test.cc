@@ -24,11 +24,11 @@ TEST(PairEval, ScoresPredictedPairsAgainstLabels) {
   std::unordered_map<std::string, std::string> clusters = {
       {"a", "a"}, {"b", "a"}, {"c", "a"}, {"d", "d"}, {"e", "d"}, {"f", "f"}};
   std::vector<LabelledPair> labels = {
-      {"a", "b", PairLabel::kDuplicate},  // found
-      {"c", "a", PairLabel::kPartial},    // found; positive only when lenient
-      {"d", "e", PairLabel::kDifferent},  // false pair
-      {"e", "f", PairLabel::kDuplicate},  // missed
-      {"f", "x", PairLabel::kDuplicate},  // x is not in the sample: skipped
+      {"a", "b", PairLabel::kDuplicate, ""},  // found
+      {"c", "a", PairLabel::kPartial, ""},    // found; positive only when lenient
+      {"d", "e", PairLabel::kDifferent, ""},  // false pair
+      {"e", "f", PairLabel::kDuplicate, ""},  // missed
+      {"f", "x", PairLabel::kDuplicate, ""},  // x is not in the sample: skipped
   };
   // b-c is predicted and unlabelled: counted as false.
   PairScore strict = score_pairs(clusters, labels, PartialAs::kNegative);

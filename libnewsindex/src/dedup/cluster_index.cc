@@ -89,12 +89,10 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
   std::uint32_t best_index = 0;
   bool found = false;
   for (std::uint32_t c : candidates_) {
-    const Entry& e = entries_[c];
-    if (!same_story(sig, e.sig, standing)) continue;
     // The most similar copy (containment, then Jaccard) wins; ties go to
     // the earlier article, so keys follow the first copy.
-    double score = estimate_containment(sig, e.sig, standing) +
-                   1e-3 * estimate_jaccard(sig, e.sig, standing);
+    const double score = match_score(sig, entries_[c].sig, standing);
+    if (score < 0) continue;
     if (!found || score > best) {  // candidates_ is in input order
       found = true;
       best = score;

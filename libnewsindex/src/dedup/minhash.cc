@@ -113,13 +113,18 @@ double estimate_jaccard(const Signature& a, const Signature& b, const HashMask& 
   return compared == 0 ? 0.0 : static_cast<double>(agreeing_hashes(a, b, ignore)) / compared;
 }
 
-double estimate_containment(const Signature& a, const Signature& b, const HashMask& ignore) {
-  const double j = estimate_jaccard(a, b, ignore);
+namespace {
+double containment_of(double j, const Signature& a, const Signature& b) {
   if (a.shingles == 0 || b.shingles == 0) return 2 * j / (1 + j);
   // |A n B| = J |A u B| and |A u B| = (|A| + |B|) / (1 + J).
   const double smaller = std::min(a.shingles, b.shingles);
   const double c = j * (static_cast<double>(a.shingles) + b.shingles) / ((1 + j) * smaller);
   return std::min(1.0, c);
+}
+}  // namespace
+
+double estimate_containment(const Signature& a, const Signature& b, const HashMask& ignore) {
+  return containment_of(estimate_jaccard(a, b, ignore), a, b);
 }
 
 double containment_threshold(const Signature& a, const Signature& b) {
@@ -127,10 +132,19 @@ double containment_threshold(const Signature& a, const Signature& b) {
   return std::min(a.shingles, b.shingles) < kShortShingles ? kContainmentShort : kContainment;
 }
 
+double match_score(const Signature& a, const Signature& b, const HashMask& ignore) {
+  const int compared = kHashes - static_cast<int>(ignore.count());
+  if (compared < kMinCompared) return -1;
+  const int agree = agreeing_hashes(a, b, ignore);
+  if (agree < kMinAgree) return -1;
+  const double j = static_cast<double>(agree) / compared;
+  const double c = containment_of(j, a, b);
+  if (c < containment_threshold(a, b) - 1e-9) return -1;
+  return c + 1e-3 * j;
+}
+
 bool same_story(const Signature& a, const Signature& b, const HashMask& ignore) {
-  return kHashes - static_cast<int>(ignore.count()) >= kMinCompared &&
-         agreeing_hashes(a, b, ignore) >= kMinAgree &&
-         estimate_containment(a, b, ignore) >= containment_threshold(a, b) - 1e-9;
+  return match_score(a, b, ignore) >= 0;
 }
 
 namespace {

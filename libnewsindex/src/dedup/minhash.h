@@ -124,6 +124,9 @@ double containment_threshold(const Signature& a, const Signature& b);
 // The match rule: at least kMinCompared positions compared, kMinAgree equal
 // hashes among them and estimated containment >= containment_threshold(a, b).
 bool same_story(const Signature& a, const Signature& b, const HashMask& ignore = {});
+// -1 when !same_story(a, b, ignore), else containment + 0.001 x Jaccard (the
+// most similar copy wins; one pass over the hashes).
+double match_score(const Signature& a, const Signature& b, const HashMask& ignore = {});
 
 // Value-slot encoding: the low 16 bits of each hash, little-endian (120
 // bytes; a chance agreement of 1/65536 per hash does not move the estimate),
