@@ -12,10 +12,6 @@ namespace {
 // Entries per band compared: a band shared by many articles is boilerplate
 // (a standard disclaimer), not a story.
 constexpr int kMaxPerBand = 64;
-// Distinct other titles (same outlet) sharing a hash that make it standing
-// text: with 2, a story re-titled once by its outlet still matches, and from
-// the third teaser of a series on its intro no longer does.
-constexpr int kStandingTitles = 3;
 }  // namespace
 
 ClusterIndex::ClusterIndex(const Xapian::Database* db) : db_(db) {

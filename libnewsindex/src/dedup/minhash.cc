@@ -40,12 +40,13 @@ const Coefficients& coefficients() {
 }  // namespace
 
 std::string parameters() {
-  char buf[160];
+  char buf[192];
   std::snprintf(buf, sizeof buf,
-                "shingle=%d hashes=%d bands=%dx%d containment=%.2f/%.2f<%d/%.2f? agree=%d "
-                "words=%zu",
+                "shingle=%d hashes=%d bands=%dx%d containment=%.2f short=%.2f<%d "
+                "unknown-length=%.2f agree=%d compared=%d standing=%d words=%zu",
                 kShingleWords, kHashes, kBands, kRows, kContainment, kContainmentShort,
-                kShortShingles, kContainmentUnknownLength, kMinAgree, kMinWords);
+                kShortShingles, kContainmentUnknownLength, kMinAgree, kMinCompared,
+                kStandingTitles, kMinWords);
   return buf;
 }
 

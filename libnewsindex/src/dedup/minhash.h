@@ -44,6 +44,9 @@ inline constexpr int kShortShingles = 30;
 // Fewer equal hashes than this is no match whatever the containment: the
 // estimate is too noisy, and it bounds the length ratio of a match (about 7).
 inline constexpr int kMinAgree = 8;
+// Standing text (dedup/cluster_index.h): a hash this article shares with
+// this many earlier articles of its outlet under unrelated titles.
+inline constexpr int kStandingTitles = 3;
 // Fewer words than this: too short to call anything a copy of it.
 inline constexpr std::size_t kMinWords = 8;
 
@@ -61,8 +64,8 @@ struct Signature {
 };
 using BandKeys = std::array<std::uint64_t, kBands>;
 
-// "shingle=3 hashes=60 bands=30x2 containment=0.70/0.82<30/0.75? agree=8
-// words=8": recorded in
+// "shingle=3 hashes=60 bands=30x2 containment=0.70 short=0.82<30
+// unknown-length=0.75 agree=8 compared=30 standing=3 words=8": recorded in
 // the metadata of a new database.
 std::string parameters();
 
