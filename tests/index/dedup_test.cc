@@ -403,6 +403,47 @@ TEST(ClusterIndex, WireCopiesShareTheFirstCopysKeyAcrossCommitsAndSessions) {
   }
 }
 
+// A database written before issue 18 has 120-byte signatures (no shingle
+// count, outlet or title): they still load and match new copies by the
+// former rule (Jaccard >= 0.6); a copy of unknown relative length (a
+// truncation) does not match them.
+TEST(ClusterIndex, SignaturesOfAnOlderDatabaseMatchByTheFormerRule) {
+  std::string db = testing::fresh_dir("dedup_old_signatures").string();
+  const std::string title = "Havenstaking legt Rotterdam plat";
+  {
+    auto w = XapianIndexWriter::open(db, {}, testing::test_analyzer());
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->add(testing::make_article("old-1", title, strike(0, 12))).ok());
+    ASSERT_TRUE((*w)->commit().ok());
+  }
+  {  // what the former writer stored
+    Xapian::WritableDatabase d(db, Xapian::DB_OPEN);
+    Xapian::docid id = *d.postlist_begin("Qold-1");
+    Xapian::Document doc = d.get_document(id);
+    const std::string value = doc.get_value(schema::kSlotMinhash);
+    ASSERT_EQ(value.size(), 2u * kHashes + 14);
+    doc.add_value(schema::kSlotMinhash, value.substr(0, 2 * kHashes));
+    d.replace_document(id, doc);
+    d.set_metadata("newsindex.dedup", "shingle=3 hashes=60 bands=20x3 threshold=0.60");
+    d.commit();
+  }
+  {
+    auto w = XapianIndexWriter::open(db, {}, testing::test_analyzer());
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->add(testing::make_article("new-1", title, strike(0, 3))).ok());
+    ASSERT_TRUE((*w)->add(testing::make_article(
+                              "new-2", title,
+                              replaced(strike(0, 12), "maandagochtend", "maandag")))
+                    .ok());
+    ASSERT_TRUE((*w)->commit().ok());
+  }
+  auto c = clusters_of(db);
+  EXPECT_EQ(c["new-1"], "new-1");  // the truncation: length of old-1 unknown
+  EXPECT_EQ(c["new-2"], "old-1");  // a word changed: Jaccard above 0.6
+  Xapian::Database d(db);
+  EXPECT_EQ(d.get_metadata("newsindex.dedup"), "shingle=3 hashes=60 bands=20x3 threshold=0.60");
+}
+
 // Pairwise precision/recall of the cluster keys against the planted groups
 // in corpora/sample/duplicates.tsv (docs/index-format.md reports them).
 TEST(ClusterIndex, PlantedDuplicatesInTheSampleCorpus) {
