@@ -18,6 +18,7 @@
 #include "index/xapian_writer.h"
 #include "index_test_util.h"
 #include "newsindex/reader.h"
+#include "newsindex/searcher.h"
 #include "test_analyzer.h"
 #include "testing/test_paths.h"
 
@@ -303,6 +304,44 @@ TEST(WireRewrites, CopiesFoldAndTemplatedStoriesStayApart) {
       got += std::to_string(first[key]);
     }
     EXPECT_EQ(got, c.clusters);
+  }
+}
+
+// End to end, as the issue tried it: the three copies indexed by the writer,
+// then a search with collapse shows one hit that stands for three.
+TEST(WireRewrites, SearchWithCollapseShowsTheThreeBelgaCopiesOnce) {
+  auto analyzer = Analyzer::create();
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().to_string();
+  for (const char* story : {kBelga, kBelgaShort}) {
+    SCOPED_TRACE(story);
+    const std::string db = testing::fresh_dir("dedup_belga_collapse").string();
+    const std::string body = story;
+    {
+      auto w = XapianIndexWriter::open(db, {}, *analyzer);
+      ASSERT_TRUE(w.ok()) << w.status().to_string();
+      const std::string title = "Inbreker opgepakt in Antwerpen";
+      ASSERT_TRUE((*w)->add(testing::make_article("belga", title, body)).ok());
+      ASSERT_TRUE((*w)->add(testing::make_article(
+                                "krant-1", title,
+                                "ANTWERPEN - " + replaced(body, "vandaag", "dinsdag")))
+                      .ok());
+      ASSERT_TRUE(
+          (*w)->add(testing::make_article("krant-2", title, body + " Dat meldt het parket."))
+              .ok());
+      ASSERT_TRUE((*w)->commit().ok());
+    }
+    auto s = Searcher::open({db});
+    ASSERT_TRUE(s.ok()) << s.status().to_string();
+    SearchRequest r;
+    r.query = "inbreker Antwerpen";
+    auto all = (*s)->search(r);
+    ASSERT_TRUE(all.ok()) << all.status().to_string();
+    EXPECT_EQ(all->hits.size(), 3u);
+    r.collapse = true;
+    auto one = (*s)->search(r);
+    ASSERT_TRUE(one.ok()) << one.status().to_string();
+    ASSERT_EQ(one->hits.size(), 1u);
+    EXPECT_EQ(one->hits[0].duplicates, 2u);
   }
 }
 
