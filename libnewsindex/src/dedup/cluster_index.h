@@ -12,7 +12,7 @@
 // Standing text: hashes that an article shares with kStandingTitles (3)
 // earlier articles of its outlet whose titles are unrelated to its own (no
 // two title-word bits in common) are left out of its comparisons. A series
-// intro (De Telegraaf's "Een snelle update vanuit showbizzland ...", AD's
+// intro (the one-sentence intro of De Telegraaf's showbizz updates, AD's
 // Showbytes) then stops joining teasers once the outlet has printed it under
 // three other headlines; over 105k RSS articles that turns clusters of 76 and
 // 120 teasers into at most 15 articles. Copies across outlets, an outlet's
