@@ -8,7 +8,8 @@
 // Edits, separated by ';' and applied in order:
 //
 //   dateline=ANTWERPEN   body starts "ANTWERPEN - "
-//   undateline           a leading dateline ("DEN HAAG (ANP) - ") removed
+//   undateline           a leading dateline removed: a place in capitals,
+//                        an optional agency tag, a dash ("DEN HAAG (ANP) - ")
 //   byline=Door X        a first paragraph "Door X" added
 //   title                the headline rewritten: its words in reverse order
 //   word=N:NEW           the N-th word of the body (1-based) replaced by NEW
