@@ -1,6 +1,9 @@
 // Near-duplicate cluster assignment.
 #include "dedup/cluster_index.h"
 
+#include <algorithm>
+#include <bit>
+
 #include "index/schema.h"
 
 namespace newsindex::internal::dedup {
@@ -36,24 +39,64 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
     id_term.append(id);
     if (auto p = db_->postlist_begin(id_term); p != db_->postlist_end(id_term)) own = *p;
   }
-  double best = 0;
-  std::uint32_t best_index = 0;
+  // Candidates: the entries sharing a band (a band shared by more than
+  // kMaxPerBand is boilerplate such as a disclaimer: its first ones only).
+  candidates_.clear();
   for (std::uint64_t key : keys) {
     auto [lo, hi] = by_band_.equal_range(key);
     int seen = 0;
     for (auto it = lo; it != hi && seen < kMaxPerBand; ++it, ++seen) {
       const Entry& e = entries_[it->second];
       if (e.id.empty() ? (own != 0 && e.docid == own) : e.id == id) continue;
-      double j = estimate_jaccard(sig, e.sig);
-      // Ties go to the earlier article, so keys follow the first copy.
-      if (j >= kThreshold && (j > best || (j == best && it->second < best_index))) {
-        best = j;
-        best_index = it->second;
+      candidates_.push_back(it->second);
+    }
+  }
+  std::sort(candidates_.begin(), candidates_.end());
+  candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+
+  // Standing text: a hash this article shares with kStandingTitles earlier
+  // articles of its outlet that have other titles (and differ among
+  // themselves) comes from text the outlet prints under many headlines.
+  HashMask standing;
+  if (sig.outlet != 0) {
+    std::array<std::array<std::uint64_t, kStandingTitles>, kHashes> titles{};
+    for (std::uint32_t c : candidates_) {
+      const Signature& o = entries_[c].sig;
+      // Titles sharing words (a live blog's successive headlines "Cavagna
+      // snelste in tijdrit Vuelta", "Roglic op weg naar rode trui in tijdrit
+      // Vuelta") are one story; only unrelated titles make standing text.
+      if (o.outlet != sig.outlet || o.title == 0 || sig.title == 0 ||
+          std::popcount(o.title & sig.title) >= 2) {
+        continue;
+      }
+      for (int i = 0; i < kHashes; ++i) {
+        if (o.mins[i] != sig.mins[i] || standing[i]) continue;
+        auto& t = titles[i];
+        int k = 0;
+        while (k < kStandingTitles && t[k] != 0 && t[k] != o.title) ++k;
+        if (k == kStandingTitles || t[k] == o.title) continue;
+        t[k] = o.title;
+        if (k + 1 == kStandingTitles) standing.set(i);
       }
     }
   }
+
+  double best = 0;
+  std::uint32_t best_index = 0;
+  bool found = false;
+  for (std::uint32_t c : candidates_) {
+    // The most similar copy (containment, then Jaccard) wins; ties go to
+    // the earlier article, so keys follow the first copy.
+    const double score = match_score(sig, entries_[c].sig, standing);
+    if (score < 0) continue;
+    if (!found || score > best) {  // candidates_ is in input order
+      found = true;
+      best = score;
+      best_index = c;
+    }
+  }
   std::string cluster(id);
-  if (best > 0) {
+  if (found) {
     Entry& e = entries_[best_index];
     if (e.cluster.empty() && db_ != nullptr) {
       try {

@@ -36,6 +36,7 @@ Result<std::vector<LabelledPair>> read_pair_labels(const std::string& path) {
   std::ifstream in(path);
   if (!in) return not_found("cannot open labels file " + path);
   std::vector<LabelledPair> out;
+  const std::string origin = path.substr(path.find_last_of('/') + 1);
   std::string line;
   int number = 0;
   bool header = true;
@@ -51,7 +52,7 @@ Result<std::vector<LabelledPair>> read_pair_labels(const std::string& path) {
     if (cols.size() < 3 || cols[0].empty() || cols[1].empty()) {
       return parse_error(path + ":" + std::to_string(number) + ": want id_a, id_b, label");
     }
-    LabelledPair p{cols[0], cols[1], PairLabel::kDifferent};
+    LabelledPair p{cols[0], cols[1], PairLabel::kDifferent, origin};
     if (cols[2] == "dup") {
       p.label = PairLabel::kDuplicate;
     } else if (cols[2] == "partial") {
@@ -78,12 +79,17 @@ Result<std::vector<std::string>> read_id_list(const std::string& path) {
 }
 
 PairScore score_pairs(const std::unordered_map<std::string, std::string>& cluster_of,
-                      const std::vector<LabelledPair>& labels, bool partial_is_positive) {
+                      const std::vector<LabelledPair>& labels, PartialAs partial) {
   std::map<std::pair<std::string, std::string>, bool> positive;  // labelled pairs
+  std::set<std::pair<std::string, std::string>> ignored;
   for (const auto& p : labels) {
     if (!cluster_of.count(p.a) || !cluster_of.count(p.b) || p.a == p.b) continue;
+    if (p.label == PairLabel::kPartial && partial == PartialAs::kIgnored) {
+      ignored.insert(ordered(p.a, p.b));
+      continue;
+    }
     bool pos = p.label == PairLabel::kDuplicate ||
-               (partial_is_positive && p.label == PairLabel::kPartial);
+               (partial == PartialAs::kPositive && p.label == PairLabel::kPartial);
     positive[ordered(p.a, p.b)] = pos;
   }
   std::map<std::string, std::vector<std::string>> members;
@@ -96,6 +102,7 @@ PairScore score_pairs(const std::unordered_map<std::string, std::string>& cluste
     for (std::size_t i = 0; i < ids.size(); ++i) {
       for (std::size_t j = i + 1; j < ids.size(); ++j) {
         auto pair = std::make_pair(ids[i], ids[j]);
+        if (ignored.count(pair)) continue;
         predicted.insert(pair);
         ++s.predicted;
         auto it = positive.find(pair);
@@ -116,6 +123,31 @@ PairScore score_pairs(const std::unordered_map<std::string, std::string>& cluste
     }
   }
   return s;
+}
+
+std::vector<OriginCount> count_by_origin(
+    const std::unordered_map<std::string, std::string>& cluster_of,
+    const std::vector<LabelledPair>& labels, PartialAs partial) {
+  std::vector<OriginCount> out;
+  std::map<std::string, std::size_t> index;
+  for (const auto& p : labels) {
+    auto a = cluster_of.find(p.a), b = cluster_of.find(p.b);
+    if (a == cluster_of.end() || b == cluster_of.end() || p.a == p.b) continue;
+    if (p.label == PairLabel::kPartial && partial == PartialAs::kIgnored) continue;
+    auto [it, fresh] = index.emplace(p.origin, out.size());
+    if (fresh) out.push_back(OriginCount{p.origin});
+    OriginCount& c = out[it->second];
+    const bool same = a->second == b->second;
+    if (p.label == PairLabel::kDuplicate ||
+        (p.label == PairLabel::kPartial && partial == PartialAs::kPositive)) {
+      ++c.positives;
+      c.found += same;
+    } else {
+      ++c.negatives;
+      c.joined += same;
+    }
+  }
+  return out;
 }
 
 }  // namespace newsindex::internal::dedup

@@ -7,7 +7,8 @@
 // other) or "no". Lines starting with '#' are comments.
 //
 // A pair is predicted when both ids have the same cluster key. Strict scoring
-// counts only "dup" as positive; lenient scoring also "partial". Predicted
+// counts only "dup" as positive; lenient scoring also "partial"; "partial
+// ignored" leaves partial pairs out of both precision and recall. Predicted
 // pairs that carry no label are counted as false (the labels are meant to
 // cover every pair a permissive candidate test found) and reported apart.
 #ifndef NEWSINDEX_DEDUP_PAIR_EVAL_H_
@@ -28,9 +29,14 @@ enum class PairLabel { kDuplicate, kPartial, kDifferent };
 struct LabelledPair {
   std::string a, b;
   PairLabel label = PairLabel::kDifferent;
+  std::string origin;  // what the pair is for: a file name, "edit:dateline"
 };
 
-// kNotFound / kParseError naming the file and line.
+// How "partial" pairs are scored.
+enum class PartialAs { kNegative, kPositive, kIgnored };
+
+// kNotFound / kParseError naming the file and line. `origin` of each pair:
+// the file's name without directories.
 Result<std::vector<LabelledPair>> read_pair_labels(const std::string& path);
 // One id per line; blank lines and '#' comments skipped.
 Result<std::vector<std::string>> read_id_list(const std::string& path);
@@ -49,7 +55,17 @@ struct PairScore {
 // Scores `cluster_of` (id -> cluster key, every id of the sample) against
 // `labels`; labelled pairs with an id outside `cluster_of` are skipped.
 PairScore score_pairs(const std::unordered_map<std::string, std::string>& cluster_of,
-                      const std::vector<LabelledPair>& labels, bool partial_is_positive);
+                      const std::vector<LabelledPair>& labels, PartialAs partial);
+
+// Per origin: positive pairs found and negative pairs joined (partial pairs
+// counted as `partial` says; ignored ones in neither).
+struct OriginCount {
+  std::string origin;
+  std::uint64_t positives = 0, found = 0, negatives = 0, joined = 0;
+};
+std::vector<OriginCount> count_by_origin(
+    const std::unordered_map<std::string, std::string>& cluster_of,
+    const std::vector<LabelledPair>& labels, PartialAs partial);
 
 }  // namespace newsindex::internal::dedup
 

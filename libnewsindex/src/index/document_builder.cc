@@ -131,6 +131,7 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   if (index_title_ && !a.title.empty()) {
     index_text(doc, a.title, Field::kTitle, pos, true);
     pos = stream_->next_position() + schema::kFieldPositionGap;
+    shingler_.end_title();
   }
   // A lead given apart from the body (not its first paragraph) is body text
   // too, and is stored; a lead that is the body's start is neither.
@@ -143,6 +144,7 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   if (has_body) index_text(doc, a.body, Field::kBody, pos, true);
 
   out.has_signature = shingler_.signature(out.signature);
+  out.signature.outlet = dedup::name_hash(a.outlet);
   if (out.has_signature) {
     out.bands = dedup::band_keys(out.signature);
     doc.add_value(schema::kSlotMinhash, dedup::encode(out.signature));
