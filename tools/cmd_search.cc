@@ -24,7 +24,7 @@ struct SearchFlags {
   std::vector<std::string> words;
   bool json = false;
   std::uint32_t limit = 10, offset = 0;
-  std::string since, until, sort = "relevance", recency, facets, batch, synonyms;
+  std::string since, until, sort = "relevance", recency, facets, batch, synonyms, copies;
   std::vector<std::string> sources, outlets, categories, languages;
   bool collapse = false, no_snippets = false, explain = false, and_op = false;
   bool override_analysis = false;
@@ -46,7 +46,7 @@ void print_text(const SearchResults& r, const SearchRequest& req, bool terminal)
     if (!h.source.empty() && h.source != h.outlet) {
       std::cout << (h.outlet.empty() ? "  " : " (") << h.source << (h.outlet.empty() ? "" : ")");
     }
-    if (h.duplicates > 0) std::cout << "  +" << h.duplicates << " copies";
+    if (h.duplicates > 0) std::cout << "  +" << h.duplicates << " copies (--copies " << h.id << ")";
     std::cout << "  [" << h.id << "]\n";
     if (req.snippets && !h.snippet.empty()) {
       std::cout << "   "
@@ -94,7 +94,7 @@ int run(const SearchFlags& f) {
     std::cerr << "newsindex search: " << st.message() << "\n";
     return kExitUsage;
   }
-  if (f.batch.empty() && f.words.empty() && request.sources.empty() && request.outlets.empty() &&
+  if (f.copies.empty() && f.batch.empty() && f.words.empty() && request.sources.empty() && request.outlets.empty() &&
       request.categories.empty() && request.languages.empty() && f.since.empty() &&
       f.until.empty()) {
     // An empty query browses everything, newest first: allowed, but say so.
@@ -106,6 +106,22 @@ int run(const SearchFlags& f) {
   options.override_analysis = f.override_analysis;
   auto searcher = Searcher::open(f.dbs, options);
   if (!searcher.ok()) return report_error("search", searcher.status());
+
+  if (!f.copies.empty()) {
+    auto res = (*searcher)->copies(f.copies, f.limit == 10 ? 100 : f.limit);
+    if (!res.ok()) return report_error("search", res.status());
+    if (f.json) {
+      std::cout << dump_json(copies_results_json(f.copies, *res)) << "\n";
+      return kExitOk;
+    }
+    std::cout << res->hits.size() << (res->hits.size() == 1 ? " other copy" : " other copies")
+              << " of " << f.copies << "\n";
+    for (const Hit& h : res->hits) {
+      std::cout << "  " << h.date.substr(0, 10) << "  " << (h.outlet.empty() ? h.source : h.outlet)
+                << "  " << (h.title.empty() ? h.id : h.title) << "  [" << h.id << "]\n";
+    }
+    return kExitOk;
+  }
 
   if (!f.batch.empty()) {
     std::ifstream file;
@@ -181,6 +197,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"relevance", "date"}));
   cmd->add_option("--recency", flags->recency, "Boost recent articles, half-life like 7d or 12h");
   cmd->add_flag("--collapse", flags->collapse, "One hit per wire story");
+  cmd->add_option("--copies", flags->copies,
+                  "List the other copies of the wire story of article ID (oldest first)");
   cmd->add_option("--facets", flags->facets,
                   "Comma-separated: source,outlet,category,language,year,month");
   cmd->add_flag("--no-snippets", flags->no_snippets, "Leave snippets out");

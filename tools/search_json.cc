@@ -45,6 +45,15 @@ nlohmann::json similar_results_json(std::string_view id, const SearchResults& r)
   return {{"id", id}, {"total", {{"estimate", r.estimate}}}, {"hits", hits_json(r.hits, true)}};
 }
 
+nlohmann::json copies_results_json(std::string_view id, const SearchResults& r) {
+  nlohmann::json list = hits_json(r.hits, false);
+  for (nlohmann::json& h : list) {
+    h.erase("score");
+    h.erase("duplicates");
+  }
+  return {{"id", id}, {"total", {{"estimate", r.estimate}}}, {"copies", std::move(list)}};
+}
+
 nlohmann::json stored_article_json(const StoredArticle& a) {
   const Hit& h = a.fields;
   return {{"id", h.id},         {"title", h.title},   {"date", h.date},

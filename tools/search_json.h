@@ -17,6 +17,10 @@ nlohmann::json search_results_json(const SearchResults& results, const SearchReq
 // more like this: {"id", "total": {"estimate"}, "hits"}, hits as above.
 nlohmann::json similar_results_json(std::string_view id, const SearchResults& results);
 
+// the copies of a wire story: {"id", "total": {"estimate"}, "copies"}, hits
+// as above without score or snippet.
+nlohmann::json copies_results_json(std::string_view id, const SearchResults& results);
+
 // {"id", "title", "date", "source", "outlet", "category", "url", "text"}.
 nlohmann::json stored_article_json(const StoredArticle& article);
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -342,7 +343,67 @@ TEST(WireRewrites, SearchWithCollapseShowsTheThreeBelgaCopiesOnce) {
     ASSERT_TRUE(one.ok()) << one.status().to_string();
     ASSERT_EQ(one->hits.size(), 1u);
     EXPECT_EQ(one->hits[0].duplicates, 2u);
+    // The hit's copies can be listed: the other two, oldest first.
+    const std::string shown = one->hits[0].id;
+    auto copies = (*s)->copies(shown);
+    ASSERT_TRUE(copies.ok()) << copies.status().to_string();
+    std::vector<std::string> ids;
+    for (const Hit& h : copies->hits) ids.push_back(h.id);
+    std::vector<std::string> others;
+    for (const char* id : {"belga", "krant-1", "krant-2"}) {
+      if (id != shown) others.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, others);
+    EXPECT_EQ(copies->estimate, 2u);
+    EXPECT_EQ((*s)->copies("no-such-id").status().code(), StatusCode::kNotFound);
   }
+}
+
+TEST(WireRewrites, CopiesAreListedOldestFirstAndOnlyForTheirStory) {
+  const std::string db = testing::fresh_dir("dedup_copies_order").string();
+  {
+    auto w = IndexWriter::open(db);
+    ASSERT_TRUE(w.ok()) << w.status().to_string();
+    const std::string body = kBelga;
+    const std::int64_t t0 = 1581508800;
+    const struct {
+      const char* id;
+      std::int64_t at;
+      std::string body;
+    } articles[] = {{"late", t0 + 7200, body + " Dat meldt het parket."},
+                    {"early", t0, body},
+                    {"middle", t0 + 3600, "ANTWERPEN - " + body},
+                    {"other", t0, "Morgen wordt het zonnig en droog aan de kust, met een "
+                                  "zwakke tot matige wind uit het oosten en maxima rond twintig "
+                                  "graden in het binnenland."}};
+    for (const auto& a : articles) {
+      Article art = testing::make_article(a.id, "Inbreker opgepakt in Antwerpen", a.body);
+      art.timestamp = a.at;
+      ASSERT_TRUE((*w)->add(art).ok());
+    }
+    ASSERT_TRUE((*w)->commit().ok());
+  }
+  auto s = Searcher::open({db});
+  ASSERT_TRUE(s.ok()) << s.status().to_string();
+  const struct {
+    const char* id;
+    std::vector<std::string> copies;
+  } cases[] = {{"late", {"early", "middle"}},
+               {"early", {"middle", "late"}},
+               {"middle", {"early", "late"}},
+               {"other", {}}};
+  for (const auto& c : cases) {
+    auto got = (*s)->copies(c.id);
+    ASSERT_TRUE(got.ok()) << got.status().to_string();
+    std::vector<std::string> ids;
+    for (const Hit& h : got->hits) ids.push_back(h.id);
+    EXPECT_EQ(ids, c.copies) << c.id;
+  }
+  auto limited = (*s)->copies("late", 1);
+  ASSERT_TRUE(limited.ok());
+  ASSERT_EQ(limited->hits.size(), 1u);
+  EXPECT_EQ(limited->hits[0].id, "early");
 }
 
 TEST(ControlledEdits, RecipesApplyAsDocumented) {

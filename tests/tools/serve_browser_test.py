@@ -227,6 +227,15 @@ def run(args, work):
         check(cdp.eval("document.querySelector('.similar h3').textContent") == "Meer zoals dit",
               "'meer zoals dit' lists similar articles")
 
+        # "+N kopieën" lists the other copies of a collapsed wire story.
+        n = cdp.eval("(() => { const b = document.querySelector('#hits .hit button.copies');"
+                     " return b ? parseInt(b.textContent.slice(1), 10) : 0; })()")
+        check(n > 0, f"a collapsed hit says it stands for {n} more copies")
+        cdp.click("#hits .hit button.copies")
+        cdp.wait_for("document.querySelectorAll('.copy-list li').length > 0", "the copies")
+        check(cdp.eval("document.querySelectorAll('.copy-list li').length") == n,
+              "clicking it lists exactly those copies")
+
         # The spelling suggestion.
         cdp.call("Page.navigate", url=base + "?q=trainingsmisie")
         cdp.wait_for("!document.getElementById('suggestion').hidden", "the suggestion")

@@ -257,6 +257,23 @@ TEST_F(ServeApiTest, SimilarDocumentsStatsSuggestHealth) {
   auto suggest = body_json(get("/api/suggest", {{"q", "trainingsmisie"}}));
   EXPECT_EQ(suggest["suggestion"], "trainingsmissie") << suggest.dump();
 
+  // The copies of a collapsed wire story, as `search --copies ID --json` lists them.
+  auto collapsed = body_json(get("/api/search", {{"q", "navo"}, {"collapse", "1"}}));
+  std::string story;
+  std::uint32_t duplicates = 0;
+  for (const auto& h : collapsed["hits"]) {
+    if (h["duplicates"].get<std::uint32_t>() > 0) {
+      story = h["id"];
+      duplicates = h["duplicates"];
+      break;
+    }
+  }
+  ASSERT_FALSE(story.empty()) << "the sample has a wire story published more than once";
+  auto copies = body_json(get("/api/copies/" + story));
+  EXPECT_EQ(copies["copies"].size(), duplicates) << copies.dump();
+  EXPECT_EQ(copies, json::parse(run_cli("search --json --db " + quote(*db_) + " --copies " + story)));
+  EXPECT_EQ(get("/api/copies/no-such-id")->status, 404);
+
   auto health = get("/health");
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);

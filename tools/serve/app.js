@@ -129,6 +129,23 @@ async function similar(h, item, button) {
   }
 }
 
+async function copies(h, item, button) {
+  const open = item.querySelector(".copy-list");
+  if (open) { open.remove(); button.setAttribute("aria-expanded", "false"); return; }
+  button.setAttribute("aria-expanded", "true");
+  const box = el("div", { class: "similar copy-list", role: "region", "aria-label": `Kopieën van ${h.title || h.id}` });
+  item.append(box);
+  try {
+    const r = await api(`/api/copies/${encodeURIComponent(h.id)}`);
+    box.append(el("h3", {}, "Ook verschenen als"));
+    const list = el("ol", {});
+    for (const c of r.copies) list.append(el("li", { class: "copy" }, titleNode(c, "span"), meta(c)));
+    box.append(list);
+  } catch (e) {
+    box.append(el("p", {}, `Fout: ${e.message}`));
+  }
+}
+
 function renderHits(r) {
   const list = $("hits");
   list.replaceChildren();
@@ -137,8 +154,10 @@ function renderHits(r) {
     item.append(titleNode(h, "h2"), meta(h), snippetNode(h.snippet));
     const actions = el("p", { class: "actions" });
     if (h.duplicates > 0) {
-      actions.append(el("span", { class: "copies" },
-        `+${h.duplicates} ${h.duplicates === 1 ? "kopie" : "kopieën"} van dit bericht`), " ");
+      const b = el("button", { type: "button", class: "copies", "aria-expanded": "false" },
+        `+${h.duplicates} ${h.duplicates === 1 ? "kopie" : "kopieën"} van dit bericht`);
+      b.addEventListener("click", () => copies(h, item, b));
+      actions.append(b, " ");
     }
     const more = el("button", { type: "button", class: "more-like-this", "aria-expanded": "false" },
       "Meer zoals dit");

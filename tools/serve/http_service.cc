@@ -171,6 +171,25 @@ struct HttpService::State {
     send_json(res, 200, similar_results_json(id, *results));
   }
 
+  void copies(const httplib::Request& req, httplib::Response& res) {
+    const Params params = params_of(req);
+    if (Status st = check_params(params, {"limit"}); !st.ok()) return send_status(res, st);
+    std::uint32_t limit = 100;
+    if (auto it = params.find("limit"); it != params.end()) {
+      if (Status st = parse_count("limit", it->second, 1000, limit); !st.ok()) {
+        return send_status(res, st);
+      }
+    }
+    const std::string id = req.matches[1];
+    if (!is_valid_utf8(id)) return send_error(res, 400, "invalid_argument", "id: not valid UTF-8");
+    auto lease = pool.borrow();
+    if (!lease.ok()) return send_status(res, lease.status(), 503);
+    auto results = (*lease)->copies(id, limit);
+    if (!results.ok()) return send_status(res, results.status());
+    trace.hits = static_cast<long>(results->hits.size());
+    send_json(res, 200, copies_results_json(id, *results));
+  }
+
   void document(const httplib::Request& req, httplib::Response& res) {
     if (Status st = check_params(params_of(req), {}); !st.ok()) return send_status(res, st);
     const std::string id = req.matches[1];
@@ -269,6 +288,7 @@ struct HttpService::State {
     server.Get("/api/stats", [this](const auto& q, auto& r) { stats(q, r); });
     server.Get(R"(/api/similar/(.+))", [this](const auto& q, auto& r) { similar(q, r); });
     server.Get(R"(/api/documents/(.+))", [this](const auto& q, auto& r) { document(q, r); });
+    server.Get(R"(/api/copies/(.+))", [this](const auto& q, auto& r) { copies(q, r); });
     server.Post("/api/documents", [this](const httplib::Request& q, httplib::Response& r) {
       post_documents(q, r);
     });

@@ -2,7 +2,7 @@
 // the search page (docs/serve.md).
 //
 // Routes: GET / (the page), /health, /api/search, /api/similar/{id},
-// /api/documents/{id}, /api/stats, /api/suggest; with a write token also
+// /api/copies/{id}, /api/documents/{id}, /api/stats, /api/suggest; with a write token also
 // POST /api/documents and DELETE /api/documents/{id}. Answers are the CLI's
 // JSON (tools/search_json.h); errors are {"error": {"code", "message"}} with
 // 400 (a caller's mistake), 401, 404, 409 (locked), 413, 503 or 500.

@@ -134,6 +134,11 @@ class NEWSINDEX_EXPORT Searcher {
   virtual Result<SearchResults> search(const SearchRequest& request) = 0;
   // Articles like the one with `id` (more like this).
   virtual Result<SearchResults> similar(std::string_view id, std::uint32_t limit = 10) = 0;
+  // The other copies of the wire story of the article `id`: the articles a
+  // collapsed search folds into one hit with it (Hit::duplicates counts
+  // them), oldest first, at most `limit`; no snippets. kNotFound when there
+  // is no article `id`.
+  virtual Result<SearchResults> copies(std::string_view id, std::uint32_t limit = 100) = 0;
   // The stored article with `id`; kNotFound when there is none.
   virtual Result<StoredArticle> document(std::string_view id) = 0;
   // Sees the latest committed state of the databases.

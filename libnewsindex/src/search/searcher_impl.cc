@@ -104,6 +104,16 @@ class SearcherImpl final : public Searcher {
     return results;
   }
 
+  Result<SearchResults> copies(std::string_view id, std::uint32_t limit) override {
+    SearchResults results;
+    Status st = retrying([&] {
+      results = SearchResults{};
+      return copies_once(std::string(id), limit, results);
+    });
+    if (!st.ok()) return st;
+    return results;
+  }
+
   Result<StoredArticle> document(std::string_view id) override {
     StoredArticle article;
     Status st = retrying([&] {
@@ -320,6 +330,39 @@ class SearcherImpl final : public Searcher {
       results.suggestion = suggest(db_, *analyzer_, built.words);
     }
     if (request.explain) results.explanation = query.get_description();
+    return Status();
+  }
+
+  Status copies_once(const std::string& id, std::uint32_t limit, SearchResults& results) {
+    results.query = "copies:" + id;
+    const std::string id_term = std::string(schema::kPrefixId) + id;
+    Xapian::PostingIterator p = db_.postlist_begin(id_term);
+    if (p == db_.postlist_end(id_term)) {
+      return not_found(what() + ": no document with id '" + id + "'");
+    }
+    const std::string cluster = db_.get_document(*p).get_value(schema::kSlotCollapse);
+    if (cluster.empty()) return Status();  // indexed without collapse keys
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_AND_NOT,
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotCollapse, cluster, cluster),
+        Xapian::Query(id_term)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::kSlotDate, /*reverse=*/false);
+    Xapian::MSet mset = enquire.get_mset(0, limit);
+    results.estimate = results.lower_bound = results.upper_bound = mset.size();
+    if (mset.size() == limit) {
+      results.estimate = mset.get_matches_estimated();
+      results.lower_bound = mset.get_matches_lower_bound();
+      results.upper_bound = mset.get_matches_upper_bound();
+    }
+    std::uint32_t rank = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.rank = ++rank;
+      fill_hit(it.get_document(), hit, false);
+      results.hits.push_back(std::move(hit));
+    }
     return Status();
   }
 
