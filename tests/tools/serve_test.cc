@@ -460,6 +460,34 @@ TEST(ServeWrite, PostAndDeleteWithABearerToken) {
   EXPECT_EQ(after["hits"][0]["id"], "nl-2019-0001");
 }
 
+TEST(ServeCors, OnlyTheOriginItIsGiven) {
+  if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+  const std::string db = index_sample("serve_cors");
+  const fs::path dir = testing::fresh_dir("serve_cors_files");
+  for (const bool cors : {false, true}) {
+    std::vector<std::string> args = {"--db", db, "--quiet"};
+    if (cors) args.insert(args.end(), {"--cors", "https://archief.example.org"});
+    testing::ServeProcess server(args, dir / (cors ? "stderr-cors" : "stderr"));
+    ASSERT_TRUE(server.started()) << server.stderr_text();
+    httplib::Client c("127.0.0.1", server.port());
+    auto r = c.Get("/api/search?q=navo", {{"Origin", "https://elders.example.com"}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_EQ(r->get_header_value("Access-Control-Allow-Origin"),
+              cors ? "https://archief.example.org" : "");
+    auto preflight = c.Options("/api/search");
+    ASSERT_TRUE(preflight);
+    if (cors) {
+      EXPECT_EQ(preflight->status, 204);
+      EXPECT_NE(preflight->get_header_value("Access-Control-Allow-Methods").find("GET"),
+                std::string::npos);
+    } else {
+      EXPECT_EQ(preflight->get_header_value("Access-Control-Allow-Origin"), "");
+    }
+    EXPECT_EQ(server.stop(), 0);
+  }
+}
+
 TEST(ServeLifecycle, SigtermFinishesAndExitsZero) {
   if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
   const std::string db = index_sample("serve_sigterm");
