@@ -246,6 +246,56 @@ TEST(BadInput, ALineOfNulBytesCostsOnlyItsRecord) {
   EXPECT_EQ(r.skipped[0].where, (dir / "a.jsonl").string() + ":11");
 }
 
+// NUL bytes inside one record of each format: every record is read (CSV and
+// text repair the field; NewsML's bytes become spaces before libxml2, which
+// would stop at the first one and lose the rest of the file), no field keeps
+// a NUL, and the repair is noted with file and line.
+TEST(BadInput, NulBytesInsideARecordCostAtMostThatRecord) {
+  const auto dir = fresh_dir("bad_nul_in_record");
+  const std::string nul("\0\0\0", 3);
+  std::string csv = "id,title,body\n";
+  std::string text;
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NewsML>\n";
+  for (int i = 0; i < 10; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string body = i == 4 ? "Tekst met " + nul + " erin" : "Gewone tekst " + n;
+    csv += "c" + n + ",Titel " + n + "," + body + "\n";
+    text += "date 2020-02 Titel " + n + " LH\n\n12 februari 2020\n\n13u48\n\nBron: Belga " +
+            body + ".\n\n";
+    xml += "<NewsItem><Identification><NewsIdentifier><PublicIdentifier>urn:x:" + n +
+           "</PublicIdentifier></NewsIdentifier></Identification><NewsComponent><NewsLines>"
+           "<HeadLine>Titel " + n + "</HeadLine></NewsLines><ContentItem><DataContent><p>" +
+           body + "</p></DataContent></ContentItem></NewsComponent></NewsItem>\n";
+  }
+  xml += "</NewsML>\n";
+  write_file(dir / "a.csv", csv);
+  write_file(dir / "a.txt", text);
+  write_file(dir / "a.xml", xml);
+  const struct {
+    const char* file;
+    std::size_t at_least;  // articles read
+  } cases[] = {{"a.csv", 10}, {"a.txt", 10}, {"a.xml", 10}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file);
+    const ReadResult r = read_all({(dir / c.file).string()});
+    EXPECT_GE(r.articles.size(), c.at_least);
+    EXPECT_LE(r.articles.size() + r.skipped.size(), 10u);
+    for (const Article& a : r.articles) {
+      for (const std::string* f : {&a.id, &a.title, &a.body, &a.lead}) {
+        EXPECT_EQ(f->find('\0'), std::string::npos) << a.id;
+      }
+    }
+    for (const ReadIssue& i : r.skipped) {
+      EXPECT_EQ(i.where.rfind((dir / c.file).string() + ":", 0), 0u) << i.where;
+    }
+    if (r.articles.size() < 10) {
+      EXPECT_FALSE(r.skipped.empty()) << "a record was lost without a word";
+    }
+    ASSERT_EQ(r.notes.size(), 1u) << "the repair is said";
+    EXPECT_EQ(r.notes[0].where.rfind((dir / c.file).string() + ":", 0), 0u);
+  }
+}
+
 TEST(BadInput, BinaryFilesAreSkippedByName) {
   const auto dir = fresh_dir("bad_binary");
   write_file(dir / "foto.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF", 10));

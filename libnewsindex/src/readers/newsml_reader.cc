@@ -336,6 +336,7 @@ class NewsmlReader final : public RecordReader {
   std::string error_;
   std::uint64_t error_line_ = 0;
   std::deque<Pending> pending_;
+  std::uint64_t controls_noted_ = 0;  // filter_.replaced_controls() already reported
 };
 
 bool NewsmlReader::start() {
@@ -520,6 +521,13 @@ void NewsmlReader::convert(const xmlNode* root, std::uint64_t line) {
     if (!item.credit.empty()) a.extra.emplace_back("credit", item.credit);
     if (!item.city.empty()) a.extra.emplace_back("city", item.city);
     if (!item.country.empty()) a.extra.emplace_back("country", item.country);
+    if (filter_.replaced_controls() > controls_noted_) {
+      // The parser reads ahead, so the bytes were in this item or just after it.
+      add_note(p.issue, where,
+               std::to_string(filter_.replaced_controls() - controls_noted_) +
+                   " control byte(s) (such as NUL) replaced by spaces in or after this item");
+      controls_noted_ = filter_.replaced_controls();
+    }
     p.ok = finish_article(a, where, p.issue);
     pending_.push_back(std::move(p));
   }

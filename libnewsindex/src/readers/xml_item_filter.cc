@@ -35,6 +35,13 @@ long XmlItemFilter::read(char* out, std::size_t n) {
       const long got = in_.read(in_buf_.data(), in_buf_.size());
       if (got < 0) return -1;
       in_buf_.resize(static_cast<std::size_t>(got));
+      for (char& c : in_buf_) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') {
+          c = ' ';
+          ++replaced_controls_;
+        }
+      }
       in_pos_ = 0;
       if (got == 0) {
         eof_ = true;

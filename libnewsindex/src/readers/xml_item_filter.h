@@ -35,6 +35,12 @@ class XmlItemFilter {
   // on a read error (see InputStream::error()). The libxml2 read callback.
   long read(char* out, std::size_t n);
 
+  // Control bytes XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C,
+  // U+000E–U+001F: a NUL from a damaged disk, a stray form feed) replaced by
+  // spaces so far. libxml2 stops at the first of them, and everything after
+  // it in the file would be lost.
+  std::uint64_t replaced_controls() const { return replaced_controls_; }
+
  private:
   enum class State {
     kText,
@@ -63,6 +69,7 @@ class XmlItemFilter {
   std::string out_;  // filtered bytes not yet handed on
   std::size_t out_pos_ = 0;
   std::uint64_t pending_newlines_ = 0;  // due after an oversized item's marker
+  std::uint64_t replaced_controls_ = 0;
   bool eof_ = false;
 
   State state_ = State::kText;
