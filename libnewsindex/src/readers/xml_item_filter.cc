@@ -35,11 +35,21 @@ long XmlItemFilter::read(char* out, std::size_t n) {
       const long got = in_.read(in_buf_.data(), in_buf_.size());
       if (got < 0) return -1;
       in_buf_.resize(static_cast<std::size_t>(got));
-      for (char& c : in_buf_) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') {
-          c = ' ';
-          ++replaced_controls_;
+      if (first_read_ && got >= 2) {
+        // UTF-16 and UTF-32 (a byte-order mark, or "<" next to a zero byte)
+        // are full of zero bytes that are not NULs: leave them alone.
+        const auto b0 = static_cast<unsigned char>(in_buf_[0]);
+        const auto b1 = static_cast<unsigned char>(in_buf_[1]);
+        wide_ = (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0 || b1 == 0;
+      }
+      first_read_ = false;
+      if (!wide_) {
+        for (char& c : in_buf_) {
+          const auto u = static_cast<unsigned char>(c);
+          if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') {
+            c = ' ';
+            ++replaced_controls_;
+          }
         }
       }
       in_pos_ = 0;

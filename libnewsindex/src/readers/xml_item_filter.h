@@ -70,6 +70,8 @@ class XmlItemFilter {
   std::size_t out_pos_ = 0;
   std::uint64_t pending_newlines_ = 0;  // due after an oversized item's marker
   std::uint64_t replaced_controls_ = 0;
+  bool first_read_ = true;
+  bool wide_ = false;  // UTF-16/32: zero bytes are part of characters
   bool eof_ = false;
 
   State state_ = State::kText;
