@@ -37,6 +37,8 @@ nlohmann::json search_results_json(const SearchResults& r, const SearchRequest& 
   j["facets"] = std::move(facets);
   j["suggestion"] = r.suggestion;
   j["warnings"] = r.warnings;
+  // Shards left out under --allow-partial (docs/scaling.md); [] when all answered.
+  j["missing_shards"] = r.missing_shards;
   if (req.explain) j["explain"] = r.explanation;
   return j;
 }

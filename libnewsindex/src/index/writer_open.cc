@@ -1,4 +1,6 @@
-// IndexWriter::open: the public factory (creates the Analyzer from options).
+// IndexWriter::open: the public factory (creates the Analyzer from options;
+// a sharded folder gets the sharded writer).
+#include "index/sharded_writer.h"
 #include "index/xapian_writer.h"
 
 namespace newsindex {
@@ -7,6 +9,11 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path,
                                                        const WriterOptions& options) {
   auto analyzer = Analyzer::create(options.analysis);
   if (!analyzer.ok()) return analyzer.status();
+  auto shards = internal::shard_count_of(path);
+  if (!shards.ok()) return shards.status();
+  if (*shards > 0 || options.shards > 0) {
+    return internal::open_sharded_writer(path, options, std::move(analyzer).value());
+  }
   return internal::XapianIndexWriter::open(path, options, std::move(analyzer).value());
 }
 
