@@ -110,7 +110,10 @@ bool have_tcpsrv() { return ::system("command -v xapian-tcpsrv >/dev/null 2>&1")
 void build(const std::string& path, const std::vector<Article>& articles, std::uint32_t shards) {
   WriterOptions o;
   o.shards = shards;
-  o.threads = 2;
+  // One thread: the near-duplicate clusters then form in input order, as
+  // in one database (writer.h, WriterOptions::shards); the parallel build
+  // is compared by ShardedBuild below.
+  o.threads = 1;
   o.batch_size = 0;
   auto w = IndexWriter::open(path, o);
   ASSERT_TRUE(w.ok()) << w.status().to_string();
@@ -154,9 +157,9 @@ bool same_score(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({std::fabs(a), std::fabs(b), 1e-300});
 }
 
-std::string hit_text(const Hit& h) {
+std::string hit_text(const Hit& h, bool with_duplicates = true) {
   std::string s = h.id + " | " + h.title + " | " + h.date + " | " + h.outlet + " | +" +
-                  std::to_string(h.duplicates) + " | ";
+                  (with_duplicates ? std::to_string(h.duplicates) : "?") + " | ";
   for (const SnippetPart& p : h.snippet) s += p.highlight ? "[" + p.text + "]" : p.text;
   return s;
 }
@@ -169,13 +172,16 @@ struct Counts {
 // `full`: the single database's answer with `kDeep` hits; `got`: a sharded
 // answer with `kTop`. See the file comment for "agree".
 constexpr std::uint32_t kTop = 10, kDeep = 40;
+// `exact_counts` false: collapse counts and facets are not compared (remote
+// shards, see KnownRemoteDifferences).
 void expect_agree(const SearchResults& full, const SearchResults& got, bool by_date,
-                  const std::string& what, Counts& counts) {
+                  const std::string& what, Counts& counts, bool exact_counts = true) {
   ++counts.compared;
   const std::size_t n = std::min<std::size_t>(kTop, full.hits.size());
   ASSERT_EQ(got.hits.size(), n) << what;
   EXPECT_EQ(got.facets.size(), full.facets.size()) << what;
   for (const auto& [name, values] : full.facets) {
+    if (!exact_counts) break;
     auto it = got.facets.find(name);
     ASSERT_NE(it, got.facets.end()) << what << " facet " << name;
     std::string want, have;
@@ -193,7 +199,7 @@ void expect_agree(const SearchResults& full, const SearchResults& got, bool by_d
       EXPECT_EQ(g.date.substr(0, 10), w.date.substr(0, 10)) << what << " rank " << i + 1;
     }
     if (g.id == w.id) {
-      EXPECT_EQ(hit_text(g), hit_text(w)) << what << " rank " << i + 1;
+      EXPECT_EQ(hit_text(g, exact_counts), hit_text(w, exact_counts)) << what << " rank " << i + 1;
       continue;
     }
     // A tie in another order: g must be a hit of the single database with
@@ -211,7 +217,8 @@ void expect_agree(const SearchResults& full, const SearchResults& got, bool by_d
     if (by_date) {
       EXPECT_EQ(match->date.substr(0, 10), w.date.substr(0, 10)) << what;
     }
-    EXPECT_EQ(hit_text(g), hit_text(*match)) << what << " rank " << i + 1;
+    EXPECT_EQ(hit_text(g, exact_counts), hit_text(*match, exact_counts))
+        << what << " rank " << i + 1;
     ++counts.ties;
   }
 }
@@ -273,13 +280,17 @@ class ShardParity : public ::testing::Test {
     auto two = open({two_});
     auto four = open({four_});
     ASSERT_TRUE(one && two && four);
-    std::vector<std::pair<std::string, Searcher*>> sharded = {{"2 local", two.get()},
-                                                              {"4 local", four.get()}};
+    struct Layout {
+      std::string label;
+      Searcher* searcher;
+      bool exact_counts;
+    };
+    std::vector<Layout> sharded = {{"2 local", two.get(), true}, {"4 local", four.get(), true}};
     std::unique_ptr<Searcher> remote;
     if (!servers_.empty()) {
       remote = open({remote_stub_});
       ASSERT_TRUE(remote);
-      sharded.push_back({"2 remote", remote.get()});
+      sharded.push_back({"2 remote", remote.get(), false});
     }
     Counts counts;
     std::vector<std::string> queries = query_set();
@@ -295,11 +306,12 @@ class ShardParity : public ::testing::Test {
         ASSERT_TRUE(full.ok()) << full.status().to_string();
         if (!full->hits.empty()) ++with_hits;
         r.limit = kTop;
-        for (auto& [label, s] : sharded) {
-          auto got = s->search(r);
-          ASSERT_TRUE(got.ok()) << label << ": " << got.status().to_string();
+        for (const Layout& l : sharded) {
+          auto got = l.searcher->search(r);
+          ASSERT_TRUE(got.ok()) << l.label << ": " << got.status().to_string();
           expect_agree(*full, *got, v.by_date,
-                       corpus + ", " + label + ", " + v.name + ": \"" + q + "\"", counts);
+                       corpus + ", " + l.label + ", " + v.name + ": \"" + q + "\"", counts,
+                       l.exact_counts);
         }
       }
       // More like the best hit.
@@ -311,11 +323,11 @@ class ShardParity : public ::testing::Test {
       if (top->hits.empty()) continue;
       auto full = one->similar(top->hits[0].id, kDeep);
       ASSERT_TRUE(full.ok()) << full.status().to_string();
-      for (auto& [label, s] : sharded) {
-        auto got = s->similar(top->hits[0].id, kTop);
-        ASSERT_TRUE(got.ok()) << label << ": " << got.status().to_string();
-        expect_agree(*full, *got, false, corpus + ", " + label + ", similar " + top->hits[0].id,
-                     counts);
+      for (const Layout& l : sharded) {
+        auto got = l.searcher->similar(top->hits[0].id, kTop);
+        ASSERT_TRUE(got.ok()) << l.label << ": " << got.status().to_string();
+        expect_agree(*full, *got, false, corpus + ", " + l.label + ", similar " + top->hits[0].id,
+                     counts, l.exact_counts);
       }
     }
     // The queries must find something, else the comparison proves nothing.

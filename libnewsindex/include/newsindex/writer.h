@@ -62,7 +62,10 @@ struct WriterOptions {
   // FNV-1a-64(id) mod N, so replacing and deleting reach the shard that
   // holds it. The shards are written in parallel, each by its own thread,
   // with threads / N analysis threads each (at least one); batch_size and
-  // bulk apply per shard. Default: 0.
+  // bulk apply per shard. With threads == 1 the shards are written one
+  // article at a time in the caller's thread, and near-duplicate clusters
+  // (collapse) come out exactly as in one database; in parallel a chain of
+  // copies can split differently (docs/scaling.md). Default: 0.
   std::uint32_t shards = 0;
 };
 

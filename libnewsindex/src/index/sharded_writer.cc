@@ -40,12 +40,15 @@ class ShardedWriter final : public IndexWriter {
     std::thread feeder;
   };
 
-  explicit ShardedWriter(std::vector<std::unique_ptr<Shard>> shards)
-      : shards_(std::move(shards)) {
+  // `serial`: no feeder threads; add() writes in the caller's thread, so
+  // near-duplicate clusters form in input order, exactly as in one database.
+  ShardedWriter(std::vector<std::unique_ptr<Shard>> shards,
+                std::shared_ptr<dedup::SharedClusterIndex> clusters, bool serial)
+      : shards_(std::move(shards)), clusters_(std::move(clusters)), serial_(serial) {
     for (auto& s : shards_) {
       s->snapshot = s->writer->stats();
       Shard* raw = s.get();
-      s->feeder = std::thread([raw] { feed(*raw); });
+      if (!serial_) s->feeder = std::thread([raw] { feed(*raw); });
     }
     sum();
   }
@@ -68,6 +71,13 @@ class ShardedWriter final : public IndexWriter {
     if (Status st = validate_article(article); !st.ok()) return st;
     if (Status st = first_failure(); !st.ok()) return st;
     Shard& s = *shards_[shard_of(article.id, static_cast<std::uint32_t>(shards_.size()))];
+    if (serial_) {
+      std::lock_guard<std::mutex> lock(s.mu);
+      Status st = s.writer->add(article);
+      s.snapshot = s.writer->stats();
+      if (!st.ok()) s.failure = Status(st.code(), s.path + ": " + st.message());
+      return s.failure;
+    }
     {
       std::unique_lock<std::mutex> lock(s.mu);
       s.idle.wait(lock, [&] { return s.queue.size() < kQueueDepth || !s.failure.ok(); });
@@ -115,6 +125,7 @@ class ShardedWriter final : public IndexWriter {
       });
     }
     for (auto& t : threads) t.join();
+    clusters_->reset();
     sum();
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (!results[i].ok()) return results[i];
@@ -179,6 +190,8 @@ class ShardedWriter final : public IndexWriter {
   }
 
   std::vector<std::unique_ptr<Shard>> shards_;
+  std::shared_ptr<dedup::SharedClusterIndex> clusters_;
+  bool serial_;
   mutable WriteStats stats_;
 };
 
@@ -257,11 +270,16 @@ Result<std::unique_ptr<IndexWriter>> open_sharded_writer(const std::string& dir,
                                         : options.threads;
   per.threads = std::max(1u, total / n);
   std::vector<std::unique_ptr<ShardedWriter::Shard>> shards;
+  std::vector<std::string> paths;
+  for (std::uint32_t i = 0; i < n; ++i) paths.push_back((fs::path(dir) / shard_name(i)).string());
+  // One cluster table for all shards: wire copies land on different shards.
+  auto clusters = std::make_shared<dedup::SharedClusterIndex>(paths);
   for (std::uint32_t i = 0; i < n; ++i) {
     auto s = std::make_unique<ShardedWriter::Shard>();
     s->path = (fs::path(dir) / shard_name(i)).string();
     auto w = XapianIndexWriter::open(s->path, per, analyzer);
     if (!w.ok()) return w.status();
+    static_cast<XapianIndexWriter&>(**w).share_clusters(clusters);
     s->writer = std::move(w).value();
     shards.push_back(std::move(s));
   }
@@ -270,7 +288,7 @@ Result<std::unique_ptr<IndexWriter>> open_sharded_writer(const std::string& dir,
     // that finds the stub finds every shard it names.
     if (Status st = write_stub(dir, n); !st.ok()) return st;
   }
-  return std::unique_ptr<IndexWriter>(new ShardedWriter(std::move(shards)));
+  return std::unique_ptr<IndexWriter>(new ShardedWriter(std::move(shards), std::move(clusters), total == 1));
 }
 
 }  // namespace newsindex::internal

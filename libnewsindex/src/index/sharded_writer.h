@@ -9,6 +9,14 @@
 // first wait until the queues are empty. commit() commits all shards in
 // parallel; it returns the first failure, and the committed counts of
 // stats() then say what each shard made durable (summed).
+//
+// The shards share one near-duplicate cluster table (dedup::SharedClusterIndex),
+// so wire copies routed to different shards still collapse together. With
+// threads == 1 there are no feeder threads: articles are written in input
+// order in the caller's thread, and the clusters are exactly those of one
+// database. With feeder threads the shards reach their articles in an order
+// that depends on timing; a chain of copies that resemble their neighbours
+// but not each other (A~B, B~C, A!~C) may then split differently.
 #ifndef NEWSINDEX_INDEX_SHARDED_WRITER_H_
 #define NEWSINDEX_INDEX_SHARDED_WRITER_H_
 

@@ -374,7 +374,10 @@ class SearcherImpl final : public Searcher {
     }
     if (request.collapse) enquire.set_collapse_key(schema::kSlotCollapse);
     facets.attach(enquire);
-    Xapian::doccount check = facets.empty() ? 0 : db_.get_doccount();
+    // Facets count the whole match set; collapse counts too: Xapian counts
+    // only the copies its matcher looked at, which depends on the order of
+    // document ids, so they would differ between one database and shards.
+    Xapian::doccount check = facets.empty() && !request.collapse ? 0 : db_.get_doccount();
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
 
     results.estimate = mset.get_matches_estimated();
@@ -414,7 +417,11 @@ class SearcherImpl final : public Searcher {
     Xapian::Enquire enquire(db_);
     enquire.set_weighting_scheme(weight());
     SimilarTermDecider decider(*analyzer_);
-    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
+    // Exact term frequencies: over several databases (shards) Xapian would
+    // otherwise scale the frequencies of the document's own shard, and pick
+    // other terms than one database does.
+    Xapian::ESet eset =
+        enquire.get_eset(kSimilarTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     std::vector<Xapian::Query> terms;
     HighlightTerms highlight;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
@@ -432,7 +439,8 @@ class SearcherImpl final : public Searcher {
                           Xapian::Query(Xapian::Query::OP_OR, exclude.begin(), exclude.end()));
     enquire.set_query(query);
     enquire.set_collapse_key(schema::kSlotCollapse);
-    Xapian::MSet mset = enquire.get_mset(0, limit);
+    // Exact collapse counts, as in search_once().
+    Xapian::MSet mset = enquire.get_mset(0, limit, db_.get_doccount());
     results.estimate = mset.get_matches_estimated();
     results.lower_bound = mset.get_matches_lower_bound();
     results.upper_bound = mset.get_matches_upper_bound();
