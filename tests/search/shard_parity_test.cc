@@ -153,8 +153,14 @@ std::vector<std::string> query_set() {
   return out;
 }
 
+// Relative tolerance of score comparisons: 1e-9, except for queries with
+// an OP_SYNONYM of several terms on the shared subset (docs/scaling.md,
+// "Known differences": Xapian 1.4 estimates the frequency of such a synonym
+// in each shard from the terms that shard has: "verkiez*" over 4 shards
+// scored 0.17% higher than in one database).
+double g_tolerance = 1e-9;
 bool same_score(double a, double b) {
-  return std::fabs(a - b) <= 1e-9 * std::max({std::fabs(a), std::fabs(b), 1e-300});
+  return std::fabs(a - b) <= g_tolerance * std::max({std::fabs(a), std::fabs(b), 1e-300});
 }
 
 std::string hit_text(const Hit& h, bool with_duplicates = true) {
@@ -174,8 +180,12 @@ struct Counts {
 constexpr std::uint32_t kTop = 10, kDeep = 40;
 // `exact_counts` false: collapse counts and facets are not compared (remote
 // shards, see KnownRemoteDifferences).
+// `wide`: where a tie's other member is looked up when it is not in `full`:
+// the same query without collapse (with collapse, which copy of a group
+// stands for it is itself a tie), or null.
 void expect_agree(const SearchResults& full, const SearchResults& got, bool by_date,
-                  const std::string& what, Counts& counts, bool exact_counts = true) {
+                  const std::string& what, Counts& counts, bool exact_counts = true,
+                  const SearchResults* wide = nullptr, bool collapsed_ties = false) {
   ++counts.compared;
   const std::size_t n = std::min<std::size_t>(kTop, full.hits.size());
   ASSERT_EQ(got.hits.size(), n) << what;
@@ -207,6 +217,22 @@ void expect_agree(const SearchResults& full, const SearchResults& got, bool by_d
     const Hit* match = nullptr;
     for (const Hit& h : full.hits) {
       if (h.id == g.id) match = &h;
+    }
+    for (std::size_t k = 0; wide && !match && k < wide->hits.size(); ++k) {
+      if (wide->hits[k].id == g.id) match = &wide->hits[k];
+    }
+    if (match && wide && match >= wide->hits.data() &&
+        match < wide->hits.data() + wide->hits.size()) {
+      // A collapsed copy: same score; its own collapse count is not known.
+      EXPECT_TRUE(same_score(match->score, w.score)) << what << " rank " << i + 1;
+      ++counts.ties;
+      continue;
+    }
+    if (!match && collapsed_ties && same_score(g.score, w.score)) {
+      // similar() always collapses and cannot be asked not to: a copy of
+      // equal score standing for its group is accepted on its score.
+      ++counts.ties;
+      continue;
     }
     ASSERT_NE(match, nullptr) << what << " rank " << i + 1 << ": " << g.id << " (score "
                               << g.score << ") is not among the single database's top "
@@ -275,7 +301,19 @@ class ShardParity : public ::testing::Test {
     return true;
   }
 
-  void compare_all(const std::string& corpus) {
+  // True when the Xapian query of `q` has an OP_SYNONYM of several terms
+  // (wildcards, synonym lists, compound forms).
+  static bool synonym_query(Searcher& s, const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    r.limit = 0;
+    r.explain = true;
+    auto res = s.search(r);
+    return res.ok() && res->explanation.find("SYNONYM") != std::string::npos;
+  }
+
+  // `synonym_tolerance`: relative score tolerance for synonym_query()s.
+  void compare_all(const std::string& corpus, double synonym_tolerance = 1e-9) {
     auto one = open({one_});
     auto two = open({two_});
     auto four = open({four_});
@@ -305,13 +343,19 @@ class ShardParity : public ::testing::Test {
         auto full = one->search(r);
         ASSERT_TRUE(full.ok()) << full.status().to_string();
         if (!full->hits.empty()) ++with_hits;
+        SearchRequest all = r;
+        all.collapse = false;
+        all.limit = 1000;
+        auto wide = one->search(all);
+        ASSERT_TRUE(wide.ok());
+        g_tolerance = synonym_query(*one, q) ? synonym_tolerance : 1e-9;
         r.limit = kTop;
         for (const Layout& l : sharded) {
           auto got = l.searcher->search(r);
           ASSERT_TRUE(got.ok()) << l.label << ": " << got.status().to_string();
           expect_agree(*full, *got, v.by_date,
                        corpus + ", " + l.label + ", " + v.name + ": \"" + q + "\"", counts,
-                       l.exact_counts);
+                       l.exact_counts, r.collapse ? &*wide : nullptr);
         }
       }
       // More like the best hit.
@@ -321,13 +365,14 @@ class ShardParity : public ::testing::Test {
       auto top = one->search(best);
       ASSERT_TRUE(top.ok());
       if (top->hits.empty()) continue;
+      g_tolerance = 1e-9;
       auto full = one->similar(top->hits[0].id, kDeep);
       ASSERT_TRUE(full.ok()) << full.status().to_string();
       for (const Layout& l : sharded) {
         auto got = l.searcher->similar(top->hits[0].id, kTop);
         ASSERT_TRUE(got.ok()) << l.label << ": " << got.status().to_string();
         expect_agree(*full, *got, false, corpus + ", " + l.label + ", similar " + top->hits[0].id,
-                     counts, l.exact_counts);
+                     counts, l.exact_counts, nullptr, true);
       }
     }
     // The queries must find something, else the comparison proves nothing.
@@ -358,15 +403,15 @@ TEST_F(ShardParity, SharedCorporaSubset) {
   const fs::path corpora = testing::shared_dir() / "corpora";
   std::vector<Article> articles;
   for (const char* c : {"dpgmedia2019", "7days-youth-news", "leestmeer-rss-2019"}) {
-    auto part = read_articles({(corpora / c / "articles.jsonl.gz").string()}, 1000);
+    auto part = read_articles({(corpora / c / "articles.jsonl.gz").string()}, 700);
     articles.insert(articles.end(), part.begin(), part.end());
   }
-  ASSERT_GT(articles.size(), 2000u);
+  ASSERT_GT(articles.size(), 1500u);
   ASSERT_NO_FATAL_FAILURE(build_all("shard_parity_shared", articles));
   if (have_tcpsrv()) {
     ASSERT_TRUE(serve_two()) << "xapian-tcpsrv did not start";
   }
-  compare_all("shared subset (" + std::to_string(articles.size()) + " articles)");
+  compare_all("shared subset (" + std::to_string(articles.size()) + " articles)", 1e-2);
 }
 
 // The stub file makes the folder one database for Xapian's own tools too,
