@@ -271,7 +271,7 @@ class SearcherImpl final : public Searcher {
   void report_missing(SearchResults& results) const {
     for (const Missing& m : missing_) {
       results.missing_shards.push_back(m.name);
-      results.warnings.push_back("shard " + m.name + " left out: " + m.reason);
+      results.warnings.push_back("left out (allow_partial): " + m.reason);
     }
   }
 
