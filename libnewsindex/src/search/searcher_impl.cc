@@ -223,7 +223,7 @@ class SearcherImpl final : public Searcher {
   }
 
   // Opens every database afresh to see which answer. When all do, the
-  // error was passing: the caller tries again. Otherwise kIoError naming
+  // error was passing: the caller tries again on the new connections. Otherwise kIoError naming
   // those that do not, or, with allow_partial (and one still answering),
   // goes on with those that answer; the others join missing_.
   Status regroup(const std::string& cause) {
@@ -249,7 +249,12 @@ class SearcherImpl final : public Searcher {
       remote = remote || r;
       alive.push_back(name);
     }
-    if (down.empty()) return Status();
+    if (down.empty()) {
+      // All answer again: go on with the new connections.
+      db_ = std::move(fresh);
+      dirs_ = std::move(dirs);
+      return Status();
+    }
     if (!options_.allow_partial || alive.empty()) {
       std::string msg = down.size() == 1 ? "shard not answering: " : "shards not answering: ";
       for (std::size_t i = 0; i < down.size(); ++i) {
