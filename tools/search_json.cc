@@ -44,7 +44,10 @@ nlohmann::json search_results_json(const SearchResults& r, const SearchRequest& 
 }
 
 nlohmann::json similar_results_json(std::string_view id, const SearchResults& r) {
-  return {{"id", id}, {"total", {{"estimate", r.estimate}}}, {"hits", hits_json(r.hits, true)}};
+  return {{"id", id},
+          {"total", {{"estimate", r.estimate}}},
+          {"hits", hits_json(r.hits, true)},
+          {"missing_shards", r.missing_shards}};
 }
 
 nlohmann::json stored_article_json(const StoredArticle& a) {

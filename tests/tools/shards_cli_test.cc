@@ -130,6 +130,11 @@ TEST(ShardsCli, ShardsOnASingleDatabaseOrAMissingShardIsAClearError) {
   EXPECT_NE(partial.out.find("shard missing: " + (sharded / "shard-001").string()),
             std::string::npos)
       << partial.out;
+  CliRun similar = run("similar --allow-partial --json --db " + sharded.string() + " nl-2020-0001");
+  nlohmann::json sj = json_of(similar);
+  ASSERT_FALSE(sj.is_discarded()) << similar.out;
+  EXPECT_EQ(sj["missing_shards"], nlohmann::json::array({(sharded / "shard-001").string()}))
+      << similar.out;
   CliRun zero = run("index --shards 0 --db " + (root / "zero").string() + " " + sample());
   EXPECT_NE(zero.code, 0) << zero.out;
 }
