@@ -492,10 +492,10 @@ TEST(IndexCli, SecondWriterGetsALockedError) {
   int status = 0;
   ::waitpid(pid, &status, 0);
   // Exit 1 with the second import succeeding is not "too early" but a lost
-  // lock: seen about 3 runs in 20, the first import (bulk mode, a new
-  // database) committing, XapianIndexWriter::reopen() closing the database
-  // and opening it again, the second writer taking the lock in between, and
-  // the first then failing. A known bug, not fixed here.
+  // lock (seen 3 runs in 20 with the first import kept running): the first
+  // import (bulk mode, a new database) commits, XapianIndexWriter::reopen()
+  // closes the database and opens it again, the second writer takes the
+  // lock in between, and the first then fails. A known bug, not fixed here.
   ASSERT_TRUE(WIFSIGNALED(status)) << "the first import finished too early (exit "
                                    << WEXITSTATUS(status) << "); the second import said: "
                                    << r.err;
