@@ -99,6 +99,14 @@ TEST(ShardsCli, IndexStatsSearchDeleteOnAShardedFolder) {
   CliRun after = run("stats --json --db " + dir.string());
   EXPECT_EQ(json_of(after)["documents"].get<std::uint64_t>(), total - 1);
 
+  // check and compact go through every shard.
+  CliRun check = run("check --db " + dir.string());
+  EXPECT_EQ(check.code, 0) << check.out;
+  CliRun compact = run("compact --db " + dir.string());
+  EXPECT_EQ(compact.code, 0) << compact.out;
+  EXPECT_EQ(json_of(run("stats --json --db " + dir.string()))["documents"].get<std::uint64_t>(),
+            total - 1);
+
   // Xapian's tools see one database of all shards.
   if (std::system("command -v xapian-delve >/dev/null 2>&1") == 0) {
     CliRun delve = run("--version >/dev/null; xapian-delve " + dir.string());
