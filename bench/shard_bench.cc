@@ -75,6 +75,8 @@ struct Server {
     if (pid > 0) {
       ::kill(-pid, SIGTERM);
       ::waitpid(pid, nullptr, 0);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      ::kill(-pid, SIGKILL);  // a connection child that outlived the server
     }
   }
 };

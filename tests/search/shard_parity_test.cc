@@ -94,6 +94,10 @@ class TcpServer {
     if (pid_ > 0) {
       ::kill(-pid_, SIGTERM);  // the server and its per-connection children
       ::waitpid(pid_, nullptr, 0);
+      // A connection child can outlive the server (seen once under ctest
+      // -j2: it kept the test's stdout open, and ctest waited 300 s for it).
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      ::kill(-pid_, SIGKILL);
       pid_ = -1;
     }
   }
