@@ -1,6 +1,6 @@
 // newsindex index: read archives and add their articles to a database.
 //
-//   newsindex index --db DIR [--format F] [--bulk | --plain] [--threads N] [--batch N]
+//   newsindex index --db DIR [--shards N] [--format F] [--bulk | --plain] [--threads N] [--batch N]
 //                   [--max-errors N] [--max-article-bytes SIZE] [--json]
 //                   [--no-title] PATH...
 #include <unistd.h>
@@ -37,6 +37,7 @@ struct IndexArgs {
   std::uint64_t max_article_bytes = kDefaultMaxRecordBytes;
   bool json = false;
   bool no_title = false;
+  std::uint32_t shards = 0;
   std::vector<std::string> paths;
 };
 
@@ -135,6 +136,7 @@ int run_index(const IndexArgs& args) {
   wo.batch_size = wo.bulk && !args.batch_given ? 0 : args.batch;
   wo.threads = args.threads;
   wo.index_title = !args.no_title;
+  wo.shards = args.shards;
   auto writer = IndexWriter::open(args.db, wo);
   if (!writer.ok()) return report_error("index", writer.status());
   if (!(*writer)->stats().notice.empty()) {
@@ -269,6 +271,11 @@ void add_index_command(CLI::App& app, int& exit_code) {
       });
   cmd->add_flag("--json", args->json, "Print the summary as JSON on stdout");
   cmd->add_flag("--no-title", args->no_title, "Do not index titles as searchable text");
+  cmd->add_option("--shards", args->shards,
+                  "Write N shards DIR/shard-000 ... and a stub file DIR/XAPIANDB listing "
+                  "them (routing by article id; docs/scaling.md); an existing sharded DIR "
+                  "keeps its count")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_option("paths", args->paths, "Files, folders or - for stdin")->required();
   cmd->callback([args, &exit_code] { exit_code = run_index(*args); });
 }

@@ -28,6 +28,7 @@ struct SearchFlags {
   std::vector<std::string> sources, outlets, categories, languages;
   bool collapse = false, no_snippets = false, explain = false, and_op = false;
   bool override_analysis = false;
+  bool allow_partial = false;
   std::uint32_t snippet_length = 200;
   SearcherOptions ranking;  // BM25 and query-side weights (--k1, --stem-weight, ...)
 };
@@ -36,6 +37,12 @@ void print_text(const SearchResults& r, const SearchRequest& req, bool terminal)
   const char* bold = terminal ? "\x1b[1m" : "";
   const char* plain = terminal ? "\x1b[0m" : "";
   for (const std::string& w : r.warnings) std::cerr << "warning: " << w << "\n";
+  if (!r.missing_shards.empty()) {
+    std::cout << "Partial results: " << r.missing_shards.size() << " shard"
+              << (r.missing_shards.size() == 1 ? "" : "s") << " missing:";
+    for (const std::string& m : r.missing_shards) std::cout << " " << m;
+    std::cout << "\n";
+  }
   if (!r.suggestion.empty()) std::cout << "Did you mean: " << r.suggestion << "\n";
   std::cout << "About " << r.estimate << " results\n";
   for (const Hit& h : r.hits) {
@@ -104,6 +111,7 @@ int run(const SearchFlags& f) {
   options.default_operator = f.and_op ? DefaultOperator::kAnd : DefaultOperator::kOr;
   options.synonyms_path = f.synonyms;
   options.override_analysis = f.override_analysis;
+  options.allow_partial = f.allow_partial;
   auto searcher = Searcher::open(f.dbs, options);
   if (!searcher.ok()) return report_error("search", searcher.status());
 
@@ -207,6 +215,9 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--and", flags->and_op, "Words must all match (default: any, ranked)");
   cmd->add_option("--synonyms", flags->synonyms, "Synonym file instead of the built-in list");
   add_ranking_options(cmd, flags->ranking);
+  cmd->add_flag("--allow-partial", flags->allow_partial,
+                "Answer from the shards that respond when some do not (named in the "
+                "output and in JSON missing_shards) instead of failing");
   cmd->add_flag("--override-analysis", flags->override_analysis,
                 "Search even if the database was built with other analysis");
   cmd->add_option("--batch", flags->batch,

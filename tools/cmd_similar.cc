@@ -20,12 +20,14 @@ struct SimilarFlags {
   std::string id;
   bool json = false;
   bool override_analysis = false;
+  bool allow_partial = false;
   std::uint32_t limit = 10;
 };
 
 int run(const SimilarFlags& f) {
   SearcherOptions options;
   options.override_analysis = f.override_analysis;
+  options.allow_partial = f.allow_partial;
   auto searcher = Searcher::open(f.dbs, options);
   if (!searcher.ok()) return report_error("similar", searcher.status());
   auto res = (*searcher)->similar(f.id, f.limit);
@@ -35,6 +37,13 @@ int run(const SimilarFlags& f) {
     return kExitOk;
   }
   bool terminal = stdout_is_terminal();
+  for (const std::string& w : res->warnings) std::cerr << "warning: " << w << "\n";
+  if (!res->missing_shards.empty()) {
+    std::cout << "Partial results: " << res->missing_shards.size() << " shard"
+              << (res->missing_shards.size() == 1 ? "" : "s") << " missing:";
+    for (const std::string& m : res->missing_shards) std::cout << " " << m;
+    std::cout << "\n";
+  }
   std::cout << "Articles like " << f.id << ":\n";
   for (const Hit& h : res->hits) {
     std::cout << "\n"
@@ -58,6 +67,9 @@ void add_similar_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--limit", flags->limit, "Hits to show (default 10)");
   cmd->add_flag("--override-analysis", flags->override_analysis,
                 "Search even if the database was built with other analysis");
+  cmd->add_flag("--allow-partial", flags->allow_partial,
+                "Answer from the shards that respond when some do not (named in the "
+                "output and in JSON missing_shards) instead of failing");
   cmd->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

@@ -72,6 +72,20 @@ int run_stats(const StatsArgs& args) {
                           {"analyzer", i.analyzer},
                           {"stemmer", i.stemmer},
                           {"schema", i.schema}};
+    // Per shard of a sharded folder (docs/scaling.md); [] for one database.
+    nlohmann::json shards = nlohmann::json::array();
+    for (const ShardInfo& sh : i.shards) {
+      shards.push_back({{"name", sh.name},
+                        {"documents", sh.documents},
+                        {"first_date", sh.first_timestamp == kNoTimestamp
+                                           ? nlohmann::json(nullptr)
+                                           : nlohmann::json(utc_text(sh.first_timestamp))},
+                        {"last_date", sh.last_timestamp == kNoTimestamp
+                                          ? nlohmann::json(nullptr)
+                                          : nlohmann::json(utc_text(sh.last_timestamp))},
+                        {"bytes_on_disk", sh.bytes_on_disk}});
+    }
+    out["shards"] = std::move(shards);
     std::cout << dump_json(out) << '\n';
     return kExitOk;
   }
@@ -88,6 +102,19 @@ int run_stats(const StatsArgs& args) {
   std::printf("analyzer      %s\n", i.analyzer.c_str());
   std::printf("stemmer       %s\n", i.stemmer.c_str());
   std::printf("schema        %s\n", i.schema.c_str());
+  if (!i.shards.empty()) {
+    std::printf("shards        %zu\n", i.shards.size());
+    for (const ShardInfo& sh : i.shards) {
+      std::printf("  %-40s %10llu docs  %8.1f MB  %s .. %s\n", sh.name.c_str(),
+                  static_cast<unsigned long long>(sh.documents),
+                  static_cast<double>(sh.bytes_on_disk) / 1e6,
+                  sh.first_timestamp == kNoTimestamp ? "-" : utc_text(sh.first_timestamp).c_str(),
+                  sh.last_timestamp == kNoTimestamp ? "-" : utc_text(sh.last_timestamp).c_str());
+    }
+    std::printf("  %-40s %10llu docs  %8.1f MB\n", "total",
+                static_cast<unsigned long long>(i.documents),
+                static_cast<double>(i.bytes_on_disk) / 1e6);
+  }
   std::fflush(stdout);
   print_counts("sources", i.sources);
   print_counts("outlets", i.outlets);

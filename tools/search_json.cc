@@ -37,12 +37,17 @@ nlohmann::json search_results_json(const SearchResults& r, const SearchRequest& 
   j["facets"] = std::move(facets);
   j["suggestion"] = r.suggestion;
   j["warnings"] = r.warnings;
+  // Shards left out under --allow-partial (docs/scaling.md); [] when all answered.
+  j["missing_shards"] = r.missing_shards;
   if (req.explain) j["explain"] = r.explanation;
   return j;
 }
 
 nlohmann::json similar_results_json(std::string_view id, const SearchResults& r) {
-  return {{"id", id}, {"total", {{"estimate", r.estimate}}}, {"hits", hits_json(r.hits, true)}};
+  return {{"id", id},
+          {"total", {{"estimate", r.estimate}}},
+          {"hits", hits_json(r.hits, true)},
+          {"missing_shards", r.missing_shards}};
 }
 
 nlohmann::json copies_results_json(std::string_view id, const SearchResults& r) {

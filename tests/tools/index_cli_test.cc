@@ -608,7 +608,14 @@ TEST(IndexCli, SecondWriterGetsALockedError) {
   ::kill(pid, SIGKILL);
   int status = 0;
   ::waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFSIGNALED(status)) << "the first import finished too early";
+  // Exit 1 with the second import succeeding is not "too early" but a lost
+  // lock (seen 3 runs in 20 with the first import kept running): the first
+  // import (bulk mode, a new database) commits, XapianIndexWriter::reopen()
+  // closes the database and opens it again, the second writer takes the
+  // lock in between, and the first then fails. A known bug, not fixed here.
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the first import finished too early (exit "
+                                   << WEXITSTATUS(status) << "); the second import said: "
+                                   << r.err;
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("locked"), std::string::npos) << r.err;
 }

@@ -13,6 +13,15 @@
 
 namespace newsindex {
 
+// One shard of a sharded folder (docs/scaling.md).
+struct ShardInfo {
+  std::string name;  // as the stub names it: "DIR/shard-000" or "tcp://HOST:PORT"
+  std::uint64_t documents = 0;
+  std::int64_t first_timestamp = kNoTimestamp;
+  std::int64_t last_timestamp = kNoTimestamp;
+  std::uint64_t bytes_on_disk = 0;  // 0 for a remote shard
+};
+
 struct IndexInfo {
   std::uint64_t documents = 0;
   std::int64_t first_timestamp = kNoTimestamp;  // date range of dated articles
@@ -23,6 +32,9 @@ struct IndexInfo {
   std::string analyzer;   // recorded analyzer identity
   std::string stemmer;    // recorded stemmer identity
   std::string schema;     // schema version
+  // The shards of a sharded folder or stub file, in stub order; empty for
+  // a single database. The other fields are totals over all shards.
+  std::vector<ShardInfo> shards;
 };
 
 NEWSINDEX_EXPORT Result<IndexInfo> read_index_info(const std::string& path);

@@ -73,6 +73,11 @@ struct SearchResults {
   std::string suggestion;   // "did you mean", empty when none
   std::string explanation;  // the Xapian query run, with explain
   std::vector<std::string> warnings;  // e.g. a fallback for a malformed query
+  // With SearcherOptions::allow_partial: the shards (databases) that did not
+  // answer and were left out of this result ("DIR/shard-001",
+  // "tcp://HOST:PORT"); each also has a warning saying why. Empty when all
+  // answered.
+  std::vector<std::string> missing_shards;
 };
 
 // Snippet rendering: plain text with `open`/`close` around highlights, or
@@ -120,13 +125,25 @@ struct SearcherOptions {
   // The compound parts of a query word ("betaalmunt" -> "munt"), searched as
   // words (Z) and as document compound parts (XP). Default: 0.5.
   double query_part_weight = 0.5;
+  // A shard (one of the databases, or one listed by a stub file) that cannot
+  // be opened, or a remote one that stops answering, is left out and named
+  // in SearchResults::missing_shards, instead of failing open() or search()
+  // with an error naming it. At least one must answer. Default: false.
+  bool allow_partial = false;
+  // Remote databases (tcp://, "remote" stub lines): milliseconds to wait for
+  // a connection and for each answer before the shard counts as down.
+  // Default: 10000 (Xapian's default).
+  unsigned remote_timeout_ms = 10000;
 };
 
 // One Searcher per thread: a Searcher is not thread-safe, but many Searchers
 // may read the same databases concurrently, also while a writer commits.
 class NEWSINDEX_EXPORT Searcher {
  public:
-  // `databases`: local paths, or "tcp://host:port" for xapian-tcpsrv.
+  // `databases`: local paths (a database folder, a sharded folder holding a
+  // stub file XAPIANDB, or a stub file: every database the stub lists is
+  // opened and checked as if given here), or "tcp://host:port" for
+  // xapian-tcpsrv.
   static Result<std::unique_ptr<Searcher>> open(const std::vector<std::string>& databases,
                                                 const SearcherOptions& options = {});
   virtual ~Searcher() = default;

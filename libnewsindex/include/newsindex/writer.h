@@ -54,6 +54,19 @@ struct WriterOptions {
   bool index_title = true;
   // Write even if the database was built with a different analysis. Default: false.
   bool override_analysis = false;
+  // Sharding (docs/scaling.md). 0: write what the path holds, one database,
+  // or the shards of a sharded folder (one with a stub file XAPIANDB, whose
+  // shard count is used). N > 0: the path is a sharded folder of N shards,
+  // created when it is new or empty; open() fails with kInvalidArgument when
+  // it holds another count or a single database. Each article goes to shard
+  // FNV-1a-64(id) mod N, so replacing and deleting reach the shard that
+  // holds it. The shards are written in parallel, each by its own thread,
+  // with threads / N analysis threads each (at least one); batch_size and
+  // bulk apply per shard. With threads == 1 the shards are written one
+  // article at a time in the caller's thread, and near-duplicate clusters
+  // (collapse) come out exactly as in one database; in parallel a chain of
+  // copies can split differently (docs/scaling.md). Default: 0.
+  std::uint32_t shards = 0;
 };
 
 struct WriteStats {
@@ -78,7 +91,8 @@ struct WriteStats {
 class NEWSINDEX_EXPORT IndexWriter {
  public:
   // Creates the database when missing. kLocked when another writer holds it;
-  // kAnalysisMismatch when it was built with other analysis.
+  // kAnalysisMismatch when it was built with other analysis. A sharded
+  // folder (WriterOptions::shards) gives a writer over all its shards.
   static Result<std::unique_ptr<IndexWriter>> open(const std::string& path,
                                                    const WriterOptions& options = {});
   virtual ~IndexWriter() = default;

@@ -111,4 +111,28 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
   return cluster;
 }
 
+std::string SharedClusterIndex::assign(std::string_view id, const Signature& sig,
+                                       const BandKeys& keys) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!index_) {
+    Xapian::Database all;
+    for (const std::string& p : paths_) all.add_database(Xapian::Database(p));
+    db_ = std::move(all);
+    index_ = std::make_unique<ClusterIndex>(&db_);
+  }
+  try {
+    return index_->assign(id, sig, keys);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // A shard committed twice since we read: its documents keep their ids
+    // (plain mode replaces in place), so read the latest revision.
+    db_.reopen();
+    return index_->assign(id, sig, keys);
+  }
+}
+
+void SharedClusterIndex::reset() {
+  std::lock_guard<std::mutex> lock(mu_);
+  index_.reset();
+}
+
 }  // namespace newsindex::internal::dedup

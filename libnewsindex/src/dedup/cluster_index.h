@@ -23,6 +23,8 @@
 #define NEWSINDEX_DEDUP_CLUSTER_INDEX_H_
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,6 +64,33 @@ class ClusterIndex {
   std::vector<std::uint32_t> candidates_;  // scratch for assign()
   // band key (band number mixed in) -> entries with that band (newest last).
   std::unordered_multimap<std::uint64_t, std::uint32_t> by_band_;
+};
+
+// One ClusterIndex for all shards of a sharded folder, so that a wire copy
+// routed to another shard than the first copy still gets its cluster key
+// (collapse then folds the same copies as in one database). It reads the
+// committed documents of all shards through one read-only view, opened
+// when first needed and again after reset().
+//
+// Thread-safe: the shards' writers call assign() from their own threads;
+// the order of their calls is the order in which the shards reach their
+// articles, not the input order, so which copy names a cluster may differ
+// from one database (the clusters themselves do not, for copies that
+// resemble each other all alike). May throw Xapian::Error.
+class SharedClusterIndex {
+ public:
+  explicit SharedClusterIndex(std::vector<std::string> shard_paths)
+      : paths_(std::move(shard_paths)) {}
+  std::string assign(std::string_view id, const Signature& sig, const BandKeys& keys);
+  // After the shards committed: their document ids may have moved (a bulk
+  // commit), so the committed documents are read afresh on the next assign().
+  void reset();
+
+ private:
+  std::mutex mu_;
+  std::vector<std::string> paths_;
+  Xapian::Database db_;
+  std::unique_ptr<ClusterIndex> index_;  // null: (re)load on next assign()
 };
 
 }  // namespace newsindex::internal::dedup

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "newsindex/index_info.h"
+#include "index/shard_layout.h"
 #include "xapian/errors.h"
 
 namespace newsindex {
@@ -26,6 +27,26 @@ std::string first_lines(const std::string& text, int n) {
 }  // namespace
 
 Status check_database(const std::string& path, std::string* report) {
+  // A stub (a sharded folder, a stub file): Xapian's check takes one
+  // database, so each local database the stub lists is checked in turn;
+  // remote ones are the server's to check.
+  if (const std::string stub = internal::stub_file_of(path); !stub.empty()) {
+    auto entries = internal::read_stub(stub);
+    if (!entries.ok()) return entries.status();
+    std::string all;
+    for (const internal::StubEntry& e : *entries) {
+      if (e.kind != internal::StubEntry::Kind::kLocal) continue;
+      std::string one;
+      Status st = check_database(e.path, report ? &one : nullptr);
+      all += one;
+      if (!st.ok()) {
+        if (report != nullptr) *report = all;
+        return st;
+      }
+    }
+    if (report != nullptr) *report = all;
+    return Status();
+  }
   std::ostringstream findings;
   std::size_t errors = 0;
   Status st = internal::guard(path, [&]() -> Status {

@@ -5,6 +5,7 @@
 
 #include "index/db_dir_check.h"
 #include "index/dir_swap.h"
+#include "index/shard_layout.h"
 #include "newsindex/writer.h"
 #include "xapian/errors.h"
 
@@ -13,6 +14,14 @@ namespace newsindex {
 namespace fs = std::filesystem;
 
 Status compact_database(const std::string& path) {
+  // A sharded folder: each shard on its own (the stub stays as it is).
+  Result<std::uint32_t> shards = internal::sharded_count(path);
+  if (!shards.ok()) return shards.status();
+  for (std::uint32_t i = 0; i < *shards; ++i) {
+    Status st = compact_database((fs::path(path) / internal::shard_name(i)).string());
+    if (!st.ok()) return st;
+  }
+  if (*shards > 0) return Status();
   const fs::path db_path = internal::database_dir(path);
   const fs::path tmp = db_path.string() + ".compact-tmp";
   // Compaction replaces the whole folder: refuse one that holds other files

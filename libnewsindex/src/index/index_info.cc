@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "index/schema.h"
+#include "index/shard_layout.h"
 #include "xapian/errors.h"
 
 namespace newsindex {
@@ -68,6 +69,29 @@ Result<IndexInfo> read_index_info(const std::string& path) {
   });
   if (!st.ok()) return st;
   info.bytes_on_disk = directory_bytes(path);
+  if (const std::string stub = internal::stub_file_of(path); !stub.empty()) {
+    auto entries = internal::read_stub(stub);
+    if (!entries.ok()) return entries.status();
+    for (const internal::StubEntry& e : *entries) {
+      ShardInfo shard;
+      shard.name = e.name();
+      st = internal::guard(shard.name, [&]() -> Status {
+        Xapian::Database db = e.kind == internal::StubEntry::Kind::kRemote
+                                  ? Xapian::Remote::open(e.host, e.port, 10000, 10000)
+                                  : Xapian::Database(e.path);
+        shard.documents = db.get_doccount();
+        if (db.get_value_freq(schema::kSlotTimestamp) > 0) {
+          shard.first_timestamp =
+              timestamp_bound(db.get_value_lower_bound(schema::kSlotTimestamp));
+          shard.last_timestamp = timestamp_bound(db.get_value_upper_bound(schema::kSlotTimestamp));
+        }
+        return Status();
+      });
+      if (!st.ok()) return st;
+      if (e.kind == internal::StubEntry::Kind::kLocal) shard.bytes_on_disk = directory_bytes(e.path);
+      info.shards.push_back(std::move(shard));
+    }
+  }
   return info;
 }
 

@@ -1,4 +1,8 @@
-// IndexWriter::open: the public factory (creates the Analyzer from options).
+// IndexWriter::open: the public factory (creates the Analyzer from options;
+// a sharded folder gets the sharded writer).
+#include <filesystem>
+
+#include "index/sharded_writer.h"
 #include "index/xapian_writer.h"
 
 namespace newsindex {
@@ -7,6 +11,17 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path,
                                                        const WriterOptions& options) {
   auto analyzer = Analyzer::create(options.analysis);
   if (!analyzer.ok()) return analyzer.status();
+  // A stub file: Xapian would open its databases as one writable database
+  // and spread new documents round-robin, not by id.
+  if (std::error_code ec; std::filesystem::is_regular_file(path, ec)) {
+    return invalid_argument(path + ": is a file (a stub database?); write to a database "
+                                   "folder or a sharded folder (docs/scaling.md)");
+  }
+  auto shards = internal::shard_count_of(path);
+  if (!shards.ok()) return shards.status();
+  if (*shards > 0 || options.shards > 0) {
+    return internal::open_sharded_writer(path, options, std::move(analyzer).value());
+  }
   return internal::XapianIndexWriter::open(path, options, std::move(analyzer).value());
 }
 

@@ -139,7 +139,11 @@ Status XapianIndexWriter::apply(BuiltDocument& built) {
   if (!chunk_writers_.empty()) return apply_bulk(built);
   Status st = guard(path_, [&]() -> Status {
     std::string cluster = built.id;
-    if (built.has_signature) cluster = clusters().assign(built.id, built.signature, built.bands);
+    if (built.has_signature) {
+      cluster = shared_clusters_
+                    ? shared_clusters_->assign(built.id, built.signature, built.bands)
+                    : clusters().assign(built.id, built.signature, built.bands);
+    }
     set_cluster(built, cluster);
     const bool existed = db_.term_exists(built.id_term);
     db_.replace_document(built.id_term, built.doc);
@@ -155,7 +159,11 @@ Status XapianIndexWriter::apply_bulk(BuiltDocument& built) {
   const std::uint64_t h = id_hash(built.id_term);
   Status st = guard(path_, [&]() -> Status {
     std::string cluster = built.id;
-    if (built.has_signature) cluster = clusters().assign(built.id, built.signature, built.bands);
+    if (built.has_signature) {
+      cluster = shared_clusters_
+                    ? shared_clusters_->assign(built.id, built.signature, built.bands)
+                    : clusters().assign(built.id, built.signature, built.bands);
+    }
     set_cluster(built, cluster);
     const bool repeated = !pending_ids_.insert(h).second;
     auto fix = fixups_.find(built.id_term);

@@ -44,6 +44,10 @@ class XapianIndexWriter final : public IndexWriter {
   Status remove(std::string_view id) override;
   Status commit() override;
   const WriteStats& stats() const override { return stats_; }
+  // The shards of a sharded folder share one cluster table (sharded_writer.h).
+  void share_clusters(std::shared_ptr<dedup::SharedClusterIndex> shared) {
+    shared_clusters_ = std::move(shared);
+  }
 
  private:
   XapianIndexWriter(std::string path, const WriterOptions& options,
@@ -72,6 +76,7 @@ class XapianIndexWriter final : public IndexWriter {
   BuiltDocument built_;
   std::unique_ptr<AnalysisPool> pool_;
   std::unique_ptr<dedup::ClusterIndex> clusters_;  // null: reload when needed
+  std::shared_ptr<dedup::SharedClusterIndex> shared_clusters_;  // instead, when set
   WriteStats stats_;
   std::uint64_t since_commit_ = 0;
   Status failed_;  // sticky: a failed write leaves the batch unusable

@@ -342,8 +342,34 @@ QueryBuilder::Built QueryBuilder::wildcard(const QueryNode& n, BuiltQuery& out) 
   if (positive_) out.highlight.prefixes.push_back(prefix);
   b.ok = true;
   weighted_ = weighted_ || positive_;
-  b.q = Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, options_.wildcard_limit,
-                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
+  if (!db_) {
+    b.q = Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, options_.wildcard_limit,
+                        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM);
+    return b;
+  }
+  // Expanded here, over the whole database, rather than by OP_WILDCARD:
+  // Xapian 1.4 expands a wildcard in each sub-database on its own, so over
+  // shards every shard kept its own most frequent terms and weighed the
+  // synonym by its own statistics ("woningbouw*" scored 5.95 over 4 shards
+  // against 4.05 in one database). The same rule: the wildcard_limit most
+  // frequent terms (ties by term), in term order.
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  for (auto t = db_->allterms_begin(pattern); t != db_->allterms_end(pattern); ++t) {
+    found.emplace_back(t.get_termfreq(), *t);
+  }
+  if (options_.wildcard_limit > 0 && found.size() > options_.wildcard_limit) {
+    std::partial_sort(found.begin(), found.begin() + options_.wildcard_limit, found.end(),
+                      [](const auto& x, const auto& y) {
+                        return x.first != y.first ? x.first > y.first : x.second < y.second;
+                      });
+    found.resize(options_.wildcard_limit);
+    std::sort(found.begin(), found.end(),
+              [](const auto& x, const auto& y) { return x.second < y.second; });
+  }
+  std::vector<Xapian::Query> terms;
+  for (const auto& [tf, term] : found) terms.emplace_back(term);
+  b.q = terms.empty() ? Xapian::Query::MatchNothing
+                      : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   return b;
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "index/schema.h"
+#include "index/shard_layout.h"
 #include "search/date_filter.h"
 #include "search/facets.h"
 #include "search/hit_data.h"
@@ -73,14 +74,22 @@ class SimilarTermDecider : public Xapian::ExpandDecider {
 };
 
 Status open_settled(const std::string& name, bool& remote, Xapian::Database& out,
-                    std::vector<PinnedDir>& dirs, std::string* recorded);
+                    std::vector<PinnedDir>& dirs, std::string* recorded, unsigned timeout_ms);
+Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
+                std::vector<PinnedDir>& dirs, unsigned timeout_ms);
+
+// A database left out (SearcherOptions::allow_partial), and why.
+struct Missing {
+  std::string name, reason;
+};
 
 class SearcherImpl final : public Searcher {
  public:
   SearcherImpl(std::vector<std::string> names, std::vector<PinnedDir> dirs, Xapian::Database db,
                bool remote, SearcherOptions options, std::shared_ptr<const Analyzer> analyzer,
-               Synonyms synonyms)
+               Synonyms synonyms, std::vector<Missing> missing)
       : names_(std::move(names)),
+        missing_(std::move(missing)),
         dirs_(std::move(dirs)),
         db_(std::move(db)),
         remote_(remote),
@@ -182,7 +191,7 @@ class SearcherImpl final : public Searcher {
     for (const std::string& name : names_) {
       Xapian::Database one;
       bool remote = false;
-      Status st = open_settled(name, remote, one, dirs, nullptr);
+      Status st = open_settled(name, remote, one, dirs, nullptr, options_.remote_timeout_ms);
       if (!st.ok()) throw Xapian::DatabaseOpeningError(st.message());
       fresh.add_database(one);
     }
@@ -195,35 +204,108 @@ class SearcherImpl final : public Searcher {
   // longer each time (0, 1, 2, ... ms) so that a burst of commits can pass
   // (without the wait, 8 immediate attempts lost to 15 back-to-back commits
   // about 1 run in 70 of SearcherConcurrency under load).
+  //
+  // A NetworkError (a remote shard stopped answering) is answered by
+  // regroup(): an error naming the shards that are down, or, with
+  // allow_partial, one more attempt without them.
   template <typename Fn>
   Status retrying(Fn&& once) {
     return guard(what(), [&]() -> Status {
+      bool regrouped = false;
       for (int attempt = 1;; ++attempt) {
         try {
-          if (attempt > 1) {
+          if (attempt > 1 && !regrouped) {
             back_off(attempt);
             refresh();
           }
+          regrouped = false;
           return once();
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt == kAttempts) throw;
+        } catch (const Xapian::NetworkError& e) {
+          if (attempt == kAttempts) throw;
+          Status st = regroup(e.get_msg());
+          if (!st.ok()) return st;
+          regrouped = true;
         }
       }
     });
   }
 
+  // Opens every database afresh to see which answer. When all do, the
+  // error was passing: the caller tries again on the new connections. Otherwise kIoError naming
+  // those that do not, or, with allow_partial (and one still answering),
+  // goes on with those that answer; the others join missing_.
+  Status regroup(const std::string& cause) {
+    Xapian::Database fresh;
+    std::vector<PinnedDir> dirs;
+    std::vector<std::string> alive;
+    std::vector<Missing> down;
+    bool remote = false;
+    for (const std::string& name : names_) {
+      Xapian::Database one;
+      bool r = false;
+      Status st = open_one(name, r, one, dirs, options_.remote_timeout_ms);
+      if (st.ok()) {
+        st = guard(name, [&] {
+          fresh.add_database(one);
+          return Status();
+        });
+      }
+      if (!st.ok()) {
+        down.push_back({name, st.message()});
+        continue;
+      }
+      remote = remote || r;
+      alive.push_back(name);
+    }
+    if (down.empty()) {
+      // All answer again: go on with the new connections.
+      db_ = std::move(fresh);
+      dirs_ = std::move(dirs);
+      return Status();
+    }
+    if (!options_.allow_partial || alive.empty()) {
+      std::string msg = down.size() == 1 ? "shard not answering: " : "shards not answering: ";
+      for (std::size_t i = 0; i < down.size(); ++i) {
+        msg += (i ? "; " : "") + down[i].reason;
+      }
+      msg += " (" + cause + ")";
+      if (!alive.empty()) msg += "; allow_partial (--allow-partial) searches the others";
+      return io_error(msg);
+    }
+    db_ = std::move(fresh);
+    dirs_ = std::move(dirs);
+    names_ = std::move(alive);
+    remote_ = remote;
+    for (Missing& m : down) missing_.push_back(std::move(m));
+    return Status();
+  }
+
+  // Names the missing databases in `results`.
+  void report_missing(SearchResults& results) const {
+    for (const Missing& m : missing_) {
+      results.missing_shards.push_back(m.name);
+      results.warnings.push_back("left out (allow_partial): " + m.reason);
+    }
+  }
+
   Status run_search(const SearchRequest& request, SearchResults& results) {
-    return retrying([&] {
+    Status st = retrying([&] {
       results = SearchResults{};
       return search_once(request, results);
     });
+    if (st.ok()) report_missing(results);
+    return st;
   }
 
   Status run_similar(const std::string& id, std::uint32_t limit, SearchResults& results) {
-    return retrying([&] {
+    Status st = retrying([&] {
       results = SearchResults{};
       return similar_once(id, limit, results);
     });
+    if (st.ok()) report_missing(results);
+    return st;
   }
 
   Xapian::Query request_filter(const SearchRequest& r) const {
@@ -307,7 +389,18 @@ class SearcherImpl final : public Searcher {
     }
     if (request.collapse) enquire.set_collapse_key(schema::kSlotCollapse);
     facets.attach(enquire);
-    Xapian::doccount check = facets.empty() ? 0 : db_.get_doccount();
+    // Facets count the whole match set; collapse counts too: Xapian counts
+    // only the copies its matcher looked at, which depends on the order of
+    // document ids, so they would differ between one database and shards.
+    //
+    // Over several databases (shards), every match is checked too: Xapian
+    // 1.4.22's matcher, pruning by weight, left a hit out of the top 10 over
+    // 4 shards that it finds at rank 9 in one database and, over the same 4
+    // shards, with a larger limit or a full check ("steun voor KLM", 2,100
+    // shared articles, tests/search/shard_parity_test.cc). Not understood;
+    // the full check costs time per query on large shards (docs/scaling.md).
+    Xapian::doccount check =
+        facets.empty() && !request.collapse && db_.size() <= 1 ? 0 : db_.get_doccount();
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
 
     results.estimate = mset.get_matches_estimated();
@@ -380,7 +473,11 @@ class SearcherImpl final : public Searcher {
     Xapian::Enquire enquire(db_);
     enquire.set_weighting_scheme(weight());
     SimilarTermDecider decider(*analyzer_);
-    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &decider);
+    // Exact term frequencies: over several databases (shards) Xapian would
+    // otherwise scale the frequencies of the document's own shard, and pick
+    // other terms than one database does.
+    Xapian::ESet eset =
+        enquire.get_eset(kSimilarTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     std::vector<Xapian::Query> terms;
     HighlightTerms highlight;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
@@ -398,7 +495,8 @@ class SearcherImpl final : public Searcher {
                           Xapian::Query(Xapian::Query::OP_OR, exclude.begin(), exclude.end()));
     enquire.set_query(query);
     enquire.set_collapse_key(schema::kSlotCollapse);
-    Xapian::MSet mset = enquire.get_mset(0, limit);
+    // Exact collapse counts, as in search_once().
+    Xapian::MSet mset = enquire.get_mset(0, limit, db_.get_doccount());
     results.estimate = mset.get_matches_estimated();
     results.lower_bound = mset.get_matches_lower_bound();
     results.upper_bound = mset.get_matches_upper_bound();
@@ -416,7 +514,8 @@ class SearcherImpl final : public Searcher {
     return Status();
   }
 
-  std::vector<std::string> names_;
+  std::vector<std::string> names_;  // the databases searched (stubs expanded)
+  std::vector<Missing> missing_;   // left out (allow_partial)
   std::vector<PinnedDir> dirs_;  // local databases, opened through these
   Xapian::Database db_;
   bool remote_;
@@ -428,7 +527,7 @@ class SearcherImpl final : public Searcher {
 };
 
 Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
-                std::vector<PinnedDir>& dirs) {
+                std::vector<PinnedDir>& dirs, unsigned timeout_ms) {
   return guard(name, [&] {
     if (name.starts_with("tcp://")) {
       std::string host;
@@ -436,7 +535,7 @@ Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
       if (!parse_remote(name, host, port)) {
         return invalid_argument(name + ": expected tcp://HOST:PORT");
       }
-      out = Xapian::Remote::open(host, port, 10000, 10000);
+      out = Xapian::Remote::open(host, port, timeout_ms, timeout_ms);
       remote = true;
       return Status();
     }
@@ -459,13 +558,13 @@ Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
 // DatabaseModifiedError. A database that really has no record costs only the
 // waits.
 Status open_settled(const std::string& name, bool& remote, Xapian::Database& out,
-                    std::vector<PinnedDir>& dirs, std::string* recorded) {
+                    std::vector<PinnedDir>& dirs, std::string* recorded, unsigned timeout_ms) {
   Status st;
   std::vector<PinnedDir> pinned;
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
     back_off(attempt);
     pinned.clear();
-    st = open_one(name, remote, out, pinned);
+    st = open_one(name, remote, out, pinned, timeout_ms);
     if (st.ok() && recorded) {
       st = guard(name, [&] {
         *recorded = out.get_metadata(std::string(schema::kMetaAnalyzer));
@@ -502,32 +601,70 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
                               std::to_string(w));
     }
   }
+  // A stub file (or a sharded folder holding one) stands for the databases
+  // it lists: each is opened, checked and, with allow_partial, left out on
+  // its own, and named by itself in errors ("where" says which stub).
+  struct Named {
+    std::string name, where;
+  };
+  std::vector<Named> expanded;
+  for (const std::string& name : databases) {
+    const std::string stub =
+        name.starts_with("tcp://") ? std::string() : internal::stub_file_of(name);
+    if (stub.empty()) {
+      expanded.push_back({name, ""});
+      continue;
+    }
+    Result<std::vector<StubEntry>> entries = read_stub(stub);
+    if (!entries.ok()) return entries.status();
+    for (const StubEntry& e : *entries) {
+      expanded.push_back({e.name(), stub + ":" + std::to_string(e.line)});
+    }
+  }
   Xapian::Database all;
   std::vector<PinnedDir> dirs;
+  std::vector<std::string> names;
+  std::vector<Missing> missing;
   bool remote = false;
-  for (const std::string& name : databases) {
+  for (const Named& n : expanded) {
+    const std::string& name = n.name;
     Xapian::Database one;
     std::string recorded;
-    Status st = open_settled(name, remote, one, dirs, &recorded);
+    bool r = false;
+    Status st = open_settled(name, r, one, dirs, &recorded, options.remote_timeout_ms);
+    if (!st.ok() && !n.where.empty()) {
+      st = Status(st.code(), "shard " + name + " (" + n.where + "): " + st.message());
+    }
+    if (!st.ok() && options.allow_partial) {
+      missing.push_back({name, st.message()});
+      continue;
+    }
     if (!st.ok()) return st;
     st = guard(name, [&] {
       all.add_database(one);
       return Status();
     });
     if (!st.ok()) return st;
+    remote = remote || r;
     if (!options.override_analysis && recorded != analyzer->identity()) {
       return analysis_mismatch(name + ": built with analyzer '" +
                                (recorded.empty() ? "(none recorded)" : recorded) +
                                "' but searching uses '" + analyzer->identity() +
                                "' (rebuild the index, or override the check)");
     }
+    names.push_back(name);
+  }
+  if (names.empty()) {
+    std::string msg = "no database answers:";
+    for (const Missing& m : missing) msg += " " + m.reason + ";";
+    return io_error(msg);
   }
   Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
   if (!syn.ok()) return syn.status();
   try {
-    return std::unique_ptr<Searcher>(new SearcherImpl(databases, std::move(dirs), std::move(all),
-                                                      remote, options, std::move(analyzer),
-                                                      std::move(syn).value()));
+    return std::unique_ptr<Searcher>(new SearcherImpl(
+        std::move(names), std::move(dirs), std::move(all), remote, options, std::move(analyzer),
+        std::move(syn).value(), std::move(missing)));
   } catch (const std::exception& e) {
     return internal_error(std::string("opening searcher: ") + e.what());
   }
