@@ -382,7 +382,7 @@ TEST(IndexCli, SigkillLoopNeverLosesACommit) {
     const fs::path part = parts / ("part-" + std::to_string(round) + ".jsonl");
     argv.insert(argv.end(), {"--db", db, part.string()});
     rng = rng * 6364136223846793005ull + 1442695040888963407ull;
-    const int wait_ms = static_cast<int>((rng >> 33) % 120);
+    const int wait_ms = static_cast<int>((rng >> 33) % 80);
     const Xapian::rev start_rev = revision();
     pid_t pid = ::fork();
     ASSERT_GE(pid, 0);

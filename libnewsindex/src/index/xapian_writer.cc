@@ -44,6 +44,9 @@ Status XapianIndexWriter::init() {
   std::error_code ec;
   auto parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  auto lock = WriterLock::take(path_);
+  if (!lock.ok()) return lock.status();
+  lock_ = std::move(*lock);
   return guard(path_, [&]() -> Status {
     db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
     const std::string identity = analyzer_->identity();

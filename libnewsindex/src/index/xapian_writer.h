@@ -27,6 +27,7 @@
 #include "index/bulk_merge.h"
 #include "index/chunk_writer.h"
 #include "index/document_builder.h"
+#include "index/writer_lock.h"
 #include "newsindex/writer.h"
 
 namespace newsindex::internal {
@@ -71,6 +72,7 @@ class XapianIndexWriter final : public IndexWriter {
   std::string path_;
   WriterOptions options_;
   std::shared_ptr<const Analyzer> analyzer_;
+  WriterLock lock_;  // beside the database, for its whole life (writer_lock.h)
   Xapian::WritableDatabase db_;
   DocumentBuilder builder_;
   BuiltDocument built_;
