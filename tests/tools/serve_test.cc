@@ -488,6 +488,42 @@ TEST(ServeCors, OnlyTheOriginItIsGiven) {
   }
 }
 
+// A sharded folder with a shard gone: refused at start by default (the
+// shard named), answered from the rest with --allow-partial.
+TEST(ServeShards, AMissingShardIsNamedOrLeftOutWithAllowPartial) {
+  if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+  const fs::path dir = testing::fresh_dir("serve_shards");
+  const std::string db = (dir / "news").string();
+  int code = -1;
+  run_cli("index --shards 2 --db " + quote(db) + " " + quote(sample_jsonl()), &code);
+  ASSERT_EQ(code, 0);
+  {
+    testing::ServeProcess whole({"--db", db, "--quiet"}, dir / "stderr-whole");
+    ASSERT_TRUE(whole.started()) << whole.stderr_text();
+    httplib::Client c("127.0.0.1", whole.port());
+    auto r = body_json(c.Get("/api/search?q=navo"));
+    EXPECT_FALSE(r["hits"].empty());
+    EXPECT_TRUE(r["missing_shards"].empty()) << r.dump();
+    EXPECT_EQ(whole.stop(), 0);
+  }
+  fs::remove_all(dir / "news" / "shard-001");
+  testing::ServeProcess strict({"--db", db, "--quiet"}, dir / "stderr-strict");
+  EXPECT_FALSE(strict.started());
+  EXPECT_EQ(strict.wait_exit(), 1);
+  EXPECT_NE(strict.stderr_text().find("shard-001"), std::string::npos) << strict.stderr_text();
+  testing::ServeProcess partial({"--db", db, "--quiet", "--allow-partial"},
+                                dir / "stderr-partial");
+  ASSERT_TRUE(partial.started()) << partial.stderr_text();
+  httplib::Client c("127.0.0.1", partial.port());
+  auto r = c.Get("/api/search?q=navo");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  const json j = body_json(r);
+  ASSERT_EQ(j["missing_shards"].size(), 1u) << j.dump();
+  EXPECT_NE(j["missing_shards"][0].get<std::string>().find("shard-001"), std::string::npos);
+  EXPECT_EQ(partial.stop(), 0);
+}
+
 TEST(ServeLifecycle, SigtermFinishesAndExitsZero) {
   if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
   const std::string db = index_sample("serve_sigterm");

@@ -138,14 +138,20 @@ struct HttpService::State {
     if (!lease.ok()) return send_status(res, lease.status(), 503);
     auto results = (*lease)->search(request);
     if (!results.ok()) return send_status(res, results.status());
-    if (!results->warnings.empty() && !search_repairs(params_of(req))) {
+    // The parser's repairs, not the shards left out (allow_partial), which
+    // Searcher::search also lists among the warnings.
+    std::vector<std::string> repairs;
+    for (const std::string& w : results->warnings) {
+      if (w.rfind("left out (allow_partial): ", 0) != 0) repairs.push_back(w);
+    }
+    if (!repairs.empty() && !search_repairs(params_of(req))) {
       // The parser had to repair the query: say what, rather than answer
       // something else than was asked (repair=1 accepts the repair).
       std::string message;
-      for (const std::string& w : results->warnings) message += (message.empty() ? "" : "; ") + w;
+      for (const std::string& w : repairs) message += (message.empty() ? "" : "; ") + w;
       return send_json(res, 400, {{"error", {{"code", "query"},
                                              {"message", "malformed query: " + message},
-                                             {"warnings", results->warnings}}}});
+                                             {"warnings", repairs}}}});
     }
     trace.hits = static_cast<long>(results->hits.size());
     send_json(res, 200, search_results_json(*results, request));
