@@ -15,12 +15,16 @@
 //   phrase                two consecutive words of an article, quoted
 //   filtered              1-2 words + outlet:<the article's outlet>
 //   facets                1-2 words + facet counts per outlet and year
+//   title                 an article's title as typed (a headline query, as
+//                         known-item-nl's; no FTS5 row)
 // Each benchmark runs every query of its kind 4 times and reports mean, p50
 // and p99 latency in microseconds (counters mean_us, p50_us, p99_us), and
 // p50/p99 of the thread's CPU time per query (p50_cpu_us, p99_cpu_us: the
 // latency without the time other processes held the CPU). "ours_plain" = no
 // snippets, no facets (except the facets kind); "ours_full" = with snippets
-// (and facets for the facets kind). Raw Xapian stores the same JSON document
+// (and facets for the facets kind); "ours_noprox" = ours_plain with term
+// proximity off (phrase_pair_weight = near_pair_weight = 0), which prices the
+// proximity pairs. Raw Xapian stores the same JSON document
 // data as ours and, like ours, fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
 // drawn from. SEARCH_BENCH_SLOWEST=1 prints the slowest 1% of queries to
@@ -59,7 +63,8 @@ namespace fs = std::filesystem;
 std::size_t g_articles = 20000;
 constexpr std::size_t kQueriesPerKind = 250;
 
-const char* const kKinds[] = {"words1", "words2", "words3", "phrase", "filtered", "facets"};
+const char* const kKinds[] = {"words1",   "words2", "words3", "phrase",
+                              "filtered", "facets", "title"};
 
 [[noreturn]] void die(const std::string& what) {
   std::fprintf(stderr, "search_bench: %s\n", what.c_str());
@@ -84,6 +89,7 @@ struct Fixture {
   std::vector<Article> articles;
   std::map<std::string, std::vector<Query>> queries;
   std::unique_ptr<Searcher> ours;
+  std::unique_ptr<Searcher> ours_noprox;  // term proximity off
   Xapian::Database raw;
   sqlite3* fts = nullptr;
 };
@@ -227,6 +233,23 @@ void make_queries(Fixture& f) {
       std::uniform_int_distribution<std::size_t> at(0, ws.size() - 2);
       Query q;
       q.from_id = a.id;
+      if (k == "title") {
+        std::vector<std::string> tw;
+        for (const std::string& w : words_of(a.title)) {
+          if (!w.empty()) tw.push_back(w);
+        }
+        if (tw.size() < 3 || a.title.size() > 200) continue;
+        try {  // a title raw Xapian's QueryParser rejects is not drawn
+          Xapian::QueryParser qp;
+          qp.parse_query(a.title);
+        } catch (const Xapian::QueryParserError&) {
+          continue;
+        }
+        q.text = a.title;
+        q.fts = fts_words(tw);
+        list.push_back(q);
+        continue;
+      }
       if (k == "phrase") {
         std::size_t i = at(rng);
         if (!good(ws[i]) || !plain_word(ws[i + 1])) continue;
@@ -291,6 +314,12 @@ Fixture& fixture() {
     auto s = Searcher::open({(f->dir / "ours").string()});
     if (!s.ok()) die("ours: " + s.status().to_string());
     f->ours = std::move(s).value();
+    SearcherOptions noprox;
+    noprox.phrase_pair_weight = 0;
+    noprox.near_pair_weight = 0;
+    auto s2 = Searcher::open({(f->dir / "ours").string()}, noprox);
+    if (!s2.ok()) die("ours: " + s2.status().to_string());
+    f->ours_noprox = std::move(s2).value();
     f->raw = Xapian::Database((f->dir / "raw").string());
     if (sqlite3_open_v2((f->dir / "fts.sqlite").string().c_str(), &f->fts, SQLITE_OPEN_READONLY,
                         nullptr) != SQLITE_OK) {
@@ -304,13 +333,14 @@ Fixture& fixture() {
 
 // --- The three engines, one query each ------------------------------------
 
-std::size_t run_ours(Fixture& f, const Query& q, bool full, std::vector<std::string>* ids) {
+std::size_t run_ours(Searcher& searcher, const Query& q, bool full,
+                     std::vector<std::string>* ids) {
   SearchRequest r;
   r.query = q.text;
   r.limit = 10;
   r.snippets = full;
   if (q.facets) r.facets = {"outlet", "year"};
-  auto res = f.ours->search(r);
+  auto res = searcher.search(r);
   if (!res.ok()) die("ours: " + res.status().to_string());
   if (ids) {
     for (const Hit& h : res->hits) ids->push_back(h.id);
@@ -364,7 +394,7 @@ std::size_t run_fts(Fixture& f, const Query& q, std::vector<std::string>* ids) {
   return n;
 }
 
-enum class Engine { kOursPlain, kOursFull, kRaw, kFts };
+enum class Engine { kOursPlain, kOursNoProx, kOursFull, kRaw, kFts };
 
 // CPU time of this thread: unlike wall time, not inflated while other
 // processes on the (shared) machine hold the CPU.
@@ -377,9 +407,11 @@ double thread_cpu_us() {
 std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::string>* ids) {
   switch (e) {
     case Engine::kOursPlain:
-      return run_ours(f, q, false, ids);
+      return run_ours(*f.ours, q, false, ids);
+    case Engine::kOursNoProx:
+      return run_ours(*f.ours_noprox, q, false, ids);
     case Engine::kOursFull:
-      return run_ours(f, q, true, ids);
+      return run_ours(*f.ours, q, true, ids);
     case Engine::kRaw:
       return run_raw(f, q, ids);
     case Engine::kFts:
@@ -414,6 +446,10 @@ void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
   Fixture& f = fixture();
   if (engine == Engine::kFts && kind == "facets") {
     state.SkipWithError("FTS5 has no facet counting");
+    return;
+  }
+  if (engine == Engine::kFts && kind == "title") {
+    state.SkipWithError("FTS5 runs no headline queries");
     return;
   }
   check(f, engine, kind, state);
@@ -456,6 +492,7 @@ void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
 void register_all() {
   const std::pair<Engine, const char*> engines[] = {{Engine::kRaw, "raw_xapian"},
                                                     {Engine::kOursPlain, "ours_plain"},
+                                                    {Engine::kOursNoProx, "ours_noprox"},
                                                     {Engine::kOursFull, "ours_full"},
                                                     {Engine::kFts, "sqlite_fts5"}};
   for (const char* kind : kKinds) {

@@ -170,12 +170,18 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--title-weight", &ranking.title_weight},
       {"--stopword-weight", &ranking.stopword_weight},
       {"--hyphen-part-weight", &ranking.hyphen_part_weight},
-      {"--query-part-weight", &ranking.query_part_weight}};
+      {"--query-part-weight", &ranking.query_part_weight},
+      {"--phrase-pair-weight", &ranking.phrase_pair_weight},
+      {"--near-pair-weight", &ranking.near_pair_weight}};
   for (const auto& [flag, value] : weight_flags) {
     cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1000.0));
   }
+  cmd->add_option("--near-pair-window", ranking.near_pair_window,
+                  "Window of --near-pair-weight, in positions")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 64));
 }
 
 std::string dump_json(const nlohmann::json& j) {

@@ -17,6 +17,14 @@ std::string meta(const Xapian::Database& db, std::string_view key) {
 }
 
 std::uint64_t id_hash(std::string_view term) { return dedup::fnv1a(term); }
+
+FieldWeights field_weights(const WriterOptions& options) {
+  FieldWeights w;
+  w.title = options.title_wdf;
+  w.lead = options.lead_wdf;
+  return w;
+}
+
 }  // namespace
 
 XapianIndexWriter::XapianIndexWriter(std::string path, const WriterOptions& options,
@@ -24,13 +32,19 @@ XapianIndexWriter::XapianIndexWriter(std::string path, const WriterOptions& opti
     : path_(std::move(path)),
       options_(options),
       analyzer_(std::move(analyzer)),
-      builder_(analyzer_, options.index_title) {}
+      builder_(analyzer_, options.index_title, false, field_weights(options)) {}
 
 Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
     const std::string& path, const WriterOptions& options,
     std::shared_ptr<const Analyzer> analyzer) {
   if (path.empty()) return invalid_argument("no database path given");
   if (!analyzer) return invalid_argument(path + ": no analyzer");
+  if (options.title_wdf < 1 || options.title_wdf > 100 || options.lead_wdf < 1 ||
+      options.lead_wdf > 100) {
+    return invalid_argument(path + ": title_wdf and lead_wdf must be 1..100 (got " +
+                            std::to_string(options.title_wdf) + " and " +
+                            std::to_string(options.lead_wdf) + ")");
+  }
   if (Status st = check_database_dir(path); !st.ok()) return st;  // db_dir_check.h
   std::unique_ptr<XapianIndexWriter> w(new XapianIndexWriter(path, options, std::move(analyzer)));
   Status st = w->init();
@@ -91,7 +105,8 @@ Status XapianIndexWriter::init() {
       // back in order (the serial stage) and writes them itself (plain mode)
       // or hands them to the chunk writers (bulk mode).
       pool_ = std::make_unique<AnalysisPool>(analyzer_, options_.index_title, threads,
-                                             static_cast<std::size_t>(threads) * 64, direct);
+                                             static_cast<std::size_t>(threads) * 64, direct,
+                                             field_weights(options_));
     }
     {
       // Scratch files of an interrupted bulk import are uncommitted work:

@@ -156,6 +156,9 @@ class SearcherImpl final : public Searcher {
     o.stopword_weight = options_.stopword_weight;
     o.hyphen_part_weight = options_.hyphen_part_weight;
     o.query_part_weight = options_.query_part_weight;
+    o.phrase_pair_weight = options_.phrase_pair_weight;
+    o.near_pair_weight = options_.near_pair_weight;
+    o.near_pair_window = options_.near_pair_window;
     return o;
   }
 
@@ -594,12 +597,18 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
       {"title_weight", options.title_weight},
       {"stopword_weight", options.stopword_weight},
       {"hyphen_part_weight", options.hyphen_part_weight},
-      {"query_part_weight", options.query_part_weight}};
+      {"query_part_weight", options.query_part_weight},
+      {"phrase_pair_weight", options.phrase_pair_weight},
+      {"near_pair_weight", options.near_pair_weight}};
   for (const auto& [name, w] : weights) {
     if (!(w >= 0.0 && w <= 1000.0)) {
       return invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
                               std::to_string(w));
     }
+  }
+  if (options.near_pair_window < 2 || options.near_pair_window > 64) {
+    return invalid_argument("near_pair_window must be between 2 and 64, got " +
+                            std::to_string(options.near_pair_window));
   }
   // A stub file (or a sharded folder holding one) stands for the databases
   // it lists: each is opened, checked and, with allow_partial, left out on
