@@ -31,7 +31,7 @@ class QueryWeightsSearchTest : public ::testing::Test {
         article("weer", "Weerbericht", "Morgen wordt het zonnig en droog met weinig wind.", 3),
         // The same two words, apart and together (the "together" one is longer,
         // so without proximity it ranks second).
-        article("apart", "Protest", "Het gele licht viel op de demonstranten in hesjes.", 4),
+        article("apart", "Protest", "Fel gele licht viel op de demonstranten in hesjes.", 4),
         article("samen", "Protest",
                 "In Parijs liepen opnieuw duizenden demonstranten in gele hesjes door de "
                 "straten van de stad, zoals elke zaterdag.",
@@ -100,7 +100,7 @@ TEST_F(QueryWeightsSearchTest, ProximityRanksTheWordsTogetherFirst) {
   EXPECT_EQ(ids("gele hesjes", on), (std::vector<std::string>{"samen", "apart"}));
   on = off;
   on.near_pair_weight = 0.5;
-  on.near_pair_window = 4;  // "gele licht viel op de demonstranten in hesjes": 8 apart
+  on.near_pair_window = 4;  // "gele licht viel op de demonstranten in hesjes": 7 apart
   EXPECT_EQ(ids("gele hesjes", on), (std::vector<std::string>{"samen", "apart"}));
 }
 

@@ -123,7 +123,7 @@ TEST(QueryWeights, ProximityPairsTable) {
        "agenten))))"},
       {"an excluded word breaks the chain", pairs(0.5, 0), "gele -rode hesjes",
        "Query(((gele OR hesjes) AND_NOT rode))"},
-      {"a phrase breaks the chain", pairs(0.5, 0), "gele "rode vlag" hesjes",
+      {"a phrase breaks the chain", pairs(0.5, 0), "gele \"rode vlag\" hesjes",
        "Query((gele OR (rode PHRASE 2 vlag) OR hesjes))"},
       {"a hyphen group breaks the chain", pairs(0.5, 0), "gele INF-verdrag hesjes",
        "Query((gele OR (inf-verdrag SYNONYM infverdrag SYNONYM (inf PHRASE 2 verdrag)) OR "
