@@ -41,6 +41,20 @@ BuilderOptions within_stem(double qpart) {
   return o;
 }
 
+template <std::size_t N>
+void expect_queries(const WeightCase (&cases)[N]) {
+  auto analyzer = testing::FakeAnalyzer::make();
+  for (const WeightCase& c : cases) {
+    QueryBuilder b(*analyzer, nullptr, c.options);
+    try {
+      EXPECT_EQ(b.build(parse_query(c.query).root).query.get_description(), c.description)
+          << c.name << ": " << c.query;
+    } catch (const Xapian::Error& e) {
+      ADD_FAILURE() << c.name << ": " << e.get_description();
+    }
+  }
+}
+
 TEST(QueryWeights, Table) {
   const WeightCase kCases[] = {
       {"plain structure", with(0.5, 0, 0, 0, 0), "missie",
@@ -84,16 +98,7 @@ TEST(QueryWeights, Table) {
        "Query((((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.25 * XPtrainingsmissi) OR "
        "0.5 * ((Ztraining SYNONYM XPtraining) OR (Zmissi SYNONYM XPmissi))))"},
   };
-  auto analyzer = testing::FakeAnalyzer::make();
-  for (const WeightCase& c : kCases) {
-    QueryBuilder b(*analyzer, nullptr, c.options);
-    try {
-      EXPECT_EQ(b.build(parse_query(c.query).root).query.get_description(), c.description)
-          << c.name << ": " << c.query;
-    } catch (const Xapian::Error& e) {
-      ADD_FAILURE() << c.name << ": " << e.get_description();
-    }
-  }
+  expect_queries(kCases);
 }
 
 BuilderOptions pairs(double phrase, double near, Xapian::termcount window = 8) {
@@ -133,16 +138,7 @@ TEST(QueryWeights, ProximityPairsTable) {
       {"not inside titel:", pairs(0.5, 0), "titel:gele titel:hesjes",
        "Query((Sgele OR Shesjes))"},
   };
-  auto analyzer = testing::FakeAnalyzer::make();
-  for (const WeightCase& c : kCases) {
-    QueryBuilder b(*analyzer, nullptr, c.options);
-    try {
-      EXPECT_EQ(b.build(parse_query(c.query).root).query.get_description(), c.description)
-          << c.name << ": " << c.query;
-    } catch (const Xapian::Error& e) {
-      ADD_FAILURE() << c.name << ": " << e.get_description();
-    }
-  }
+  expect_queries(kCases);
 }
 
 // With a database, terms in more than common_part_share of the documents (and
