@@ -24,7 +24,9 @@
 // data as ours and, like ours, fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
 // drawn from. SEARCH_BENCH_SLOWEST=1 prints the slowest 1% of queries to
-// stderr.
+// stderr. SEARCH_BENCH_DUMP=FILE appends, for every query of each ours_full
+// benchmark run, its hits, rendered snippets and facets to FILE, so two
+// builds can be diffed for identical output on the shared corpus.
 //
 //   build/release/bench/search_bench --articles=all
 #include <benchmark/benchmark.h>
@@ -410,6 +412,29 @@ void check(Fixture& f, Engine e, const std::string& kind, benchmark::State& stat
   state.counters["check_source_top10"] = static_cast<double>(found_source) / static_cast<double>(n);
 }
 
+// What ours_full shows for every query of `kind`, appended to `path`.
+void dump(Fixture& f, const std::string& kind, const char* path) {
+  std::ofstream out(path, std::ios::app | std::ios::binary);
+  for (const Query& q : f.queries[kind]) {
+    SearchRequest r;
+    r.query = q.text;
+    r.limit = 10;
+    r.snippets = true;
+    if (q.facets) r.facets = {"outlet", "year"};
+    auto res = f.ours->search(r);
+    if (!res.ok()) die("ours: " + res.status().to_string());
+    out << kind << " | " << q.text << " | " << res->estimate << "\n";
+    for (const Hit& h : res->hits) {
+      out << "  " << h.id << " | " << render_snippet(h.snippet, "[", "]") << "\n";
+    }
+    for (const auto& [name, values] : res->facets) {
+      out << "  facet " << name << ":";
+      for (const FacetValue& v : values) out << " " << v.value << "=" << v.count;
+      out << "\n";
+    }
+  }
+}
+
 void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
   Fixture& f = fixture();
   if (engine == Engine::kFts && kind == "facets") {
@@ -417,6 +442,9 @@ void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
     return;
   }
   check(f, engine, kind, state);
+  if (const char* path = std::getenv("SEARCH_BENCH_DUMP"); path && engine == Engine::kOursFull) {
+    dump(f, kind, path);
+  }
   const auto& qs = f.queries[kind];
   std::vector<double> us, cpu;
   us.reserve(qs.size() * 4);
