@@ -90,7 +90,7 @@ TEST(Facets, StreamsCountLikeGetValueAndXapian) {
   EXPECT_EQ(render(count(db, "all", true)["year"]), "2019=137 2020=136 ");
 }
 
-TEST(Facets, ColumnsCountLikeStreamsAndFollowNewRevisions) {
+TEST(Facets, ColumnsCountLikeStreams) {
   Xapian::Database db = make_db("facets_columns");
   ColumnCache columns;
   for (const char* term : {"all", "third", "all"}) {  // the second "all" reuses the columns
