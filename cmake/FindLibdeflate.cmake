@@ -1,5 +1,5 @@
-# FindLibdeflate: the libdeflate whole-buffer DEFLATE/zlib library as
-# Libdeflate::Libdeflate (Debian: libdeflate-dev).
+# FindLibdeflate: libdeflate (whole-buffer DEFLATE, zlib and gzip) as
+# Libdeflate::Libdeflate.
 #   Libdeflate_FOUND, Libdeflate::Libdeflate
 find_path(Libdeflate_INCLUDE_DIR NAMES libdeflate.h)
 find_library(Libdeflate_LIBRARY NAMES deflate)
