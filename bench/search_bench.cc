@@ -327,7 +327,8 @@ Fixture& fixture() {
 
 // --- The three engines, one query each ------------------------------------
 
-std::size_t run_ours(Fixture& f, const Query& q, bool full, std::vector<std::string>* ids) {
+// Our top 10 for `q`, with snippets when `full`.
+SearchResults search_ours(Fixture& f, const Query& q, bool full) {
   SearchRequest r;
   r.query = q.text;
   r.limit = 10;
@@ -335,11 +336,16 @@ std::size_t run_ours(Fixture& f, const Query& q, bool full, std::vector<std::str
   if (q.facets) r.facets = {"outlet", "year"};
   auto res = f.ours->search(r);
   if (!res.ok()) die("ours: " + res.status().to_string());
+  return std::move(res).value();
+}
+
+std::size_t run_ours(Fixture& f, const Query& q, bool full, std::vector<std::string>* ids) {
+  const SearchResults res = search_ours(f, q, full);
   if (ids) {
-    for (const Hit& h : res->hits) ids->push_back(h.id);
+    for (const Hit& h : res.hits) ids->push_back(h.id);
   }
-  std::size_t n = res->hits.size();
-  for (const Hit& h : res->hits) n += h.snippet.size();
+  std::size_t n = res.hits.size();
+  for (const Hit& h : res.hits) n += h.snippet.size();
   return n;
 }
 
@@ -437,18 +443,12 @@ void check(Fixture& f, Engine e, const std::string& kind, benchmark::State& stat
 void dump(Fixture& f, const std::string& kind, const char* path) {
   std::ofstream out(path, std::ios::app | std::ios::binary);
   for (const Query& q : f.queries[kind]) {
-    SearchRequest r;
-    r.query = q.text;
-    r.limit = 10;
-    r.snippets = true;
-    if (q.facets) r.facets = {"outlet", "year"};
-    auto res = f.ours->search(r);
-    if (!res.ok()) die("ours: " + res.status().to_string());
-    out << kind << " | " << q.text << " | " << res->estimate << "\n";
-    for (const Hit& h : res->hits) {
+    const SearchResults res = search_ours(f, q, true);
+    out << kind << " | " << q.text << " | " << res.estimate << "\n";
+    for (const Hit& h : res.hits) {
       out << "  " << h.id << " | " << render_snippet(h.snippet, "[", "]") << "\n";
     }
-    for (const auto& [name, values] : res->facets) {
+    for (const auto& [name, values] : res.facets) {
       out << "  facet " << name << ":";
       for (const FacetValue& v : values) out << " " << v.value << "=" << v.count;
       out << "\n";
