@@ -401,13 +401,21 @@ def run(args, work):
         check(shown == [h["id"] for h in by_date["hits"]] and dates == sorted(dates, reverse=True),
               f"'nieuwste eerst' sorts by date ({len(shown)} hits)")
 
+        # One page of results: no pager.
+        cdp.call("Page.navigate", url=base + "?q=storm")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '') === '/?q=storm'",
+                     "one page of results")
+        check(cdp.eval("document.getElementById('pager').getClientRects().length") == 0,
+              "no pager when the results fit on one page")
+
         # Pagination, and back to the first page.
         cdp.call("Page.navigate", url=base)
         cdp.wait_for("document.getElementById('hits').dataset.shown === '/' && "
                      "!document.getElementById('pager').hidden", "the pager")
         first = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
-        check(cdp.eval("document.getElementById('prev').getAttribute('aria-disabled')") == "true",
-              "no previous page on page 1")
+        check(cdp.eval("document.getElementById('pager').getClientRects().length") > 0 and
+              cdp.eval("document.getElementById('prev').getAttribute('aria-disabled')") == "true",
+              "a pager, with no previous page on page 1")
         cdp.click("#next")
         cdp.wait_for("document.getElementById('hits').dataset.shown === '/?page=2'", "page 2")
         page2 = api(port, "/api/search", q="", limit=10, offset=10, collapse=1, repair=1)
