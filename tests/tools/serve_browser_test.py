@@ -129,6 +129,11 @@ class Cdp:
         print("screenshot:", path)
 
 
+def hit_ids(cdp):
+    """The ids of the hits the page shows, in order."""
+    return cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+
+
 def start_serve(cli, db, log):
     proc = subprocess.Popen([cli, "serve", "--db", db, "--listen", "127.0.0.1:0", "--quiet"],
                             stdout=subprocess.PIPE, stderr=log, text=True)
@@ -209,7 +214,7 @@ def run(args, work):
         cdp.wait_for("(document.getElementById('hits').dataset.shown || '').includes('q=minister')"
                      " && document.querySelectorAll('#hits .hit').length > 0", "ranked results")
         check("q=minister" in cdp.eval("location.search"), "the URL holds the query")
-        shown = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        shown = hit_ids(cdp)
         expect = api(port, "/api/search", q="minister", limit=10, collapse=1, repair=1)
         want = [h["id"] for h in expect["hits"]]
         check(shown == want, f"the page shows the API's ranking ({len(shown)} hits): "
@@ -228,7 +233,7 @@ def run(args, work):
                      "the pressed facet")
         filtered = api(port, "/api/search", q="minister", limit=10, collapse=1, repair=1,
                        outlet=value)
-        shown = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        shown = hit_ids(cdp)
         check(shown == [h["id"] for h in filtered["hits"]] and
               all(h["outlet"] == value for h in filtered["hits"]),
               f"the facet {value!r} filters the results ({len(shown)} hits)")
@@ -360,7 +365,7 @@ def run(args, work):
                      "the date range")
         ranged = api(port, "/api/search", q="", limit=10, collapse=1, repair=1, since=since,
                      until=until)
-        shown = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        shown = hit_ids(cdp)
         check(f"since={since}" in cdp.eval("location.search") and bool(shown) and
               shown == [h["id"] for h in ranged["hits"]] and
               all(since <= h["date"][:10] <= until for h in ranged["hits"]),
@@ -396,7 +401,7 @@ def run(args, work):
                      "date order")
         by_date = api(port, "/api/search", q="minister", limit=10, collapse=1, repair=1,
                       sort="date")
-        shown = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        shown = hit_ids(cdp)
         dates = [h["date"] for h in by_date["hits"]]
         check(shown == [h["id"] for h in by_date["hits"]] and dates == sorted(dates, reverse=True),
               f"'nieuwste eerst' sorts by date ({len(shown)} hits)")
@@ -412,20 +417,20 @@ def run(args, work):
         cdp.call("Page.navigate", url=base)
         cdp.wait_for("document.getElementById('hits').dataset.shown === '/' && "
                      "!document.getElementById('pager').hidden", "the pager")
-        first = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        first = hit_ids(cdp)
         check(cdp.eval("document.getElementById('pager').getClientRects().length") > 0 and
               cdp.eval("document.getElementById('prev').getAttribute('aria-disabled')") == "true",
               "a pager, with no previous page on page 1")
         cdp.click("#next")
         cdp.wait_for("document.getElementById('hits').dataset.shown === '/?page=2'", "page 2")
         page2 = api(port, "/api/search", q="", limit=10, offset=10, collapse=1, repair=1)
-        shown = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        shown = hit_ids(cdp)
         check(shown == [h["id"] for h in page2["hits"]] and not set(shown) & set(first) and
               cdp.eval("document.getElementById('page').textContent").startswith("Pagina 2 van"),
               f"'Volgende' shows the next ten ({len(shown)} hits)")
         cdp.eval("history.back()")
         cdp.wait_for("document.getElementById('hits').dataset.shown === '/'", "page 1 again")
-        check(cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        check(hit_ids(cdp)
               == first, "the back button returns to page 1")
 
         # Screenshots, desktop and phone width.
