@@ -159,6 +159,15 @@ int report_error(std::string_view command, const Status& status) {
   return kExitFailure;
 }
 
+void add_shard_options(CLI::App* cmd, SearcherOptions& options, const std::string& partial_help) {
+  cmd->add_flag("--allow-partial", options.allow_partial, partial_help);
+  cmd->add_option("--remote-timeout", options.remote_timeout_ms,
+                  "Milliseconds to wait for a remote shard (tcp://, stub 'remote' line) to "
+                  "connect and to answer; one that does not counts as down")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 3600000u));
+}
+
 void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
   cmd->add_option("--k1", ranking.k1, "BM25 k1")
       ->capture_default_str()

@@ -7,6 +7,7 @@
 #include "dedup/minhash.h"
 #include "index/dir_swap.h"
 #include "index/schema.h"
+#include "newsindex/replication.h"
 #include "xapian/errors.h"
 
 namespace newsindex::internal {
@@ -99,6 +100,15 @@ Status XapianIndexWriter::init() {
       stats_.notice = std::string("the linked Xapian is ") + Xapian::version_string() +
                       ", not 1.4: bulk mode writes through Xapian's writer instead of the "
                       "direct glass writer";
+    }
+    if (options_.bulk && changesets_enabled()) {
+      // Xapian writes no changeset for a compaction, and the merged database
+      // has a new UUID: a replica then needs the whole database again.
+      if (!stats_.notice.empty()) stats_.notice += "; ";
+      stats_.notice +=
+          "XAPIAN_MAX_CHANGESETS is set but bulk mode replaces the database at each commit: "
+          "replicas get a full copy each time, not a changeset (write a replicated master "
+          "with --plain; docs/scaling.md)";
     }
     if (options_.bulk || threads > 1) {
       // Analysis on worker threads; the caller's thread takes the documents
