@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/ascii.h"
+
 namespace newsindex::internal::analysis {
 namespace {
 
@@ -20,8 +22,6 @@ constexpr Pair kBuiltin[] = {
     {"boompjes", "boom"},       {"fiets", "fiets"},  {"bromfiets", "bromfiets"},
     {"ei", "eier"},             {"kind", "kinder"},
 };
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 }  // namespace
 
@@ -53,10 +53,10 @@ Status StemOverrides::parse(std::string_view text, std::string_view origin) {
     int count = 0;
     std::size_t i = 0;
     while (i < line.size()) {
-      while (i < line.size() && is_space(line[i])) ++i;
+      while (i < line.size() && is_ascii_space(line[i])) ++i;
       if (i >= line.size()) break;
       const std::size_t s = i;
-      while (i < line.size() && !is_space(line[i])) ++i;
+      while (i < line.size() && !is_ascii_space(line[i])) ++i;
       if (count < 3) fields[count] = std::string(line.substr(s, i - s));
       ++count;
     }

@@ -4,18 +4,13 @@
 #include <algorithm>
 #include <fstream>
 
+#include "util/ascii.h"
+
 namespace newsindex::internal::dedup {
 
 namespace {
 
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && space(s[b])) ++b;
-  while (e > b && space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
-}
+std::string trim(std::string_view s) { return std::string(trim_ascii(s)); }
 
 // A sentence may start here: an ASCII capital or digit, a quote, or any
 // non-ASCII byte (É, ‘, “).
@@ -28,9 +23,9 @@ std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && space(s[i])) ++i;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     std::size_t b = i;
-    while (i < s.size() && !space(s[i])) ++i;
+    while (i < s.size() && !is_ascii_space(s[i])) ++i;
     if (i > b) out.emplace_back(s.substr(b, i - b));
   }
   return out;
@@ -121,9 +116,9 @@ Status apply_one(std::string_view edit, Article& a) {
     std::size_t i = 0;
     int seen = 0;
     while (i < a.body.size()) {
-      while (i < a.body.size() && space(a.body[i])) ++i;
+      while (i < a.body.size() && is_ascii_space(a.body[i])) ++i;
       std::size_t b = i;
-      while (i < a.body.size() && !space(a.body[i])) ++i;
+      while (i < a.body.size() && !is_ascii_space(a.body[i])) ++i;
       if (i > b && ++seen == n) {
         a.body.replace(b, i - b, arg.substr(colon + 1));
         break;
@@ -168,8 +163,8 @@ Status apply_one(std::string_view edit, Article& a) {
 std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   auto emit = [&](std::size_t b, std::size_t e) {
-    while (b < e && space(text[b])) ++b;
-    while (e > b && space(text[e - 1])) --e;
+    while (b < e && is_ascii_space(text[b])) ++b;
+    while (e > b && is_ascii_space(text[e - 1])) --e;
     if (e > b) out.emplace_back(b, e);
   };
   std::size_t begin = 0;

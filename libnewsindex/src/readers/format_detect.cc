@@ -3,14 +3,12 @@
 
 #include <cctype>
 
+#include "util/ascii.h"
+
 namespace newsindex {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using internal::lower_ascii;
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -70,7 +68,7 @@ constexpr Extension kExtensions[] = {
 
 std::string_view skip_bom_and_space(std::string_view s) {
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && internal::is_ascii_space(s.front())) s.remove_prefix(1);
   return s;
 }
 

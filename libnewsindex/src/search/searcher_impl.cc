@@ -9,7 +9,6 @@
 
 #include "index/schema.h"
 #include "index/shard_layout.h"
-#include "search/date_filter.h"
 #include "search/facets.h"
 #include "search/hit_data.h"
 #include "search/pinned_dir.h"
@@ -19,6 +18,7 @@
 #include "search/snippets.h"
 #include "search/spelling.h"
 #include "search/synonyms.h"
+#include "util/calendar.h"
 #include "xapian/errors.h"
 
 namespace newsindex::internal {
@@ -96,7 +96,7 @@ class SearcherImpl final : public Searcher {
         options_(std::move(options)),
         analyzer_(std::move(analyzer)),
         synonyms_(std::move(synonyms)),
-        builder_(*analyzer_, &synonyms_, builder_options(), &db_),
+        builder_(*analyzer_, &synonyms_, BuilderOptions(options_), &db_),
         snippeter_(*analyzer_) {}
 
   Result<SearchResults> search(const SearchRequest& request) override {
@@ -147,18 +147,6 @@ class SearcherImpl final : public Searcher {
   }
 
  private:
-  BuilderOptions builder_options() const {
-    BuilderOptions o;
-    o.default_operator = options_.default_operator;
-    o.stem_weight = options_.stem_weight;
-    o.compound_weight = options_.compound_weight;
-    o.title_weight = options_.title_weight;
-    o.stopword_weight = options_.stopword_weight;
-    o.hyphen_part_weight = options_.hyphen_part_weight;
-    o.query_part_weight = options_.query_part_weight;
-    return o;
-  }
-
   std::string what() const {
     std::string w;
     for (const std::string& n : names_) {
@@ -323,12 +311,12 @@ class SearcherImpl final : public Searcher {
     field(r.categories, schema::kPrefixCategory);
     field(r.languages, schema::kPrefixLanguage);
     if (r.since != kNoTimestamp && r.until != kNoTimestamp) {
-      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, slot_date(r.since),
-                         slot_date(r.until));
+      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, date_slot(r.since),
+                         date_slot(r.until));
     } else if (r.since != kNoTimestamp) {
-      parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, slot_date(r.since));
+      parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, date_slot(r.since));
     } else if (r.until != kNoTimestamp) {
-      parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, slot_date(r.until));
+      parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, date_slot(r.until));
     }
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
