@@ -55,7 +55,7 @@ std::vector<std::string> paragraphs(std::string_view body) {
 }
 
 Status unfit(std::string_view edit, const Article& a, const std::string& why) {
-  return invalid_argument("edit \"" + std::string(edit) + "\" does not fit article \"" + a.id +
+  return Status::invalid_argument("edit \"" + std::string(edit) + "\" does not fit article \"" + a.id +
                           "\": " + why);
 }
 
@@ -110,7 +110,7 @@ Status apply_one(std::string_view edit, Article& a) {
     int n = 0;
     if (colon == std::string_view::npos || colon + 1 == arg.size() ||
         !count_of(arg.substr(0, colon), n)) {
-      return invalid_argument("edit \"" + std::string(edit) + "\": want word=N:NEW");
+      return Status::invalid_argument("edit \"" + std::string(edit) + "\": want word=N:NEW");
     }
     // Find the n-th whitespace-separated word and replace it in place.
     std::size_t i = 0;
@@ -130,7 +130,7 @@ Status apply_one(std::string_view edit, Article& a) {
   } else if (name == "cut" || name == "lead") {
     int n = 1;
     if (name == "cut" && !count_of(arg, n)) {
-      return invalid_argument("edit \"" + std::string(edit) + "\": want cut=N");
+      return Status::invalid_argument("edit \"" + std::string(edit) + "\": want cut=N");
     }
     auto spans = sentence_spans(a.body);
     // Keep at least two sentences of the story.
@@ -143,7 +143,7 @@ Status apply_one(std::string_view edit, Article& a) {
     }
   } else if (name == "truncate") {
     int n = 0;
-    if (!count_of(arg, n)) return invalid_argument("edit \"" + std::string(edit) + "\": want truncate=N");
+    if (!count_of(arg, n)) return Status::invalid_argument("edit \"" + std::string(edit) + "\": want truncate=N");
     auto paras = paragraphs(a.body);
     if (paras.size() <= static_cast<std::size_t>(n)) return unfit(edit, a, "too few paragraphs");
     std::string out;
@@ -153,7 +153,7 @@ Status apply_one(std::string_view edit, Article& a) {
     }
     a.body = std::move(out);
   } else {
-    return invalid_argument("unknown edit \"" + std::string(edit) + "\"");
+    return Status::invalid_argument("unknown edit \"" + std::string(edit) + "\"");
   }
   return Status();
 }
@@ -201,7 +201,7 @@ Status apply_edits(std::string_view edits, Article& article) {
 
 Result<std::vector<EditRecipe>> read_edit_recipes(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return not_found("cannot open edit recipes " + path);
+  if (!in) return Status::not_found("cannot open edit recipes " + path);
   std::vector<EditRecipe> out;
   std::string line;
   int number = 0;
@@ -224,7 +224,7 @@ Result<std::vector<EditRecipe>> read_edit_recipes(const std::string& path) {
     }
     if (cols.size() < 3 || cols[0].empty() || cols[1].empty() || cols[2].empty() ||
         cols[0] == cols[1]) {
-      return parse_error(path + ":" + std::to_string(number) + ": want id, copy_id, edits");
+      return Status::parse_error(path + ":" + std::to_string(number) + ": want id, copy_id, edits");
     }
     out.push_back({cols[0], cols[1], cols[2]});
   }

@@ -33,10 +33,10 @@ StemOverrides StemOverrides::builtin() {
 
 Status StemOverrides::load_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return not_found("stem overrides file " + path + ": cannot open");
+  if (!in) return Status::not_found("stem overrides file " + path + ": cannot open");
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad()) return io_error("stem overrides file " + path + ": read failed");
+  if (in.bad()) return Status::io_error("stem overrides file " + path + ": read failed");
   return parse(buf.str(), path);
 }
 
@@ -62,7 +62,7 @@ Status StemOverrides::parse(std::string_view text, std::string_view origin) {
     }
     if (count == 0) continue;
     if (count != 2)
-      return parse_error(std::string(origin) + ":" + std::to_string(line_no) +
+      return Status::parse_error(std::string(origin) + ":" + std::to_string(line_no) +
                          ": expected 'word stem', got " + std::to_string(count) + " fields");
     for (auto& f : fields)
       for (char& c : f)

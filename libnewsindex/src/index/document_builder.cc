@@ -57,14 +57,14 @@ Status validate_article(const Article& article) {
   if (article.id.empty()) {
     std::string what = article.title.empty() ? std::string("(untitled)")
                                              : "\"" + article.title.substr(0, 60) + "\"";
-    return invalid_argument("article " + what + " has no id");
+    return Status::invalid_argument("article " + what + " has no id");
   }
   if (schema::kPrefixId.size() + article.id.size() > schema::kMaxTermBytes) {
-    return invalid_argument("article id \"" + article.id.substr(0, 60) + "…\" is longer than " +
+    return Status::invalid_argument("article id \"" + article.id.substr(0, 60) + "…\" is longer than " +
                             std::to_string(schema::kMaxTermBytes - 1) + " bytes");
   }
   if (blank(article.title) && blank(article.body)) {
-    return invalid_argument("article \"" + article.id + "\" has neither title nor body");
+    return Status::invalid_argument("article \"" + article.id + "\" has neither title nor body");
   }
   return Status();
 }

@@ -23,7 +23,7 @@ Result<Format> parse_format(std::string_view name) {
   if (n == "jsonl" || n == "json" || n == "ndjson") return Format::kJsonl;
   if (n == "csv") return Format::kCsv;
   if (n == "newsml" || n == "xml" || n == "nitf") return Format::kNewsml;
-  return invalid_argument("unknown format '" + std::string(name) +
+  return Status::invalid_argument("unknown format '" + std::string(name) +
                           "' (expected auto, text, jsonl, csv or newsml)");
 }
 

@@ -110,7 +110,7 @@ Status FacetCollector::init(const std::vector<std::string>& names, bool remote,
         date_spy_ = std::make_unique<DatePrefixSpy>(stream);
       }
     } else {
-      return invalid_argument("unknown facet '" + n +
+      return Status::invalid_argument("unknown facet '" + n +
                               "' (known: source, outlet, category, language, year, month)");
     }
     names_.push_back(n);

@@ -130,7 +130,7 @@ class SearcherImpl final : public Searcher {
       const std::string id_term = std::string(schema::kPrefixId) + std::string(id);
       Xapian::PostingIterator p = db_.postlist_begin(id_term);
       if (p == db_.postlist_end(id_term)) {
-        return not_found(what() + ": no document with id '" + std::string(id) + "'");
+        return Status::not_found(what() + ": no document with id '" + std::string(id) + "'");
       }
       article.text = fill_hit(db_.get_document(*p), article.fields, true);
       return Status();
@@ -260,7 +260,7 @@ class SearcherImpl final : public Searcher {
       }
       msg += " (" + cause + ")";
       if (!alive.empty()) msg += "; allow_partial (--allow-partial) searches the others";
-      return io_error(msg);
+      return Status::io_error(msg);
     }
     db_ = std::move(fresh);
     dirs_ = std::move(dirs);
@@ -330,7 +330,7 @@ class SearcherImpl final : public Searcher {
   Status search_once(const SearchRequest& request, SearchResults& results) {
     results.query = request.query;
     if (request.recency_half_life < 0) {
-      return invalid_argument("recency half-life must not be negative");
+      return Status::invalid_argument("recency half-life must not be negative");
     }
     if (request.since != kNoTimestamp && request.until != kNoTimestamp &&
         request.since > request.until) {
@@ -419,7 +419,7 @@ class SearcherImpl final : public Searcher {
     const std::string id_term = std::string(schema::kPrefixId) + id;
     Xapian::PostingIterator p = db_.postlist_begin(id_term);
     if (p == db_.postlist_end(id_term)) {
-      return not_found(what() + ": no document with id '" + id + "'");
+      return Status::not_found(what() + ": no document with id '" + id + "'");
     }
     const std::string cluster = db_.get_document(*p).get_value(schema::kSlotCollapse);
     if (cluster.empty()) return Status();  // indexed without collapse keys
@@ -452,7 +452,7 @@ class SearcherImpl final : public Searcher {
     std::string id_term = std::string(schema::kPrefixId) + id;
     Xapian::PostingIterator p = db_.postlist_begin(id_term);
     if (p == db_.postlist_end(id_term)) {
-      return not_found(what() + ": no document with id '" + id + "'");
+      return Status::not_found(what() + ": no document with id '" + id + "'");
     }
     Xapian::docid did = *p;
     Xapian::Document doc = db_.get_document(did);
@@ -521,7 +521,7 @@ Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
       std::string host;
       unsigned port = 0;
       if (!parse_remote(name, host, port)) {
-        return invalid_argument(name + ": expected tcp://HOST:PORT");
+        return Status::invalid_argument(name + ": expected tcp://HOST:PORT");
       }
       out = Xapian::Remote::open(host, port, timeout_ms, timeout_ms);
       remote = true;
@@ -574,8 +574,8 @@ Status open_settled(const std::string& name, bool& remote, Xapian::Database& out
 Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& databases,
                                                 const SearcherOptions& options,
                                                 std::shared_ptr<const Analyzer> analyzer) {
-  if (databases.empty()) return invalid_argument("no database given");
-  if (!analyzer) return invalid_argument("no analyzer given");
+  if (databases.empty()) return Status::invalid_argument("no database given");
+  if (!analyzer) return Status::invalid_argument("no analyzer given");
   const std::pair<const char*, double> weights[] = {
       {"stem_weight", options.stem_weight},
       {"compound_weight", options.compound_weight},
@@ -585,7 +585,7 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
       {"query_part_weight", options.query_part_weight}};
   for (const auto& [name, w] : weights) {
     if (!(w >= 0.0 && w <= 1000.0)) {
-      return invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
+      return Status::invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
                               std::to_string(w));
     }
   }
@@ -635,7 +635,7 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
     if (!st.ok()) return st;
     remote = remote || r;
     if (!options.override_analysis && recorded != analyzer->identity()) {
-      return analysis_mismatch(name + ": built with analyzer '" +
+      return Status::analysis_mismatch(name + ": built with analyzer '" +
                                (recorded.empty() ? "(none recorded)" : recorded) +
                                "' but searching uses '" + analyzer->identity() +
                                "' (rebuild the index, or override the check)");
@@ -645,7 +645,7 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   if (names.empty()) {
     std::string msg = "no database answers:";
     for (const Missing& m : missing) msg += " " + m.reason + ";";
-    return io_error(msg);
+    return Status::io_error(msg);
   }
   Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
   if (!syn.ok()) return syn.status();
@@ -654,7 +654,7 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
         std::move(names), std::move(dirs), std::move(all), remote, options, std::move(analyzer),
         std::move(syn).value(), std::move(missing)));
   } catch (const std::exception& e) {
-    return internal_error(std::string("opening searcher: ") + e.what());
+    return Status::internal_error(std::string("opening searcher: ") + e.what());
   }
 }
 

@@ -46,7 +46,7 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const Analyzer& analyzer
     if (line.empty() || line.front() == '#') continue;
     std::size_t eq = line.find('=');
     if (eq == std::string_view::npos) {
-      return parse_error(std::string(origin) + ":" + std::to_string(line_no) +
+      return Status::parse_error(std::string(origin) + ":" + std::to_string(line_no) +
                          ": expected \"term = alias, alias\"");
     }
     std::vector<Form> group;
@@ -80,10 +80,10 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const Analyzer& analyzer
 Result<Synonyms> Synonyms::load(const std::string& path, const Analyzer& analyzer) {
   if (path.empty()) return parse(builtin_synonyms_text(), analyzer, "built-in synonyms");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return not_found(path + ": cannot open synonym file");
+  if (!in) return Status::not_found(path + ": cannot open synonym file");
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) return io_error(path + ": cannot read synonym file");
+  if (in.bad()) return Status::io_error(path + ": cannot read synonym file");
   return parse(ss.str(), analyzer, path);
 }
 
