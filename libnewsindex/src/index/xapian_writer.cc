@@ -103,10 +103,15 @@ Status XapianIndexWriter::init() {
     if (options_.bulk) {
       scratch_ = database_dir(path_).string() + ".newsindex-bulk";
       std::filesystem::create_directories(scratch_);
+      // Staggered first chunks (writer i of n closes its first chunk at
+      // (i + 1) / n of the chunk size): the writers never all stop to write
+      // a chunk at once. A queue of 1,024 documents lets the serial stage go
+      // on feeding the other writers while one writes.
       for (unsigned i = 0; i < threads; ++i) {
+        const std::size_t chunk = options_.bulk_chunk_docs;
         chunk_writers_.push_back(std::make_unique<ChunkWriter>(
-            (scratch_ / ("w" + std::to_string(i))).string(), options_.bulk_chunk_docs,
-            options_.bulk_flush_docs, 64, direct));
+            (scratch_ / ("w" + std::to_string(i))).string(), chunk, chunk * (i + 1) / threads,
+            options_.bulk_flush_docs, 1024, direct));
       }
     }
     db_.begin_transaction(true);

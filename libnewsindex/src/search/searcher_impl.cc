@@ -337,7 +337,7 @@ class SearcherImpl final : public Searcher {
       results.warnings.push_back("since is after until: nothing can match");
     }
     FacetCollector facets;
-    if (Status st = facets.init(request.facets, remote_, &db_); !st.ok()) return st;
+    if (Status st = facets.init(request.facets, remote_, &db_, &columns_); !st.ok()) return st;
 
     ParsedQuery parsed = parse_query(request.query);
     BuiltQuery built = builder_.build(parsed.root);
@@ -512,6 +512,7 @@ class SearcherImpl final : public Searcher {
   Synonyms synonyms_;
   QueryBuilder builder_;
   Snippeter snippeter_;
+  ColumnCache columns_;  // facet columns of db_ (one local database)
 };
 
 Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
