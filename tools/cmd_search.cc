@@ -75,13 +75,13 @@ Status make_request(const SearchFlags& f, SearchRequest& r) {
   r.offset = f.offset;
   r.limit = f.limit;
   if (!f.since.empty() && !parse_date(f.since, false, r.since)) {
-    return invalid_argument("--since " + f.since + ": expected a date like 2020-02-12");
+    return Status::invalid_argument("--since " + f.since + ": expected a date like 2020-02-12");
   }
   if (!f.until.empty() && !parse_date(f.until, true, r.until)) {
-    return invalid_argument("--until " + f.until + ": expected a date like 2020-02-12");
+    return Status::invalid_argument("--until " + f.until + ": expected a date like 2020-02-12");
   }
   if (!f.recency.empty() && !parse_duration(f.recency, r.recency_half_life)) {
-    return invalid_argument("--recency " + f.recency + ": expected a half-life like 7d or 12h");
+    return Status::invalid_argument("--recency " + f.recency + ": expected a half-life like 7d or 12h");
   }
   r.sources = f.sources;
   r.outlets = f.outlets;
@@ -136,7 +136,7 @@ int run(const SearchFlags& f) {
     if (f.batch != "-") {
       file.open(f.batch);
       if (!file) {
-        return report_error("search", not_found(f.batch + ": cannot open batch file"));
+        return report_error("search", Status::not_found(f.batch + ": cannot open batch file"));
       }
     }
     std::istream& in = f.batch == "-" ? std::cin : file;
@@ -162,7 +162,7 @@ int run(const SearchFlags& f) {
       }
       std::cout << answer << "\n" << std::flush;
     }
-    if (in.bad()) return report_error("search", io_error(f.batch + ": read error"));
+    if (in.bad()) return report_error("search", Status::io_error(f.batch + ": read error"));
     return rc;
   }
 

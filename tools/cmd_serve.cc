@@ -79,7 +79,7 @@ int run(const ServeFlags& f) {
   if (!f.access_log.empty() && f.access_log != "-") {
     log_file.open(f.access_log, std::ios::app);
     if (!log_file) {
-      return report_error("serve", io_error(f.access_log + ": cannot open the access log"));
+      return report_error("serve", Status::io_error(f.access_log + ": cannot open the access log"));
     }
     o.access_log = &log_file;
   } else if (!f.quiet) {
@@ -122,7 +122,7 @@ int run(const ServeFlags& f) {
   finished = true;
   pthread_kill(waiter.native_handle(), SIGTERM);  // ends the waiter if run() stopped by itself
   waiter.join();
-  if (!ok) return report_error("serve", io_error("the server stopped on an error"));
+  if (!ok) return report_error("serve", Status::io_error("the server stopped on an error"));
   std::cerr << "newsindex serve: stopped\n";
   return kExitOk;
 }

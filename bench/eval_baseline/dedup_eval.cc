@@ -31,7 +31,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "dedup/cluster_index.h"
+#include "index/cluster_index.h"
 #include "dedup/eval_set.h"
 #include "dedup/minhash.h"
 #include "dedup/pair_eval.h"

@@ -21,12 +21,12 @@ TEST(StatusTest, ToStringNamesCodeAndMessage) {
     const char* expected;
   };
   const Case cases[] = {
-      {locked("/srv/db: held by pid 12"), "locked: /srv/db: held by pid 12"},
-      {not_found("x.jsonl"), "not found: x.jsonl"},
-      {parse_error("q: unclosed quote"), "parse error: q: unclosed quote"},
-      {analysis_mismatch("db built with fold=0"),
+      {Status::locked("/srv/db: held by pid 12"), "locked: /srv/db: held by pid 12"},
+      {Status::not_found("x.jsonl"), "not found: x.jsonl"},
+      {Status::parse_error("q: unclosed quote"), "parse error: q: unclosed quote"},
+      {Status::analysis_mismatch("db built with fold=0"),
        "analysis mismatch: db built with fold=0"},
-      {corruption(""), "corruption"},
+      {Status::corruption(""), "corruption"},
   };
   for (const auto& c : cases) {
     EXPECT_FALSE(c.status.ok());
@@ -40,7 +40,7 @@ TEST(ResultTest, HoldsValueOrStatus) {
   EXPECT_EQ(*good, 42);
   EXPECT_TRUE(good.status().ok());
 
-  Result<int> bad = invalid_argument("--limit must be positive");
+  Result<int> bad = Status::invalid_argument("--limit must be positive");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(bad.status().message(), "--limit must be positive");

@@ -1,6 +1,7 @@
 // The NewsML 1.2 / NITF reader on the three agency samples in
 // ../shared/testdata/wire-samples and on small fixtures.
 #include "readers/newsml_reader.h"
+#include "readers/normalize.h"
 
 #include <gtest/gtest.h>
 

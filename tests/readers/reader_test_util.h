@@ -12,6 +12,7 @@
 
 #include "newsindex/reader.h"
 #include "readers/dutch_date.h"
+#include "util/calendar.h"
 
 namespace newsindex::testing {
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "util/calendar.h"
+
 namespace newsindex::internal {
 namespace {
 
@@ -42,10 +44,16 @@ TEST(DateFilter, Table) {
   }
 }
 
-TEST(DateFilter, SlotDate) {
-  EXPECT_EQ(slot_date(0), "19700101000000");
-  EXPECT_EQ(slot_date(1581511680), "20200212124800");
-  EXPECT_EQ(slot_date(-1), "19691231235959");
+// The filter's bounds and the writer's slot come from one encoder: a range
+// for a day contains the slot of every second of that day and no other.
+TEST(DateFilter, DayRangeHoldsExactlyTheWritersSlotsOfThatDay) {
+  DateRange r;
+  ASSERT_TRUE(parse_date_range("2020-02-12", r));
+  const std::int64_t day = days_from_civil(2020, 2, 12) * 86400;
+  EXPECT_LT(date_slot(day - 1), r.lo);
+  EXPECT_EQ(date_slot(day), r.lo);
+  EXPECT_EQ(date_slot(day + 86399), r.hi);
+  EXPECT_GT(date_slot(day + 86400), r.hi);
 }
 
 }  // namespace

@@ -24,9 +24,14 @@ class QueryBuilderTest : public ::testing::Test {
                       .value()) {}
 
   BuiltQuery build(const std::string& q, DefaultOperator op = DefaultOperator::kOr) {
+    // The plain OR structure, the optional levels off (the Searcher's
+    // defaults are tested in query_weights_test).
     BuilderOptions o;
     o.default_operator = op;
-    o.exact_within_stem = false;  // the plain OR structure (tested in query_weights_test)
+    o.stem_weight = 0.5;
+    o.hyphen_part_weight = 0.0;
+    o.query_part_weight = 0.0;
+    o.exact_within_stem = false;
     QueryBuilder b(*analyzer_, &synonyms_, o);
     return b.build(parse_query(q).root);
   }
@@ -157,12 +162,16 @@ TEST_F(QueryBuilderTest, TenThousandWordsBuildACappedQuery) {
   EXPECT_EQ(q.words.size(), 64u);
 }
 
-TEST(Synonyms, BuiltInListEqualsDataFile) {
-  std::ifstream in(testing::source_dir() / "libnewsindex/data/synonyms-nl.txt");
+// The generator (cmake/EmbedFile.cmake) compiles the data file in byte for
+// byte: UTF-8, line ends and the last newline included.
+TEST(Synonyms, GeneratedBuiltInListIsTheDataFile) {
+  std::ifstream in(testing::source_dir() / "libnewsindex/data/synonyms-nl.txt",
+                   std::ios::binary);
   ASSERT_TRUE(in) << "libnewsindex/data/synonyms-nl.txt missing";
   std::stringstream ss;
   ss << in.rdbuf();
-  EXPECT_EQ(ss.str(), builtin_synonyms_text());
+  EXPECT_EQ(builtin_synonyms_text(), ss.str());
+  EXPECT_EQ(builtin_synonyms_text().back(), '\n');
 }
 
 TEST(Synonyms, ParseErrorsNameTheLine) {

@@ -145,6 +145,25 @@ TEST(QueryWeights, ProximityPairsTable) {
 // in more than common_part_floor, here 10) are left out of the XP and
 // query-compound-part levels, and a word whose stem is in whole_word_docs
 // documents is not expanded into its parts.
+// One source of defaults: a builder made without options weighs a query as
+// the Searcher does by default (stem_weight was 0.5 here against 1 there).
+TEST(QueryWeights, BuilderDefaultsAreTheSearchers) {
+  const SearcherOptions s;
+  const BuilderOptions b;
+  EXPECT_EQ(b.default_operator, s.default_operator);
+  EXPECT_EQ(b.stem_weight, s.stem_weight);
+  EXPECT_EQ(b.compound_weight, s.compound_weight);
+  EXPECT_EQ(b.title_weight, s.title_weight);
+  EXPECT_EQ(b.stopword_weight, s.stopword_weight);
+  EXPECT_EQ(b.hyphen_part_weight, s.hyphen_part_weight);
+  EXPECT_EQ(b.query_part_weight, s.query_part_weight);
+  SearcherOptions custom;
+  custom.stem_weight = 0.75;
+  custom.default_operator = DefaultOperator::kAnd;
+  EXPECT_EQ(BuilderOptions(custom).stem_weight, 0.75);
+  EXPECT_EQ(BuilderOptions(custom).default_operator, DefaultOperator::kAnd);
+}
+
 TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
   struct Limits {
     const char* name;

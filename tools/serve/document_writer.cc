@@ -18,14 +18,14 @@ bool token_matches(std::string_view given, std::string_view expected) {
 
 Result<std::string> read_token_file(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return not_found(path + ": cannot open the token file");
+  if (!in) return Status::not_found(path + ": cannot open the token file");
   std::string line;
   std::getline(in, line);
   const auto first = line.find_first_not_of(" \t\r\n");
   const auto last = line.find_last_not_of(" \t\r\n");
   std::string token = first == std::string::npos ? "" : line.substr(first, last - first + 1);
   if (token.size() < 16) {
-    return invalid_argument(path + ": the token must be at least 16 characters on the first line");
+    return Status::invalid_argument(path + ": the token must be at least 16 characters on the first line");
   }
   return token;
 }
@@ -68,7 +68,7 @@ Result<nlohmann::json> DocumentWriter::add_jsonl(std::string_view body) {
     }
   }
   if (articles == 0 && skipped.empty()) {
-    return invalid_argument("the body holds no article (JSON Lines, one article per line)");
+    return Status::invalid_argument("the body holds no article (JSON Lines, one article per line)");
   }
   if (Status st = writer_->commit(); !st.ok()) return st;
   const WriteStats& after = writer_->stats();

@@ -392,7 +392,7 @@ HttpService::HttpService(std::unique_ptr<State> state) : state_(std::move(state)
 HttpService::~HttpService() = default;
 
 Result<std::unique_ptr<HttpService>> HttpService::start(const ServeOptions& options) {
-  if (options.databases.empty()) return invalid_argument("no database given (--db DIR)");
+  if (options.databases.empty()) return Status::invalid_argument("no database given (--db DIR)");
   auto state = std::make_unique<State>(options);
   {
     auto first = state->pool.borrow();  // the databases open, and match the analysis
@@ -401,7 +401,7 @@ Result<std::unique_ptr<HttpService>> HttpService::start(const ServeOptions& opti
   if (!options.write_token.empty()) {
     const std::string& db = options.databases.front();
     if (db.rfind("tcp://", 0) == 0) {
-      return invalid_argument("--write-token: the first --db must be a local database, not " + db);
+      return Status::invalid_argument("--write-token: the first --db must be a local database, not " + db);
     }
     auto writer = DocumentWriter::open(db, options.writer);
     if (!writer.ok()) return writer.status();
@@ -415,7 +415,7 @@ Result<std::unique_ptr<HttpService>> HttpService::start(const ServeOptions& opti
     state->port = options.port;
   }
   if (state->port == 0) {
-    return io_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+    return Status::io_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                     " (in use, or not an address of this machine)");
   }
   return std::unique_ptr<HttpService>(new HttpService(std::move(state)));

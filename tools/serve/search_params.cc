@@ -16,7 +16,7 @@ constexpr std::string_view kFacets[] = {"source", "outlet", "category", "languag
                                         "month"};
 
 Status bad(std::string_view name, std::string_view why) {
-  return invalid_argument("parameter '" + std::string(name) + "': " + std::string(why));
+  return Status::invalid_argument("parameter '" + std::string(name) + "': " + std::string(why));
 }
 
 Status parse_flag(std::string_view name, std::string_view text, bool& out) {
@@ -83,9 +83,9 @@ bool search_repairs(const Params& params) {
 
 Status check_params(const Params& params, const std::vector<std::string_view>& allowed) {
   for (const auto& [name, value] : params) {
-    if (!is_valid_utf8(name)) return invalid_argument("a parameter name is not valid UTF-8");
+    if (!is_valid_utf8(name)) return Status::invalid_argument("a parameter name is not valid UTF-8");
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      return invalid_argument("unknown parameter '" + name + "'");
+      return Status::invalid_argument("unknown parameter '" + name + "'");
     }
     if (!is_valid_utf8(value)) return bad(name, "not valid UTF-8");
   }
@@ -169,7 +169,7 @@ Status search_request_from_params(const Params& params, const ServeLimits& limit
     if (!st.ok()) return st;
   }
   if (out.since != kNoTimestamp && out.until != kNoTimestamp && out.since > out.until) {
-    return invalid_argument("parameter 'since': after 'until'");
+    return Status::invalid_argument("parameter 'since': after 'until'");
   }
   return Status();
 }

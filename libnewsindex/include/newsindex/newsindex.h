@@ -4,7 +4,6 @@
 
 #include "newsindex/analyzer.h"
 #include "newsindex/article.h"
-#include "newsindex/eval.h"
 #include "newsindex/index_info.h"
 #include "newsindex/reader.h"
 #include "newsindex/searcher.h"

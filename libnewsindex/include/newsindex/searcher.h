@@ -159,8 +159,23 @@ class NEWSINDEX_EXPORT Searcher {
                                                 const SearcherOptions& options = {});
   virtual ~Searcher() = default;
 
+  // Errors of search, similar, copies, document and reopen:
+  //   kInvalidArgument  a request value out of range (a negative recency
+  //                     half-life); a malformed query is not an error (it
+  //                     degrades to a sensible query plus a warning);
+  //   kNotFound         similar/copies/document: no article with `id`;
+  //   kIoError          a database or shard cannot be read or stopped
+  //                     answering (named; with allow_partial only when none
+  //                     answers), or it changed under the reader more often
+  //                     than the retries allow;
+  //   kCorruption       a database is damaged (named, with the advice to
+  //                     restore or rebuild it);
+  //   kInternal         an unexpected engine error (a bug).
+  // A database modified by a writer during the call is reopened and the call
+  // retried; that is not an error.
   virtual Result<SearchResults> search(const SearchRequest& request) = 0;
-  // Articles like the one with `id` (more like this).
+  // Articles like the one with `id` (more like this); kNotFound when there
+  // is no article `id`.
   virtual Result<SearchResults> similar(std::string_view id, std::uint32_t limit = 10) = 0;
   // The other copies of the wire story of the article `id`: the articles a
   // collapsed search folds into one hit with it (Hit::duplicates counts
@@ -169,7 +184,9 @@ class NEWSINDEX_EXPORT Searcher {
   virtual Result<SearchResults> copies(std::string_view id, std::uint32_t limit = 100) = 0;
   // The stored article with `id`; kNotFound when there is none.
   virtual Result<StoredArticle> document(std::string_view id) = 0;
-  // Sees the latest committed state of the databases.
+  // Sees the latest committed state of the databases (a database replaced
+  // by a bulk commit or compaction is opened afresh). kIoError or
+  // kCorruption as above when a database can no longer be opened.
   virtual Status reopen() = 0;
 };
 

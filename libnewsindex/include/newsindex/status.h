@@ -41,6 +41,21 @@ class [[nodiscard, gnu::visibility("default")]] Status {
 
   static Status ok_status() { return Status(); }
 
+  // One factory per error code: `return Status::not_found(path + ": no such
+  // database");`. The message names what and where.
+  static Status invalid_argument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
+  static Status not_found(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
+  static Status io_error(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
+  static Status corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
+  static Status locked(std::string m) { return {StatusCode::kLocked, std::move(m)}; }
+  static Status analysis_mismatch(std::string m) {
+    return {StatusCode::kAnalysisMismatch, std::move(m)};
+  }
+  static Status parse_error(std::string m) { return {StatusCode::kParseError, std::move(m)}; }
+  static Status internal_error(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
@@ -55,29 +70,6 @@ class [[nodiscard, gnu::visibility("default")]] Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
 };
-
-inline Status invalid_argument(std::string m) {
-  return {StatusCode::kInvalidArgument, std::move(m)};
-}
-inline Status not_found(std::string m) {
-  return {StatusCode::kNotFound, std::move(m)};
-}
-inline Status io_error(std::string m) {
-  return {StatusCode::kIoError, std::move(m)};
-}
-inline Status corruption(std::string m) {
-  return {StatusCode::kCorruption, std::move(m)};
-}
-inline Status locked(std::string m) { return {StatusCode::kLocked, std::move(m)}; }
-inline Status analysis_mismatch(std::string m) {
-  return {StatusCode::kAnalysisMismatch, std::move(m)};
-}
-inline Status parse_error(std::string m) {
-  return {StatusCode::kParseError, std::move(m)};
-}
-inline Status internal_error(std::string m) {
-  return {StatusCode::kInternal, std::move(m)};
-}
 
 // A value or the Status that explains why there is none (std::expected-shaped;
 // std::expected itself needs C++23).

@@ -39,7 +39,7 @@ std::string hex32(std::uint32_t v) {
 
 Result<std::uint32_t> file_fingerprint(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return not_found("stem overrides file " + path + ": cannot open");
+  if (!in) return Status::not_found("stem overrides file " + path + ": cannot open");
   std::uint32_t fp = 2166136261u;
   char buf[4096];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
@@ -131,9 +131,9 @@ Result<std::shared_ptr<const Analyzer>> Analyzer::create(const AnalyzerOptions& 
         std::move(config), std::move(stemmer_identity), std::move(identity));
     return a;
   } catch (const std::bad_alloc&) {
-    return internal_error("Analyzer::create: out of memory");
+    return Status::internal_error("Analyzer::create: out of memory");
   } catch (const std::exception& e) {
-    return internal_error(std::string("Analyzer::create: ") + e.what());
+    return Status::internal_error(std::string("Analyzer::create: ") + e.what());
   }
 }
 

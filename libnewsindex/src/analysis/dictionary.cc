@@ -109,12 +109,12 @@ Result<std::shared_ptr<const Dictionary>> Dictionary::load(const std::string& pa
   }
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    return not_found("compound dictionary " + path +
+    return Status::not_found("compound dictionary " + path +
                      ": cannot open (install Debian's wdutch, set "
                      "AnalyzerOptions::dictionary_path, or turn split_compounds off)");
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad()) return io_error("compound dictionary " + path + ": read failed");
+  if (in.bad()) return Status::io_error("compound dictionary " + path + ": read failed");
   const std::string text = buf.str();
 
   auto d = std::make_shared<Dictionary>();
@@ -139,7 +139,7 @@ Result<std::shared_ptr<const Dictionary>> Dictionary::load(const std::string& pa
     d->add(folded);
   }
   if (d->offsets_.empty())
-    return corruption("compound dictionary " + path + ": no usable words");
+    return Status::corruption("compound dictionary " + path + ": no usable words");
   d->build_table();
   cache[path] = d;
   return std::shared_ptr<const Dictionary>(d);

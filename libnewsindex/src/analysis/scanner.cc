@@ -1,6 +1,7 @@
 // analysis/scanner.cc
 #include "analysis/scanner.h"
 
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace newsindex::internal::analysis {
@@ -8,10 +9,6 @@ namespace {
 
 inline bool is_alnum_class(CharClass c) {
   return c == CharClass::kLetter || c == CharClass::kDigit;
-}
-
-inline unsigned char lower_ascii(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
 }
 
 inline bool ascii_alnum(unsigned char c) {
@@ -170,12 +167,12 @@ bool Scanner::scan_word(RawSpan& span) {
 }
 
 bool Scanner::try_url(std::size_t s, RawSpan& span) {
-  const unsigned char first = lower_ascii(p_[s]);
+  const unsigned char first = static_cast<unsigned char>(lower_ascii(static_cast<char>(p_[s])));
   if (first != 'h' && first != 'w') return false;
   auto starts = [&](std::string_view prefix) {
     if (n_ - s < prefix.size()) return false;
     for (std::size_t k = 0; k < prefix.size(); ++k)
-      if (lower_ascii(p_[s + k]) != static_cast<unsigned char>(prefix[k])) return false;
+      if (lower_ascii(static_cast<char>(p_[s + k])) != prefix[k]) return false;
     return true;
   };
   std::size_t body;
@@ -248,7 +245,7 @@ bool Scanner::try_clitic(RawSpan& span) {
   const Peek apos = peek(s);
   const std::size_t l = s + apos.len;
   if (l >= n_) return false;
-  const unsigned char c = lower_ascii(p_[l]);
+  const unsigned char c = static_cast<unsigned char>(lower_ascii(static_cast<char>(p_[l])));
   if (c != 's' && c != 't' && c != 'n' && c != 'k' && c != 'm') return false;
   const std::size_t after = l + 1;
   span = RawSpan{};

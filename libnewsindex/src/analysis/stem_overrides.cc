@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/ascii.h"
+
 namespace newsindex::internal::analysis {
 namespace {
 
@@ -21,8 +23,6 @@ constexpr Pair kBuiltin[] = {
     {"ei", "eier"},             {"kind", "kinder"},
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
 }  // namespace
 
 StemOverrides StemOverrides::builtin() {
@@ -33,10 +33,10 @@ StemOverrides StemOverrides::builtin() {
 
 Status StemOverrides::load_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return not_found("stem overrides file " + path + ": cannot open");
+  if (!in) return Status::not_found("stem overrides file " + path + ": cannot open");
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad()) return io_error("stem overrides file " + path + ": read failed");
+  if (in.bad()) return Status::io_error("stem overrides file " + path + ": read failed");
   return parse(buf.str(), path);
 }
 
@@ -53,16 +53,16 @@ Status StemOverrides::parse(std::string_view text, std::string_view origin) {
     int count = 0;
     std::size_t i = 0;
     while (i < line.size()) {
-      while (i < line.size() && is_space(line[i])) ++i;
+      while (i < line.size() && is_ascii_space(line[i])) ++i;
       if (i >= line.size()) break;
       const std::size_t s = i;
-      while (i < line.size() && !is_space(line[i])) ++i;
+      while (i < line.size() && !is_ascii_space(line[i])) ++i;
       if (count < 3) fields[count] = std::string(line.substr(s, i - s));
       ++count;
     }
     if (count == 0) continue;
     if (count != 2)
-      return parse_error(std::string(origin) + ":" + std::to_string(line_no) +
+      return Status::parse_error(std::string(origin) + ":" + std::to_string(line_no) +
                          ": expected 'word stem', got " + std::to_string(count) + " fields");
     for (auto& f : fields)
       for (char& c : f)

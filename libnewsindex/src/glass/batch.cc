@@ -86,10 +86,10 @@ Status add_posting_list(TableBuilder& table, const std::string& first_key,
 
 Status sync_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno == ENOENT ? Status() : io_error(path + ": " + std::strerror(errno));
+  if (fd < 0) return errno == ENOENT ? Status() : Status::io_error(path + ": " + std::strerror(errno));
   const int rc = ::fsync(fd);
   ::close(fd);
-  if (rc != 0) return io_error(path + ": " + std::strerror(errno));
+  if (rc != 0) return Status::io_error(path + ": " + std::strerror(errno));
   return Status();
 }
 
@@ -131,7 +131,7 @@ Status GlassBatch::add(const DocImage& doc) {
   // Check first, so a refused document leaves the batch as it was.
   for (std::size_t i = 0; i < doc.term_count(); ++i) {
     if (doc.term(i).size() > kMaxTermLength) {
-      return invalid_argument("Term too long (> 245): " + std::string(doc.term(i).substr(0, 60)) +
+      return Status::invalid_argument("Term too long (> 245): " + std::string(doc.term(i).substr(0, 60)) +
                               "...");
     }
   }
@@ -450,14 +450,14 @@ Status GlassBatch::write_docdata(const std::string& dir, RootInfo& root) {
 Status GlassBatch::write(const std::string& dir) {
   const std::uint32_t bs = options_.block_size;
   if (bs < 2048 || bs > 65536 || (bs & (bs - 1)) != 0) {
-    return invalid_argument("block size " + std::to_string(bs) +
+    return Status::invalid_argument("block size " + std::to_string(bs) +
                             ": must be a power of two from 2048 to 65536");
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return io_error(dir + ": " + ec.message());
+  if (ec) return Status::io_error(dir + ": " + ec.message());
   if (!std::filesystem::is_empty(dir, ec) || ec) {
-    return invalid_argument(dir + ": not an empty directory");
+    return Status::invalid_argument(dir + ": not an empty directory");
   }
   std::array<RootInfo, kTableCount> roots;
   for (int t = 0; t < kTableCount; ++t) {

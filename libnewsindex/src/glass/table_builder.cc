@@ -71,7 +71,7 @@ TableBuilder::~TableBuilder() {
 
 Status TableBuilder::open_file() {
   fd_ = ::open(path_.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0666);
-  if (fd_ < 0) return io_error(path_ + ": " + std::strerror(errno));
+  if (fd_ < 0) return Status::io_error(path_ + ": " + std::strerror(errno));
   return Status();
 }
 
@@ -86,7 +86,7 @@ Status TableBuilder::write_block(std::uint32_t n, const unsigned char* block) {
     ssize_t w = ::pwrite(fd_, block + done, block_size_ - done, at + static_cast<off_t>(done));
     if (w < 0) {
       if (errno == EINTR) continue;
-      return io_error(path_ + ": " + std::strerror(errno));
+      return Status::io_error(path_ + ": " + std::strerror(errno));
     }
     done += static_cast<std::size_t>(w);
   }
@@ -161,7 +161,7 @@ Status TableBuilder::put_item(std::string_view key, std::uint16_t component, boo
 
 Status TableBuilder::add(std::string_view key, std::string_view tag, bool compressed) {
   if (key.size() > kMaxKey) {
-    return invalid_argument(path_ + ": key of " + std::to_string(key.size()) +
+    return Status::invalid_argument(path_ + ": key of " + std::to_string(key.size()) +
                             " bytes, the limit is 255");
   }
   if (entries_ != 0 && !(std::string_view(last_key_) < key)) {
@@ -193,7 +193,7 @@ Status TableBuilder::add(std::string_view key, std::string_view tag, bool compre
         take = cap;
       }
     }
-    if (component > 0xffff) return invalid_argument(path_ + ": tag too large");
+    if (component > 0xffff) return Status::invalid_argument(path_ + ": tag too large");
     Status st = put_item(key, static_cast<std::uint16_t>(component), take == rest, compressed,
                          tag.data() + offset, take);
     if (!st.ok()) return st;
@@ -275,7 +275,7 @@ Result<RootInfo> TableBuilder::finish(bool always_create) {
   if (fd_ >= 0) {
     int fd = fd_;
     fd_ = -1;
-    if (::close(fd) != 0) return io_error(path_ + ": " + std::strerror(errno));
+    if (::close(fd) != 0) return Status::io_error(path_ + ": " + std::strerror(errno));
   }
   return info;
 }

@@ -50,7 +50,7 @@ Status write_all(int fd, const std::string& data, const std::string& path) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return io_error(path + ": " + std::strerror(errno));
+      return Status::io_error(path + ": " + std::strerror(errno));
     }
     done += static_cast<std::size_t>(n);
   }
@@ -92,12 +92,12 @@ Status write_version_file(const std::string& dir, std::uint32_t revision,
   const std::string tmp = dir + "/v.tmp";
   const std::string final_path = dir + "/iamglass";
   int fd = ::open(tmp.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0) return io_error(tmp + ": " + std::strerror(errno));
+  if (fd < 0) return Status::io_error(tmp + ": " + std::strerror(errno));
   Status st = write_all(fd, out, tmp);
-  if (st.ok() && sync && ::fsync(fd) != 0) st = io_error(tmp + ": " + std::strerror(errno));
-  if (::close(fd) != 0 && st.ok()) st = io_error(tmp + ": " + std::strerror(errno));
+  if (st.ok() && sync && ::fsync(fd) != 0) st = Status::io_error(tmp + ": " + std::strerror(errno));
+  if (::close(fd) != 0 && st.ok()) st = Status::io_error(tmp + ": " + std::strerror(errno));
   if (st.ok() && std::rename(tmp.c_str(), final_path.c_str()) != 0) {
-    st = io_error(final_path + ": " + std::strerror(errno));
+    st = Status::io_error(final_path + ": " + std::strerror(errno));
   }
   if (!st.ok()) ::unlink(tmp.c_str());
   return st;

@@ -62,11 +62,11 @@ Status check_database(const std::string& path, std::string* report) {
     // The database opened, so what the check stops on (an item that ends
     // outside its block, a bad block header) is damage, not a missing file.
     if (report != nullptr) *report = findings.str();
-    return corruption(path + ": corrupt database: " + e.get_description() + advice);
+    return Status::corruption(path + ": corrupt database: " + e.get_description() + advice);
   }
   if (report != nullptr) *report = findings.str();
   if (errors == 0) return Status();
-  return corruption(path + ": corrupt database: " + std::to_string(errors) +
+  return Status::corruption(path + ": corrupt database: " + std::to_string(errors) +
                     (errors == 1 ? " error" : " errors") + " found (" +
                     first_lines(findings.str(), 3) +
                     ")" + advice);

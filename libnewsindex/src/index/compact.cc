@@ -28,7 +28,7 @@ Status compact_database(const std::string& path) {
   // (`mkdir a; cp feed.jsonl a/` must not lose feed.jsonl).
   if (Status st = internal::check_database_dir(db_path.string()); !st.ok()) return st;
   if (!internal::remove_database_dir(tmp)) {  // a leftover from an interrupted run
-    return invalid_argument(tmp.string() +
+    return Status::invalid_argument(tmp.string() +
                             ": in the way of compaction and holds files that are not a "
                             "database; move it away");
   }

@@ -48,10 +48,10 @@ Status check_database_dir(const std::string& path) {
   }
   if (other.empty()) return Status();
   if (database) {
-    return invalid_argument(path + ": the database folder also holds " + other +
+    return Status::invalid_argument(path + ": the database folder also holds " + other +
                             ", which is not part of a Xapian database; move it out first");
   }
-  return invalid_argument(path + ": folder is not empty and holds no Xapian database (found " +
+  return Status::invalid_argument(path + ": folder is not empty and holds no Xapian database (found " +
                           other + "); give --db a new or empty folder");
 }
 

@@ -40,18 +40,18 @@ Status swap_in(const fs::path& fresh, const fs::path& target) {
   }
   const fs::path old = target.string() + ".swap-old";
   if (!remove_database_dir(old)) {
-    return io_error(old.string() + ": in the way of the swap and holds files that are not a "
+    return Status::io_error(old.string() + ": in the way of the swap and holds files that are not a "
                                    "database; move it away");
   }
   fs::rename(target, old, ec);
   if (ec) {
-    return io_error(target.string() + ": cannot move the old database aside: " + ec.message());
+    return Status::io_error(target.string() + ": cannot move the old database aside: " + ec.message());
   }
   fs::rename(fresh, target, ec);
   if (ec) {
     std::error_code ec2;
     fs::rename(old, target, ec2);
-    return io_error(target.string() + ": cannot move the new database in: " + ec.message());
+    return Status::io_error(target.string() + ": cannot move the new database in: " + ec.message());
   }
   remove_database_dir(old);
   return Status();

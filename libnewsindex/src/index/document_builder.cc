@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "index/civil_time.h"
 #include "index/schema.h"
 #include "index/stored_text.h"
+#include "util/calendar.h"
 #include "util/utf8.h"
 
 namespace newsindex::internal {
@@ -57,35 +57,21 @@ Status validate_article(const Article& article) {
   if (article.id.empty()) {
     std::string what = article.title.empty() ? std::string("(untitled)")
                                              : "\"" + article.title.substr(0, 60) + "\"";
-    return invalid_argument("article " + what + " has no id");
+    return Status::invalid_argument("article " + what + " has no id");
   }
   if (schema::kPrefixId.size() + article.id.size() > schema::kMaxTermBytes) {
-    return invalid_argument("article id \"" + article.id.substr(0, 60) + "…\" is longer than " +
+    return Status::invalid_argument("article id \"" + article.id.substr(0, 60) + "…\" is longer than " +
                             std::to_string(schema::kMaxTermBytes - 1) + " bytes");
   }
   if (blank(article.title) && blank(article.body)) {
-    return invalid_argument("article \"" + article.id + "\" has neither title nor body");
+    return Status::invalid_argument("article \"" + article.id + "\" has neither title nor body");
   }
   return Status();
 }
 
 std::string iso_date(const Article& article) {
   if (!has_usable_date(article)) return "";
-  const std::int64_t local = article.timestamp + std::int64_t{article.utc_offset_minutes} * 60;
-  CivilTime t = civil_from_seconds(local);
-  char buf[48];
-  if (!article.has_time) {
-    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(t.year), t.month,
-                  t.day);
-    return buf;
-  }
-  int off = article.utc_offset_minutes;
-  char sign = off < 0 ? '-' : '+';
-  if (off < 0) off = -off;
-  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-                static_cast<long long>(t.year), t.month, t.day, t.hour, t.minute, t.second, sign,
-                off / 60, off % 60);
-  return buf;
+  return format_iso8601(article.timestamp, article.utc_offset_minutes, article.has_time);
 }
 
 DocumentBuilder::DocumentBuilder(std::shared_ptr<const Analyzer> analyzer, bool index_title,
@@ -169,19 +155,11 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   // Dates: D/M/Y terms use the local calendar date (what a reader of the
   // article calls its date); the slots use UTC.
   if (has_usable_date(a)) {
-    CivilTime local =
-        civil_from_seconds(a.timestamp + std::int64_t{a.utc_offset_minutes} * 60);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04lld%02d%02d", static_cast<long long>(local.year),
-                  local.month, local.day);
-    std::string ymd(buf);
+    const std::string ymd = day_key(a.timestamp + std::int64_t{a.utc_offset_minutes} * 60);
     doc.add_term(std::string(schema::kPrefixDay) + ymd, 0);
     doc.add_term(std::string(schema::kPrefixMonth) + ymd.substr(0, 6), 0);
     doc.add_term(std::string(schema::kPrefixYear) + ymd.substr(0, 4), 0);
-    CivilTime utc = civil_from_seconds(a.timestamp);
-    std::snprintf(buf, sizeof buf, "%04lld%02d%02d%02d%02d%02d", static_cast<long long>(utc.year),
-                  utc.month, utc.day, utc.hour, utc.minute, utc.second);
-    doc.add_value(schema::kSlotDate, buf);
+    doc.add_value(schema::kSlotDate, date_slot(a.timestamp));
     doc.add_value(schema::kSlotTimestamp,
                   Xapian::sortable_serialise(static_cast<double>(a.timestamp)));
   }

@@ -3,20 +3,22 @@
 
 #include <cctype>
 
+#include "util/ascii.h"
+
 namespace newsindex::schema {
 
 std::string filter_value(std::string_view value) {
   std::string out;
   out.reserve(value.size());
   bool space = false;
-  for (unsigned char c : value) {
-    if (std::isspace(c)) {
+  for (char c : value) {
+    if (internal::is_ascii_space(c)) {
       space = !out.empty();
       continue;
     }
     if (space) out.push_back(' ');
     space = false;
-    out.push_back(static_cast<char>(std::tolower(c)));
+    out.push_back(internal::lower_ascii(c));
   }
   return out;
 }

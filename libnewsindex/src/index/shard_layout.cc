@@ -41,7 +41,7 @@ std::string stub_file_of(const std::string& path) {
 
 Result<std::vector<StubEntry>> read_stub(const std::string& stub_file) {
   std::ifstream in(stub_file);
-  if (!in) return not_found(stub_file + ": cannot read the stub database file");
+  if (!in) return Status::not_found(stub_file + ": cannot read the stub database file");
   const fs::path base = fs::path(stub_file).parent_path();
   std::vector<StubEntry> out;
   std::string line;
@@ -61,16 +61,16 @@ Result<std::vector<StubEntry>> read_stub(const std::string& stub_file) {
     } else if (type == "remote" && !rest.empty() && rest[0] != ':') {
       std::size_t colon = rest.rfind(':');
       if (colon == std::string::npos || colon == 0 || colon + 1 >= rest.size()) {
-        return corruption(where + ": expected \"remote HOST:PORT\"");
+        return Status::corruption(where + ": expected \"remote HOST:PORT\"");
       }
       unsigned port = 0;
       for (char c : rest.substr(colon + 1)) {
         if (c < '0' || c > '9' || port > 65535) {
-          return corruption(where + ": bad port in \"remote HOST:PORT\"");
+          return Status::corruption(where + ": bad port in \"remote HOST:PORT\"");
         }
         port = port * 10 + static_cast<unsigned>(c - '0');
       }
-      if (port == 0 || port > 65535) return corruption(where + ": bad port");
+      if (port == 0 || port > 65535) return Status::corruption(where + ": bad port");
       e.kind = StubEntry::Kind::kRemote;
       e.host = rest.substr(0, colon);
       if (e.host.size() > 2 && e.host.front() == '[' && e.host.back() == ']') {
@@ -78,16 +78,16 @@ Result<std::vector<StubEntry>> read_stub(const std::string& stub_file) {
       }
       e.port = port;
     } else if (type == "remote") {
-      return corruption(where +
+      return Status::corruption(where +
                         ": \"remote :PROGRAM\" shards are not supported; serve the shard "
                         "with xapian-tcpsrv and write \"remote HOST:PORT\"");
     } else {
-      return corruption(where + ": not a stub database line (expected \"auto PATH\", "
+      return Status::corruption(where + ": not a stub database line (expected \"auto PATH\", "
                                 "\"glass PATH\" or \"remote HOST:PORT\")");
     }
     out.push_back(std::move(e));
   }
-  if (out.empty()) return corruption(stub_file + ": the stub database file lists no database");
+  if (out.empty()) return Status::corruption(stub_file + ": the stub database file lists no database");
   return out;
 }
 
@@ -102,14 +102,14 @@ Result<std::uint32_t> sharded_count(const std::string& dir) {
     const StubEntry& e = (*entries)[i];
     const std::string want = (base / shard_name(static_cast<std::uint32_t>(i))).lexically_normal();
     if (e.kind != StubEntry::Kind::kLocal || e.path != want) {
-      return corruption(stub + ":" + std::to_string(e.line) + ": expected \"auto " +
+      return Status::corruption(stub + ":" + std::to_string(e.line) + ": expected \"auto " +
                         shard_name(static_cast<std::uint32_t>(i)) +
                         "\" (a folder written by newsindex index --shards lists its shards "
                         "in order; write to another stub by hand instead)");
     }
   }
   if (entries->size() > kMaxShards) {
-    return corruption(stub + ": more than " + std::to_string(kMaxShards) + " shards");
+    return Status::corruption(stub + ": more than " + std::to_string(kMaxShards) + " shards");
   }
   return static_cast<std::uint32_t>(entries->size());
 }
@@ -124,11 +124,11 @@ Status write_stub(const std::string& dir, std::uint32_t shards) {
            "FNV-1a 64 of their id modulo the shard count (docs/scaling.md)\n";
     for (std::uint32_t i = 0; i < shards; ++i) out << "auto " << shard_name(i) << '\n';
     out.flush();
-    if (!out) return io_error(tmp.string() + ": cannot write the stub database file");
+    if (!out) return Status::io_error(tmp.string() + ": cannot write the stub database file");
   }
   std::error_code ec;
   fs::rename(tmp, stub, ec);
-  if (ec) return io_error(stub.string() + ": " + ec.message());
+  if (ec) return Status::io_error(stub.string() + ": " + ec.message());
   return Status();
 }
 

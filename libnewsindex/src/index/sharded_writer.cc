@@ -98,7 +98,7 @@ class ShardedWriter final : public IndexWriter {
     s.snapshot = s.writer->stats();
     if (!st.ok() && st.code() != StatusCode::kNotFound) s.failure = st;
     if (st.code() == StatusCode::kNotFound) {
-      return not_found(st.message() + " (" + s.path + ", the shard its id routes to)");
+      return Status::not_found(st.message() + " (" + s.path + ", the shard its id routes to)");
     }
     return st;
   }
@@ -209,9 +209,9 @@ Result<std::uint32_t> shard_count_of(const std::string& dir) { return sharded_co
 Result<std::unique_ptr<IndexWriter>> open_sharded_writer(const std::string& dir,
                                                          const WriterOptions& options,
                                                          std::shared_ptr<const Analyzer> analyzer) {
-  if (dir.empty()) return invalid_argument("no database path given");
+  if (dir.empty()) return Status::invalid_argument("no database path given");
   if (options.shards > kMaxShards) {
-    return invalid_argument("--shards " + std::to_string(options.shards) + ": at most " +
+    return Status::invalid_argument("--shards " + std::to_string(options.shards) + ": at most " +
                             std::to_string(kMaxShards) + " shards");
   }
   Result<std::uint32_t> found = sharded_count(dir);
@@ -221,7 +221,7 @@ Result<std::unique_ptr<IndexWriter>> open_sharded_writer(const std::string& dir,
   std::error_code ec;
   if (n > 0) {
     if (options.shards != 0 && options.shards != n) {
-      return invalid_argument(dir + " has " + std::to_string(n) + " shards (" +
+      return Status::invalid_argument(dir + " has " + std::to_string(n) + " shards (" +
                               (fs::path(dir) / kStubName).string() + ") but " +
                               std::to_string(options.shards) +
                               " were asked for: articles must keep going to the shard that "
@@ -230,38 +230,38 @@ Result<std::unique_ptr<IndexWriter>> open_sharded_writer(const std::string& dir,
     for (std::uint32_t i = 0; i < n; ++i) {
       fs::path shard = fs::path(dir) / shard_name(i);
       if (!fs::exists(shard / "iamglass", ec)) {
-        return not_found(shard.string() + ": shard " + std::to_string(i) + " of " +
+        return Status::not_found(shard.string() + ": shard " + std::to_string(i) + " of " +
                          std::to_string(n) + " listed in " +
                          (fs::path(dir) / kStubName).string() + " is missing");
       }
     }
   } else {
-    if (options.shards == 0) return invalid_argument(dir + ": no shard count given");
+    if (options.shards == 0) return Status::invalid_argument(dir + ": no shard count given");
     if (fs::exists(fs::path(dir) / "iamglass", ec)) {
-      return invalid_argument(dir + " holds a single (unsharded) database; to shard it, index "
+      return Status::invalid_argument(dir + " holds a single (unsharded) database; to shard it, index "
                                     "the articles into a new folder with --shards");
     }
     if (fs::is_directory(dir, ec)) {
       for (const auto& entry : fs::directory_iterator(dir, ec)) {
         const std::string name = entry.path().filename().string();
         if (!sharded_entry(name)) {
-          return invalid_argument(dir + ": folder is not empty and is not a sharded database "
+          return Status::invalid_argument(dir + ": folder is not empty and is not a sharded database "
                                         "(found " + name + ")");
         }
         if (name.starts_with("shard-") && entry.is_directory() &&
             !fs::is_empty(entry.path(), ec)) {
-          return invalid_argument(dir + ": holds " + name + " but no stub file " +
+          return Status::invalid_argument(dir + ": holds " + name + " but no stub file " +
                                   std::string(kStubName) +
                                   " saying how many shards there are (an interrupted "
                                   "first run?); remove the folder and index again");
         }
       }
     } else if (fs::exists(dir, ec)) {
-      return invalid_argument(dir + ": exists and is not a folder");
+      return Status::invalid_argument(dir + ": exists and is not a folder");
     }
     n = options.shards;
     fs::create_directories(dir, ec);
-    if (ec) return io_error(dir + ": " + ec.message());
+    if (ec) return Status::io_error(dir + ": " + ec.message());
   }
 
   WriterOptions per = options;

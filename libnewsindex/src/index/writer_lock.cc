@@ -31,7 +31,7 @@ Result<WriterLock> WriterLock::take(const std::string& db_path) {
   if (lock.fd_ < 0) return lock;  // not held: see take()'s comment
   if (::flock(lock.fd_, LOCK_EX | LOCK_NB) != 0) {
     if (errno == EWOULDBLOCK) {
-      return locked(db_path + ": database is locked by another newsindex writer (" + path +
+      return Status::locked(db_path + ": database is locked by another newsindex writer (" + path +
                     " is held)");
     }
     ::close(lock.fd_);

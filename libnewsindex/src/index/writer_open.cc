@@ -21,7 +21,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path,
   // A stub file: Xapian would open its databases as one writable database
   // and spread new documents round-robin, not by id.
   if (std::error_code ec; std::filesystem::is_regular_file(path, ec)) {
-    return invalid_argument(path + ": is a file (a stub database?); write to a database "
+    return Status::invalid_argument(path + ": is a file (a stub database?); write to a database "
                                    "folder or a sharded folder (docs/scaling.md)");
   }
   auto shards = internal::shard_count_of(path);

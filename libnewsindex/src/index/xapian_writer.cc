@@ -38,11 +38,11 @@ XapianIndexWriter::XapianIndexWriter(std::string path, const WriterOptions& opti
 Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
     const std::string& path, const WriterOptions& options,
     std::shared_ptr<const Analyzer> analyzer) {
-  if (path.empty()) return invalid_argument("no database path given");
-  if (!analyzer) return invalid_argument(path + ": no analyzer");
+  if (path.empty()) return Status::invalid_argument("no database path given");
+  if (!analyzer) return Status::invalid_argument(path + ": no analyzer");
   if (options.title_wdf < 1 || options.title_wdf > 100 || options.lead_wdf < 1 ||
       options.lead_wdf > 100) {
-    return invalid_argument(path + ": title_wdf and lead_wdf must be 1..100 (got " +
+    return Status::invalid_argument(path + ": title_wdf and lead_wdf must be 1..100 (got " +
                             std::to_string(options.title_wdf) + " and " +
                             std::to_string(options.lead_wdf) + ")");
   }
@@ -70,17 +70,17 @@ Status XapianIndexWriter::init() {
     const bool has_docs = db_.get_doccount() > 0;
     if (!options_.override_analysis) {
       if (!rec_schema.empty() && rec_schema != schema::kSchemaVersion) {
-        return analysis_mismatch(path_ + ": database has schema version " + rec_schema +
+        return Status::analysis_mismatch(path_ + ": database has schema version " + rec_schema +
                                  ", this library writes " + std::string(schema::kSchemaVersion) +
                                  "; index the articles into a new database");
       }
       if (rec_analyzer.empty() && has_docs) {
-        return analysis_mismatch(path_ +
+        return Status::analysis_mismatch(path_ +
                                  ": database has documents but no recorded analyzer "
                                  "(not built by newsindex)");
       }
       if (!rec_analyzer.empty() && rec_analyzer != identity) {
-        return analysis_mismatch(path_ + ": database was built with analyzer \"" +
+        return Status::analysis_mismatch(path_ + ": database was built with analyzer \"" +
                                  rec_analyzer + "\", this writer uses \"" + identity + "\"");
       }
     }
@@ -268,7 +268,7 @@ Status XapianIndexWriter::remove(std::string_view id) {
     return Status();
   });
   if (!st.ok()) return fail(std::move(st));
-  if (!found) return not_found(path_ + ": no document with id \"" + std::string(id) + "\"");
+  if (!found) return Status::not_found(path_ + ": no document with id \"" + std::string(id) + "\"");
   return count_change();
 }
 
@@ -281,7 +281,7 @@ Status XapianIndexWriter::remove_bulk(const std::string& term) {
     return Status();
   });
   if (!st.ok()) return fail(std::move(st));
-  if (!found) return not_found(path_ + ": no document with id \"" + term.substr(1) + "\"");
+  if (!found) return Status::not_found(path_ + ": no document with id \"" + term.substr(1) + "\"");
   fixups_[term] = false;
   ++stats_.deleted;
   return count_change();

@@ -22,7 +22,7 @@
 
 #include <xapian.h>
 
-#include "dedup/cluster_index.h"
+#include "index/cluster_index.h"
 #include "index/analysis_pool.h"
 #include "index/bulk_merge.h"
 #include "index/chunk_writer.h"

@@ -170,7 +170,7 @@ Status collect(const std::string& path, std::vector<InputFile>& files,
   }
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) return not_found(path + ": no such file or directory");
+  if (ec || !fs::exists(st)) return Status::not_found(path + ": no such file or directory");
   if (!fs::is_directory(st)) {
     const auto size = fs::file_size(path, ec);
     files.push_back({path, ec ? 0 : static_cast<std::uint64_t>(size)});
@@ -178,7 +178,7 @@ Status collect(const std::string& path, std::vector<InputFile>& files,
   }
   std::vector<InputFile> found;
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return io_error(path + ": cannot read folder: " + ec.message());
+  if (ec) return Status::io_error(path + ": cannot read folder: " + ec.message());
   for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
     if (ec) {
       issues.push_back({path, "cannot read folder entry: " + ec.message(), true});
@@ -207,28 +207,28 @@ Result<std::unique_ptr<ArticleSource>> ArticleSource::open_buffer(std::string_vi
                                                                   const ReaderOptions& options) {
   const auto rule = internal::zone_rule_from_name(options.default_time_zone);
   if (!rule)
-    return invalid_argument("unsupported default time zone '" + options.default_time_zone +
+    return Status::invalid_argument("unsupported default time zone '" + options.default_time_zone +
                             "' (use Europe/Brussels, Europe/Amsterdam or UTC)");
   if (options.max_record_bytes == 0)
-    return invalid_argument("max_record_bytes must be greater than 0");
+    return Status::invalid_argument("max_record_bytes must be greater than 0");
   // The readers read file descriptors (through zlib); an anonymous in-memory
   // file gives them one without touching the file system.
   const int fd = ::memfd_create("newsindex-buffer", MFD_CLOEXEC);
-  if (fd < 0) return io_error(name + ": cannot create an in-memory file: " + std::strerror(errno));
+  if (fd < 0) return Status::io_error(name + ": cannot create an in-memory file: " + std::strerror(errno));
   for (std::size_t done = 0; done < bytes.size();) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       const int e = errno;
       ::close(fd);
-      return io_error(name + ": cannot buffer the input: " + std::strerror(e));
+      return Status::io_error(name + ": cannot buffer the input: " + std::strerror(e));
     }
     done += static_cast<std::size_t>(n);
   }
   if (::lseek(fd, 0, SEEK_SET) != 0) {
     const int e = errno;
     ::close(fd);
-    return io_error(name + ": cannot buffer the input: " + std::strerror(e));
+    return Status::io_error(name + ": cannot buffer the input: " + std::strerror(e));
   }
   std::vector<internal::InputFile> files;
   files.push_back({name, bytes.size(), false, fd});
@@ -240,10 +240,10 @@ Result<std::unique_ptr<ArticleSource>> ArticleSource::open(const std::vector<std
                                                            const ReaderOptions& options) {
   const auto rule = internal::zone_rule_from_name(options.default_time_zone);
   if (!rule)
-    return invalid_argument("unsupported default time zone '" + options.default_time_zone +
+    return Status::invalid_argument("unsupported default time zone '" + options.default_time_zone +
                             "' (use Europe/Brussels, Europe/Amsterdam or UTC)");
   if (options.max_record_bytes == 0)
-    return invalid_argument("max_record_bytes must be greater than 0");
+    return Status::invalid_argument("max_record_bytes must be greater than 0");
   try {
     std::vector<internal::InputFile> files;
     std::vector<ReadIssue> issues;
@@ -254,7 +254,7 @@ Result<std::unique_ptr<ArticleSource>> ArticleSource::open(const std::vector<std
     return std::unique_ptr<ArticleSource>(
         new internal::FileArticleSource(std::move(files), std::move(issues), options, *rule));
   } catch (const std::exception& e) {
-    return io_error(std::string("cannot list the inputs: ") + e.what());
+    return Status::io_error(std::string("cannot list the inputs: ") + e.what());
   }
 }
 

@@ -15,18 +15,6 @@ namespace {
 
 using Column = ArticleField;
 
-// "a; b | c" → {"a", "b", "c"}: authors and tags in one cell.
-void add_split(std::string_view cell, std::vector<std::string>& out) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= cell.size(); ++i) {
-    if (i == cell.size() || cell[i] == ';' || cell[i] == '|') {
-      const std::string_view part = trim_view(cell.substr(start, i - start));
-      if (!part.empty()) out.emplace_back(part);
-      start = i + 1;
-    }
-  }
-}
-
 class CsvReader final : public RecordReader {
  public:
   CsvReader(std::unique_ptr<InputStream> in, FileContext ctx)
@@ -175,7 +163,7 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
                                                        : std::string("CSV header line too long"));
           return ArticleSource::Next::kIssue;
         }
-        if (!trim_view(line_).empty()) break;
+        if (!trim_ascii(line_).empty()) break;
       }
       if (line_.substr(0, 3) == "\xEF\xBB\xBF") line_.erase(0, 3);
       repair_utf8(line_);
@@ -232,7 +220,7 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
       set_too_big(issue, ctx_, record_line_);
       return ArticleSource::Next::kIssue;
     }
-    if (trim_view(record_).empty()) continue;
+    if (trim_ascii(record_).empty()) continue;
     if (const std::size_t n = repair_utf8(record_); n > 0)
       add_note(issue, where,
                "invalid UTF-8: " + std::to_string(n) + " byte sequence(s) replaced by U+FFFD");
@@ -246,50 +234,8 @@ ArticleSource::Next CsvReader::next(Article& article, ReadIssue& issue) {
                    std::to_string(fields_.size()));
 
     article = Article{};
-    for (std::size_t c = 0; c < fields_.size() && c < columns_.size(); ++c) {
-      std::string& v = fields_[c];
-      switch (columns_[c]) {
-        case Column::kId:
-          article.id = std::string(trim_view(v));
-          break;
-        case Column::kTitle:
-          article.title = std::move(v);
-          break;
-        case Column::kBody:
-          article.body = std::move(v);
-          break;
-        case Column::kLead:
-          article.lead = std::move(v);
-          break;
-        case Column::kDate:
-          set_date_field(v, ctx_, where, article, issue);
-          break;
-        case Column::kSource:
-          article.source = std::string(trim_view(v));
-          break;
-        case Column::kOutlet:
-          article.outlet = std::string(trim_view(v));
-          break;
-        case Column::kCategory:
-          article.category = std::string(trim_view(v));
-          break;
-        case Column::kUrl:
-          article.url = std::string(trim_view(v));
-          break;
-        case Column::kLanguage:
-          article.language = std::string(trim_view(v));
-          break;
-        case Column::kAuthors:
-          add_split(v, article.authors);
-          break;
-        case Column::kTags:
-          add_split(v, article.tags);
-          break;
-        case Column::kExtra:
-          if (!v.empty()) article.extra.emplace_back(names_[c], std::move(v));
-          break;
-      }
-    }
+    for (std::size_t c = 0; c < fields_.size() && c < columns_.size(); ++c)
+      set_field(article, columns_[c], names_[c], std::move(fields_[c]), ctx_, where, issue);
     if (article.id.empty()) article.id = ctx_.stem + "-" + std::to_string(record_line_);
     if (finish_article(article, where, issue)) return ArticleSource::Next::kArticle;
     return ArticleSource::Next::kIssue;

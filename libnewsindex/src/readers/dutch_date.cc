@@ -1,7 +1,8 @@
 // Dutch/Flemish, ISO 8601 and RFC 2822 date parsing; CET/CEST offsets.
 #include "readers/dutch_date.h"
 
-#include <cstdio>
+#include "util/ascii.h"
+#include "util/calendar.h"
 
 namespace newsindex::internal {
 namespace {
@@ -31,15 +32,12 @@ constexpr std::string_view kWeekdays[] = {
     "mon",     "tue",     "wed",       "thu",       "fri",     "sat",      "sun",
 };
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-
 bool equals_lower(std::string_view word, std::string_view lower_name) {
   if (word.size() != lower_name.size()) return false;
   for (std::size_t i = 0; i < word.size(); ++i)
-    if (lower(word[i]) != lower_name[i]) return false;
+    if (lower_ascii(word[i]) != lower_name[i]) return false;
   return true;
 }
 
@@ -66,7 +64,7 @@ class Cursor {
   std::size_t pos() const { return i_; }
   void reset(std::size_t p) { i_ = p; }
   void skip_spaces() {
-    while (!done() && is_space(s_[i_])) ++i_;
+    while (!done() && is_ascii_space(s_[i_])) ++i_;
   }
   bool eat(char c) {
     if (peek() != c) return false;
@@ -128,10 +126,10 @@ bool parse_time(Cursor& c, TimeOfDay& t) {
     }
   } else if (c.eat('.')) {
     if (!c.number(2, 2, t.minute)) return c.reset(start), false;
-  } else if (lower(c.peek()) == 'u' || lower(c.peek()) == 'h') {
+  } else if (lower_ascii(c.peek()) == 'u' || lower_ascii(c.peek()) == 'h') {
     // 13u48, 13u, 13h48 — but not "13 uur" written without a space
     // followed by letters ("13uur" is accepted below).
-    if (lower(c.peek()) == 'u' && lower(c.peek(1)) == 'u') {
+    if (lower_ascii(c.peek()) == 'u' && lower_ascii(c.peek(1)) == 'u') {
       c.word();  // "13uur"
       if (!valid_time(t)) return c.reset(start), false;
       return true;
@@ -315,39 +313,8 @@ bool parse_natural(std::string_view s, DateTimeParts& p) {
   return parse_time_tail(c, p);
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
-// civil_from_days (Howard Hinnant's algorithm).
-void civil_from_days(std::int64_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yy + (m <= 2));
-}
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
-
 // Days since the epoch of the last Sunday of `month` in `year`.
-std::int64_t last_sunday(int year, int month) {
+std::int64_t last_sunday(std::int64_t year, int month) {
   const std::int64_t last = days_from_civil(year, month, days_in_month(year, month));
   const std::int64_t weekday = ((last + 4) % 7 + 7) % 7;  // 0 = Sunday
   return last - weekday;
@@ -355,23 +322,13 @@ std::int64_t last_sunday(int year, int month) {
 
 }  // namespace
 
-std::int64_t days_from_civil(int year, int month, int day) {
-  const std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2);
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = static_cast<unsigned>(month > 2 ? month - 3 : month + 9);
-  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 bool is_valid_civil(int year, int month, int day) {
   return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
          day <= days_in_month(year, month);
 }
 
 std::optional<DateTimeParts> parse_date_time(std::string_view text) {
-  const std::string_view s = trim(text);
+  const std::string_view s = trim_ascii(text);
   if (s.empty() || s.size() > 128) return std::nullopt;
   DateTimeParts p;
   if (!parse_iso(s, (p = DateTimeParts{})) && !parse_compact(s, (p = DateTimeParts{})) &&
@@ -383,7 +340,7 @@ std::optional<DateTimeParts> parse_date_time(std::string_view text) {
 }
 
 std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
-  const std::string_view s = trim(text);
+  const std::string_view s = trim_ascii(text);
   if (s.empty() || s.size() > 32) return std::nullopt;
   Cursor c(s);
   TimeOfDay t;
@@ -394,7 +351,7 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
 }
 
 bool looks_like_date(std::string_view text) {
-  const std::string_view s = trim(text);
+  const std::string_view s = trim_ascii(text);
   if (s.empty() || s.size() > 40) return false;
   bool digit = false, pattern = false, month = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -413,12 +370,12 @@ bool looks_like_date(std::string_view text) {
 }
 
 bool looks_like_time(std::string_view text) {
-  const std::string_view s = trim(text);
+  const std::string_view s = trim_ascii(text);
   if (s.empty() || s.size() > 12 || !is_digit(s[0])) return false;
   std::size_t i = 0;
   while (i < s.size() && is_digit(s[i])) ++i;
   if (i > 2 || i == s.size()) return false;
-  const char c = lower(s[i]);
+  const char c = lower_ascii(s[i]);
   return c == 'u' || c == 'h' || c == ':' || c == '.';
 }
 
@@ -435,9 +392,7 @@ std::optional<ZoneRule> zone_rule_from_name(std::string_view name) {
 }
 
 int brussels_offset_at_utc(std::int64_t utc_seconds) {
-  const std::int64_t days = floor_div(utc_seconds, 86400);
-  int y = 0, m = 0, d = 0;
-  civil_from_days(days, y, m, d);
+  const std::int64_t y = civil_from_days(floor_div(utc_seconds, 86400)).year;
   if (y < 1981) return 60;
   const std::int64_t start = last_sunday(y, 3) * 86400 + 3600;
   const std::int64_t end = last_sunday(y, y >= 1996 ? 10 : 9) * 86400 + 3600;
@@ -470,26 +425,6 @@ void apply_date_time(const DateTimeParts& p, ZoneRule rule, std::string_view zon
   article.has_time = p.has_time;
   article.utc_offset_minutes = offset;
   article.time_zone = std::move(zone);
-}
-
-std::string format_iso8601(std::int64_t timestamp, int utc_offset_minutes, bool has_time) {
-  if (timestamp == kNoTimestamp) return {};
-  const std::int64_t local = timestamp + std::int64_t{utc_offset_minutes} * 60;
-  const std::int64_t days = floor_div(local, 86400);
-  const std::int64_t secs = local - days * 86400;
-  int y = 0, m = 0, d = 0;
-  civil_from_days(days, y, m, d);
-  char buf[64];
-  if (!has_time) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-  }
-  const int off = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d,
-                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
-                static_cast<int>(secs % 60), utc_offset_minutes < 0 ? '-' : '+', off / 60,
-                off % 60);
-  return buf;
 }
 
 }  // namespace newsindex::internal

@@ -65,8 +65,7 @@ enum class ZoneRule { kCentralEurope, kUtc };
 // kUtc; anything else → nullopt.
 std::optional<ZoneRule> zone_rule_from_name(std::string_view name);
 
-// Days since 1970-01-01 of a proleptic Gregorian date.
-std::int64_t days_from_civil(int year, int month, int day);
+// A date the readers accept: years 1000..9999 (util/calendar.h has the maths).
 bool is_valid_civil(int year, int month, int day);
 
 // The Brussels offset (+60 or +120 minutes) at a UTC instant, and for a local
@@ -80,10 +79,6 @@ int brussels_offset_for_local(std::int64_t local_seconds);
 // date is timestamp + 60 * utc_offset_minutes.
 void apply_date_time(const DateTimeParts& parts, ZoneRule rule, std::string_view zone_name,
                      Article& article);
-
-// "2020-02-12T13:48:00+01:00" (or "2020-02-12" when !has_time) for a
-// timestamp and offset as apply_date_time leaves them.
-std::string format_iso8601(std::int64_t timestamp, int utc_offset_minutes, bool has_time);
 
 }  // namespace newsindex::internal
 

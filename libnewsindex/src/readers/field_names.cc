@@ -2,8 +2,10 @@
 // synonyms).
 #include "readers/field_names.h"
 
-#include <cctype>
 #include <string>
+#include <vector>
+
+#include "util/ascii.h"
 
 namespace newsindex::internal {
 namespace {
@@ -58,18 +60,74 @@ constexpr FieldName kNames[] = {
     {"trefwoorden", ArticleField::kTags},
 };
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
 }  // namespace
 
 ArticleField article_field(std::string_view name) {
-  while (!name.empty() && is_space(name.front())) name.remove_prefix(1);
-  while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
-  std::string lower(name);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = lower_ascii(trim_ascii(name));
   for (const FieldName& f : kNames)
     if (f.name == lower) return f.field;
   return ArticleField::kExtra;
+}
+
+namespace {
+
+// "a; b | c" → {"a", "b", "c"}.
+void add_split(std::string_view value, std::vector<std::string>& out) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= value.size(); ++i) {
+    if (i == value.size() || value[i] == ';' || value[i] == '|') {
+      const std::string_view part = trim_ascii(value.substr(start, i - start));
+      if (!part.empty()) out.emplace_back(part);
+      start = i + 1;
+    }
+  }
+}
+
+}  // namespace
+
+void set_field(Article& a, ArticleField field, std::string_view name, std::string value,
+               const FileContext& ctx, const std::string& where, ReadIssue& issue) {
+  switch (field) {
+    case ArticleField::kId:
+      a.id = trim_ascii(value);
+      break;
+    case ArticleField::kTitle:
+      a.title = std::move(value);
+      break;
+    case ArticleField::kBody:
+      a.body = std::move(value);
+      break;
+    case ArticleField::kLead:
+      a.lead = std::move(value);
+      break;
+    case ArticleField::kDate:
+      set_date_field(value, ctx, where, a, issue);
+      break;
+    case ArticleField::kSource:
+      a.source = trim_ascii(value);
+      break;
+    case ArticleField::kOutlet:
+      a.outlet = trim_ascii(value);
+      break;
+    case ArticleField::kCategory:
+      a.category = trim_ascii(value);
+      break;
+    case ArticleField::kUrl:
+      a.url = trim_ascii(value);
+      break;
+    case ArticleField::kLanguage:
+      a.language = trim_ascii(value);
+      break;
+    case ArticleField::kAuthors:
+      add_split(value, a.authors);
+      break;
+    case ArticleField::kTags:
+      add_split(value, a.tags);
+      break;
+    case ArticleField::kExtra:
+      if (!value.empty()) a.extra.emplace_back(name, std::move(value));
+      break;
+  }
 }
 
 }  // namespace newsindex::internal

@@ -3,14 +3,12 @@
 
 #include <cctype>
 
+#include "util/ascii.h"
+
 namespace newsindex {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+using internal::lower_ascii;
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -25,7 +23,7 @@ Result<Format> parse_format(std::string_view name) {
   if (n == "jsonl" || n == "json" || n == "ndjson") return Format::kJsonl;
   if (n == "csv") return Format::kCsv;
   if (n == "newsml" || n == "xml" || n == "nitf") return Format::kNewsml;
-  return invalid_argument("unknown format '" + std::string(name) +
+  return Status::invalid_argument("unknown format '" + std::string(name) +
                           "' (expected auto, text, jsonl, csv or newsml)");
 }
 
@@ -70,7 +68,7 @@ constexpr Extension kExtensions[] = {
 
 std::string_view skip_bom_and_space(std::string_view s) {
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && internal::is_ascii_space(s.front())) s.remove_prefix(1);
   return s;
 }
 

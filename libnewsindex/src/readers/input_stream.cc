@@ -33,8 +33,8 @@ Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path) 
   const std::string shown = is_stdin ? std::string("<stdin>") : path;
   if (fd < 0) {
     const int e = errno;
-    if (e == ENOENT) return not_found(shown + ": no such file");
-    return io_error(shown + ": cannot open: " + std::strerror(e));
+    if (e == ENOENT) return Status::not_found(shown + ": no such file");
+    return Status::io_error(shown + ": cannot open: " + std::strerror(e));
   }
   return adopt(fd, shown);
 }
@@ -43,7 +43,7 @@ Result<std::unique_ptr<InputStream>> InputStream::adopt(int fd, const std::strin
   gzFile gz = ::gzdopen(fd, "rb");
   if (gz == nullptr) {
     ::close(fd);
-    return io_error(shown + ": cannot open: out of memory");
+    return Status::io_error(shown + ": cannot open: out of memory");
   }
   ::gzbuffer(gz, kChunk);
   std::unique_ptr<InputStream> in(new InputStream());

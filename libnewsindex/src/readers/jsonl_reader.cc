@@ -26,18 +26,6 @@ std::string as_text(Json& v) {
   return v.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-void add_list(Json& v, std::vector<std::string>& out) {
-  const auto add = [&](Json& e) {
-    std::string s(trim_view(as_text(e)));
-    if (!s.empty()) out.push_back(std::move(s));
-  };
-  if (v.is_array()) {
-    for (Json& e : v) add(e);
-  } else {
-    add(v);
-  }
-}
-
 // "[json.exception.parse_error.101] parse error at line 1, column 7: …" →
 // "parse error at column 7: …".
 std::string clean_message(std::string_view what) {
@@ -268,7 +256,7 @@ class JsonlReader final : public RecordReader {
           set_skipped(issue, ctx_.where(in_->line_number() + 1), "read error: " + in_->error());
           return ArticleSource::Next::kIssue;
       }
-      if (trim_view(line_).empty()) continue;
+      if (trim_ascii(line_).empty()) continue;
       return convert(line_, ctx_.where(in_->line_number()),
                      ctx_.stem + "-" + std::to_string(in_->line_number()), article, issue);
     }
@@ -334,49 +322,16 @@ class JsonlReader final : public RecordReader {
     return ArticleSource::Next::kIssue;
   }
 
+  // A list (authors, tags) is given value by value; any other array or
+  // object is kept as compact JSON.
   void fill(Json& record, const std::string& where, Article& a, ReadIssue& issue) {
     for (auto [key, value] : record.items()) {
       if (value.is_null()) continue;
-      switch (article_field(key)) {
-        case Field::kId:
-          a.id = std::string(trim_view(as_text(value)));
-          break;
-        case Field::kTitle:
-          a.title = as_text(value);
-          break;
-        case Field::kBody:
-          a.body = as_text(value);
-          break;
-        case Field::kLead:
-          a.lead = as_text(value);
-          break;
-        case Field::kDate:
-          set_date_field(as_text(value), ctx_, where, a, issue);
-          break;
-        case Field::kSource:
-          a.source = as_text(value);
-          break;
-        case Field::kOutlet:
-          a.outlet = as_text(value);
-          break;
-        case Field::kCategory:
-          a.category = as_text(value);
-          break;
-        case Field::kUrl:
-          a.url = as_text(value);
-          break;
-        case Field::kLanguage:
-          a.language = as_text(value);
-          break;
-        case Field::kAuthors:
-          add_list(value, a.authors);
-          break;
-        case Field::kTags:
-          add_list(value, a.tags);
-          break;
-        case Field::kExtra:
-          a.extra.emplace_back(key, as_text(value));
-          break;
+      const Field field = article_field(key);
+      if (value.is_array() && (field == Field::kAuthors || field == Field::kTags)) {
+        for (Json& e : value) set_field(a, field, key, as_text(e), ctx_, where, issue);
+      } else {
+        set_field(a, field, key, as_text(value), ctx_, where, issue);
       }
     }
   }

@@ -9,21 +9,13 @@
 #include <deque>
 #include <vector>
 
+#include "readers/normalize.h"
 #include "readers/record_reader.h"
 #include "readers/xml_item_filter.h"
+#include "util/ascii.h"
 
 namespace newsindex::internal {
 namespace {
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is(const xmlNode* n, const char* name) {
   return n != nullptr && n->type == XML_ELEMENT_NODE &&
@@ -100,7 +92,7 @@ std::string collapse(std::string_view s) {
   std::string out;
   bool space = false;
   for (const char c : s) {
-    if (is_space(c)) {
+    if (is_ascii_space(c)) {
       space = !out.empty();
       continue;
     }
@@ -112,7 +104,7 @@ std::string collapse(std::string_view s) {
 }
 
 void add_unique(std::vector<std::string>& v, std::string s) {
-  s = std::string(trim_view(s));
+  s = std::string(trim_ascii(s));
   if (s.empty()) return;
   for (const std::string& e : v)
     if (e == s) return;
@@ -158,7 +150,7 @@ struct Item {
 };
 
 void set_once(std::string& field, std::string value) {
-  if (field.empty()) field = std::string(trim_view(value));
+  if (field.empty()) field = std::string(trim_ascii(value));
 }
 
 void walk_nitf(const xmlNode* n, Item& item, Version& v) {
@@ -467,7 +459,7 @@ void NewsmlReader::convert(const xmlNode* root, std::uint64_t line) {
     return;
   }
 
-  std::string id = trim_view(item.item_id) == "0" ? std::string() : item.item_id;
+  std::string id = trim_ascii(item.item_id) == "0" ? std::string() : item.item_id;
   if (id.empty()) id = item.doc_id;
   if (id.empty()) {
     std::size_t colons = 0;
@@ -500,13 +492,14 @@ void NewsmlReader::convert(const xmlNode* root, std::uint64_t line) {
       break;
     }
     // The first name that is a known agency, else the first name given:
-    // Belga's ProviderId "belga.be" or CreditLine "BELGA" both give "Belga".
+    // Belga's ProviderId "belga.be" or CreditLine "BELGA" both give "Belga"
+    // (finish_article spells it).
     for (const std::string* raw :
          {&item.provider, &item.provider_id, &item.credit, &item.source_party}) {
       if (raw->empty()) continue;
-      if (a.source.empty()) a.source = agency_name(*raw);
+      if (a.source.empty()) a.source = *raw;
       if (is_known_agency(*raw)) {
-        a.source = agency_name(*raw);
+        a.source = *raw;
         break;
       }
     }
@@ -514,7 +507,7 @@ void NewsmlReader::convert(const xmlNode* root, std::uint64_t line) {
     if (a.category.empty() && !item.subjects.empty()) a.category = item.subjects.front();
     a.tags = item.keywords;
     a.authors = item.authors;
-    a.language = normalize_language(!v.lang.empty() ? v.lang : item.language);
+    a.language = !v.lang.empty() ? v.lang : item.language;
     if (!item.public_id.empty() && item.public_id != a.id)
       a.extra.emplace_back("public_id", item.public_id);
     if (!item.source_party.empty()) a.extra.emplace_back("source_party", item.source_party);
@@ -534,69 +527,6 @@ void NewsmlReader::convert(const xmlNode* root, std::uint64_t line) {
 }
 
 }  // namespace
-
-namespace {
-
-struct Known {
-  std::string_view key;
-  std::string_view name;
-};
-constexpr Known kKnownAgencies[] = {
-    {"belga", "Belga"},
-    {"anp", "ANP"},
-    {"afp", "AFP"},
-    {"reuters", "Reuters"},
-    {"dpa", "dpa"},
-    {"ap", "AP"},
-    {"algemeen nederlands persbureau", "ANP"},
-    {"belga news agency", "Belga"},
-};
-
-// "www.belga.be" → "belga".
-std::string agency_key(std::string_view s) {
-  std::string key = lower_ascii(trim_view(s));
-  if (key.rfind("www.", 0) == 0) key.erase(0, 4);
-  if (const std::size_t dot = key.find('.'); dot != std::string::npos) key.erase(dot);
-  return key;
-}
-
-}  // namespace
-
-bool is_known_agency(std::string_view raw) {
-  const std::string_view s = trim_view(raw);
-  if (const std::size_t slash = s.find('/'); slash != std::string_view::npos)
-    return is_known_agency(s.substr(0, slash)) && is_known_agency(s.substr(slash + 1));
-  const std::string key = agency_key(s);
-  for (const Known& k : kKnownAgencies)
-    if (k.key == key) return true;
-  return false;
-}
-
-std::string agency_name(std::string_view raw) {
-  const std::string_view s = trim_view(raw);
-  // "ANP/BELGA": each part on its own.
-  if (const std::size_t slash = s.find('/'); slash != std::string_view::npos)
-    return agency_name(s.substr(0, slash)) + "/" + agency_name(s.substr(slash + 1));
-  const std::string key = agency_key(s);
-  for (const Known& k : kKnownAgencies)
-    if (k.key == key) return std::string(k.name);
-  return std::string(s);
-}
-
-std::string normalize_language(std::string_view raw) {
-  std::string s(trim_view(raw));
-  bool region = false;
-  for (char& c : s) {
-    if (c == '_') c = '-';
-    if (c == '-') {
-      region = true;
-      continue;
-    }
-    c = static_cast<char>(region ? std::toupper(static_cast<unsigned char>(c))
-                                 : std::tolower(static_cast<unsigned char>(c)));
-  }
-  return s;
-}
 
 std::string clean_wire_text(std::string_view text) {
   std::string out;

@@ -13,16 +13,6 @@
 
 namespace newsindex::internal {
 
-// "BELGA", "belga.be", "www.belga.be" → "Belga"; "ANP/BELGA" → "ANP/Belga";
-// "Algemeen Nederlands Persbureau" → "ANP"; unknown names are kept as given.
-std::string agency_name(std::string_view raw);
-
-// True when every part of `raw` is an agency agency_name() knows.
-bool is_known_agency(std::string_view raw);
-
-// "nl-nl" → "nl-NL", "NL" → "nl" (BCP 47 casing).
-std::string normalize_language(std::string_view raw);
-
 // Removes markup that agencies escape into text ("Steven &lt;b&gt;Van
 // Geel&lt;/b&gt;" arrives as "Steven <b>Van Geel</b>") and collapses runs of
 // spaces and tabs.

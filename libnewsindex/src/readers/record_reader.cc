@@ -1,6 +1,8 @@
 // Helpers shared by the format readers.
 #include "readers/record_reader.h"
 
+#include "readers/normalize.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace newsindex::internal {
@@ -34,15 +36,6 @@ void set_too_big(ReadIssue& issue, const FileContext& ctx, std::uint64_t line,
                   std::to_string(ctx.max_record_bytes) + " bytes");
 }
 
-std::string_view trim_view(std::string_view s) {
-  const auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-  };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string shorten(std::string_view s, std::size_t max) {
   if (s.size() <= max) return std::string(s);
   std::size_t cut = max;
@@ -52,7 +45,7 @@ std::string shorten(std::string_view s, std::size_t max) {
 
 void set_date_field(std::string_view raw, const FileContext& ctx, const std::string& where,
                     Article& article, ReadIssue& issue) {
-  const std::string_view text = trim_view(raw);
+  const std::string_view text = trim_ascii(raw);
   if (text.empty()) return;
   if (const auto parts = parse_date_time(text)) {
     apply_date_time(*parts, ctx.zone_rule, ctx.zone_name, article);
@@ -63,8 +56,8 @@ void set_date_field(std::string_view raw, const FileContext& ctx, const std::str
 }
 
 std::string first_paragraph(std::string_view body, std::size_t max_bytes) {
-  body = trim_view(body);
-  std::string_view p = trim_view(body.substr(0, body.find("\n\n")));
+  body = trim_ascii(body);
+  std::string_view p = trim_ascii(body.substr(0, body.find("\n\n")));
   if (p.size() <= max_bytes) return std::string(p);
   // Too long for a lead (a body without paragraph breaks): cut after the
   // last sentence that fits, else at the last space.
@@ -82,7 +75,7 @@ std::string first_paragraph(std::string_view body, std::size_t max_bytes) {
     cut = space != std::string_view::npos && space > 0 ? space : max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(p[cut]) & 0xC0) == 0x80) --cut;
   }
-  return std::string(trim_view(p.substr(0, cut)));
+  return std::string(trim_ascii(p.substr(0, cut)));
 }
 
 bool finish_article(Article& a, const std::string& where, ReadIssue& issue) {
@@ -98,18 +91,21 @@ bool finish_article(Article& a, const std::string& where, ReadIssue& issue) {
              "invalid UTF-8: " + std::to_string(replaced) + " byte sequence(s) replaced by U+FFFD");
 
   // Titles are one line.
-  std::string title(trim_view(a.title));
+  std::string title(trim_ascii(a.title));
   for (char& c : title)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   a.title = std::move(title);
-  if (trim_view(a.body).empty()) a.body.clear();
-  if (a.body.empty() && !trim_view(a.lead).empty()) a.body = a.lead;
+  if (trim_ascii(a.body).empty()) a.body.clear();
+  if (a.body.empty() && !trim_ascii(a.lead).empty()) a.body = a.lead;
   if (a.title.empty() && a.body.empty()) {
     set_skipped(issue, where, "record has neither title nor body");
     return false;
   }
-  if (trim_view(a.lead).empty()) a.lead = first_paragraph(a.body, kMaxDerivedLead);
-  if (a.language.empty()) a.language = "nl";
+  if (trim_ascii(a.lead).empty()) a.lead = first_paragraph(a.body, kMaxDerivedLead);
+  // One spelling of agencies and language tags whatever the format:
+  // "belga.be" and "BELGA" are both source "Belga"; "NL" is "nl".
+  if (!a.source.empty()) a.source = agency_name(a.source);
+  a.language = a.language.empty() ? std::string("nl") : normalize_language(a.language);
   return true;
 }
 

@@ -12,6 +12,7 @@
 #include "newsindex/reader.h"
 #include "readers/dutch_date.h"
 #include "readers/input_stream.h"
+#include "util/ascii.h"
 
 namespace newsindex::internal {
 
@@ -60,8 +61,9 @@ void set_date_field(std::string_view raw, const FileContext& ctx, const std::str
 
 // The last step of every reader: repairs invalid UTF-8 in every field (with a
 // note), trims the title, fills `lead` from the body's first paragraph (at
-// most kMaxDerivedLead bytes) and
-// `language` with "nl". Returns false, with `issue` set as skipped, when the
+// most kMaxDerivedLead bytes), spells `source` as agency_name() and
+// `language` as normalize_language() (readers/normalize.h), or "nl" when
+// none was given. Returns false, with `issue` set as skipped, when the
 // article has neither title nor body.
 bool finish_article(Article& article, const std::string& where, ReadIssue& issue);
 
@@ -72,9 +74,6 @@ std::string first_paragraph(std::string_view body, std::size_t max_bytes);
 
 // Derived leads are at most this long. Leads the source gives are kept whole.
 inline constexpr std::size_t kMaxDerivedLead = 600;
-
-// `s` without leading and trailing white space.
-std::string_view trim_view(std::string_view s);
 
 // "a message" shortened to at most `max` bytes (on a UTF-8 boundary), with "…".
 std::string shorten(std::string_view s, std::size_t max = 60);

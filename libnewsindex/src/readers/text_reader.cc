@@ -10,7 +10,7 @@ namespace newsindex::internal {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_blank(std::string_view line) { return trim_view(line).empty(); }
+bool is_blank(std::string_view line) { return trim_ascii(line).empty(); }
 
 // A tag is a short code without lower-case letters: "LH", "BIN", "ECO1".
 bool looks_like_tag(std::string_view w) {
@@ -118,7 +118,7 @@ ArticleSource::Next TextReader::next(Article& article, ReadIssue& issue) {
     bad_utf8_count_ = 0;
     count_repairs();  // of the first line (the pending header, maybe)
     has_header_ = !too_long && parse_text_header(line_, header_);
-    if (!has_header_) first_line_ = too_long ? std::string() : std::string(trim_view(line_));
+    if (!has_header_) first_line_ = too_long ? std::string() : std::string(trim_ascii(line_));
     bytes_ += line_.size();
 
     // Collect lines up to the next header that follows a blank line.
@@ -189,9 +189,9 @@ bool TextReader::build(Article& a, ReadIssue& issue) {
       if (date) {
         ++i;
       } else if (looks_like_date(lines_[i])) {
-        a.extra.emplace_back("date", std::string(trim_view(lines_[i])));
+        a.extra.emplace_back("date", std::string(trim_ascii(lines_[i])));
         add_note(issue, ctx_.where(start_line_ + 1 + i),
-                 "unparseable date '" + shorten(trim_view(lines_[i])) +
+                 "unparseable date '" + shorten(trim_ascii(lines_[i])) +
                      "' (article kept without a date)");
         ++i;
       }
@@ -206,7 +206,7 @@ bool TextReader::build(Article& a, ReadIssue& issue) {
         ++i;
       } else if (date && !date->has_time && looks_like_time(lines_[i])) {
         add_note(issue, ctx_.where(start_line_ + 1 + i),
-                 "unparseable time '" + shorten(trim_view(lines_[i])) + "'");
+                 "unparseable time '" + shorten(trim_ascii(lines_[i])) + "'");
         ++i;
       }
     }
@@ -243,7 +243,7 @@ bool TextReader::build(Article& a, ReadIssue& issue) {
     std::string paragraph;
     for (; i < lines_.size() && !is_blank(lines_[i]); ++i) {
       if (!paragraph.empty()) paragraph += '\n';
-      paragraph += trim_view(lines_[i]);
+      paragraph += trim_ascii(lines_[i]);
     }
     if (first) {
       first = false;
@@ -265,7 +265,7 @@ bool TextReader::build(Article& a, ReadIssue& issue) {
 }  // namespace
 
 bool parse_text_header(std::string_view line, TextHeader& header) {
-  line = trim_view(line);
+  line = trim_ascii(line);
   if (line.size() < 13 || line.substr(0, 5) != "date ") return false;
   const std::string_view ym = line.substr(5, 7);
   for (std::size_t k = 0; k < 7; ++k)
@@ -273,11 +273,11 @@ bool parse_text_header(std::string_view line, TextHeader& header) {
   if (line.size() > 12 && line[12] != ' ' && line[12] != '\t') return false;
   header = TextHeader{};
   header.month = std::string(ym);
-  std::string_view rest = trim_view(line.substr(12));
+  std::string_view rest = trim_ascii(line.substr(12));
   const std::size_t last_space = rest.find_last_of(" \t");
   if (last_space != std::string_view::npos && looks_like_tag(rest.substr(last_space + 1))) {
     header.tag = std::string(rest.substr(last_space + 1));
-    rest = trim_view(rest.substr(0, last_space));
+    rest = trim_ascii(rest.substr(0, last_space));
   }
   header.title = std::string(rest);
   return true;

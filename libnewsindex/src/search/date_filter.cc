@@ -2,8 +2,8 @@
 #include "search/date_filter.h"
 
 #include <cctype>
-#include <chrono>
-#include <cstdio>
+
+#include "util/calendar.h"
 
 namespace newsindex::internal {
 namespace {
@@ -16,12 +16,6 @@ bool digits(std::string_view s, std::size_t n, int& value) {
     value = value * 10 + (c - '0');
   }
   return true;
-}
-
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
 // One date of 1-3 parts -> first and last second of the period it names.
@@ -45,11 +39,8 @@ bool parse_one(std::string_view s, std::string& first, std::string& last) {
       d_lo = d_hi = d;
     }
   }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d000000", y, m_lo, d_lo);
-  first = buf;
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d235959", y, m_hi, d_hi);
-  last = buf;
+  first = date_slot(CivilTime{y, m_lo, d_lo, 0, 0, 0});
+  last = date_slot(CivilTime{y, m_hi, d_hi, 23, 59, 59});
   return true;
 }
 
@@ -65,20 +56,6 @@ bool parse_date_range(std::string_view spec, DateRange& out) {
   if (!a.empty() && !parse_one(a, out.lo, ignored)) return false;
   if (!b.empty() && !parse_one(b, ignored, out.hi)) return false;
   return out.lo.empty() || out.hi.empty() || out.lo <= out.hi;
-}
-
-std::string slot_date(std::int64_t seconds) {
-  using namespace std::chrono;
-  sys_seconds tp{std::chrono::seconds(seconds)};
-  sys_days day = floor<days>(tp);
-  year_month_day ymd{day};
-  hh_mm_ss hms{tp - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d%02u%02u%02d%02d%02d", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
 }
 
 }  // namespace newsindex::internal

@@ -170,7 +170,7 @@ Status FacetCollector::init(const std::vector<std::string>& names, bool remote,
             stream, column(schema::kSlotDate, SlotColumn::Kind::kMonth));
       }
     } else {
-      return invalid_argument("unknown facet '" + n +
+      return Status::invalid_argument("unknown facet '" + n +
                               "' (known: source, outlet, category, language, year, month)");
     }
     names_.push_back(n);

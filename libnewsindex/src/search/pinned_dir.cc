@@ -17,12 +17,12 @@ Result<PinnedDir> PinnedDir::open(const std::string& name) {
   d.path_ = name;
   struct stat st;
   if (::stat(name.c_str(), &st) != 0) {
-    if (errno == ENOENT) return not_found(name + ": no such database");
-    return io_error(name + ": " + std::strerror(errno));
+    if (errno == ENOENT) return Status::not_found(name + ": no such database");
+    return Status::io_error(name + ": " + std::strerror(errno));
   }
   if (!S_ISDIR(st.st_mode)) return d;  // a stub or single-file database: by name
   d.fd_ = ::open(name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (d.fd_ < 0) return io_error(name + ": " + std::strerror(errno));
+  if (d.fd_ < 0) return Status::io_error(name + ": " + std::strerror(errno));
   std::string via = "/proc/self/fd/" + std::to_string(d.fd_);
   if (::access((via + "/.").c_str(), F_OK) == 0) d.path_ = via;
   return d;

@@ -15,8 +15,8 @@
 // With exact_within_stem the first two are `stem AND_MAYBE exact` (the same
 // weights, cheaper to match).
 // Stop words of free text are dropped (stopword_weight 0) or kept at
-// stopword_weight. The Searcher passes SearcherOptions' values; the defaults
-// here are the plain structure (the optional levels off). Given a database,
+// stopword_weight. The weights are SearcherOptions' (BuilderOptions copies
+// them). Given a database,
 // the builder also leaves out very common compound-part terms (see
 // BuilderOptions: cost limits).
 #ifndef NEWSINDEX_SEARCH_QUERY_BUILDER_H_
@@ -36,18 +36,33 @@
 namespace newsindex::internal {
 
 struct BuilderOptions {
-  DefaultOperator default_operator = DefaultOperator::kOr;
-  // The plain structure; SearcherOptions holds the chosen defaults
-  // (docs/evaluation.md) and the Searcher passes them in.
-  double stem_weight = 0.5;          // Default: 0.5 (Searcher default 1)
-  double compound_weight = 0.25;     // Default: 0.25
-  double title_weight = 0.0;         // Default: 0 (off)
-  double stopword_weight = 0.0;      // Default: 0 (stop words dropped)
-  double hyphen_part_weight = 0.0;   // Default: 0 (off; Searcher default 0.5)
-  double query_part_weight = 0.0;    // Default: 0 (off; Searcher default 0.5)
-  double phrase_pair_weight = 0.0;   // Default: 0 (off)
-  double near_pair_weight = 0.0;     // Default: 0 (off)
-  Xapian::termcount near_pair_window = 8;  // Default: 8
+  // The operator and query-side weights come from a SearcherOptions, the one
+  // place their defaults are written and explained (newsindex/searcher.h,
+  // chosen by docs/evaluation.md); BuilderOptions() takes SearcherOptions'
+  // defaults.
+  BuilderOptions() : BuilderOptions(SearcherOptions()) {}
+  explicit BuilderOptions(const SearcherOptions& searcher)
+      : default_operator(searcher.default_operator),
+        stem_weight(searcher.stem_weight),
+        compound_weight(searcher.compound_weight),
+        title_weight(searcher.title_weight),
+        stopword_weight(searcher.stopword_weight),
+        hyphen_part_weight(searcher.hyphen_part_weight),
+        query_part_weight(searcher.query_part_weight),
+        phrase_pair_weight(searcher.phrase_pair_weight),
+        near_pair_weight(searcher.near_pair_weight),
+        near_pair_window(searcher.near_pair_window) {}
+
+  DefaultOperator default_operator;
+  double stem_weight;
+  double compound_weight;
+  double title_weight;
+  double stopword_weight;
+  double hyphen_part_weight;
+  double query_part_weight;
+  double phrase_pair_weight;
+  double near_pair_weight;
+  Xapian::termcount near_pair_window;
   // Most terms a trailing wildcard expands to (the most frequent). Default: 100.
   unsigned wildcard_limit = 100;
   // The exact level as `stem AND_MAYBE exact` (same weights as OR; the exact

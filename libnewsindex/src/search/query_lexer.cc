@@ -5,12 +5,10 @@
 #include <cctype>
 #include <utility>
 
+#include "util/ascii.h"
+
 namespace newsindex::internal {
 namespace {
-
-bool is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 // Typographic quotes count as '"': “ ” „ (UTF-8 E2 80 9C/9D/9E).
 std::size_t quote_len(std::string_view s, std::size_t i) {
@@ -25,7 +23,7 @@ std::size_t quote_len(std::string_view s, std::size_t i) {
 
 bool is_break(std::string_view s, std::size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  return is_space(c) || c == '(' || c == ')' || quote_len(s, i) > 0;
+  return is_ascii_space(s[i]) || c == '(' || c == ')' || quote_len(s, i) > 0;
 }
 
 struct FieldName {
@@ -50,7 +48,7 @@ bool find_field(std::string_view name, QueryField& field) {
     if (name.size() != f.name.size()) continue;
     bool same = true;
     for (std::size_t i = 0; i < name.size() && same; ++i) {
-      same = std::tolower(static_cast<unsigned char>(name[i])) == f.name[i];
+      same = lower_ascii(name[i]) == f.name[i];
     }
     if (same) {
       field = f.field;
@@ -90,7 +88,7 @@ std::size_t count_words(std::string_view s) {
   std::size_t n = 0;
   bool in = false;
   for (char c : s) {
-    bool sp = is_space(static_cast<unsigned char>(c));
+    bool sp = is_ascii_space(c);
     if (!sp && !in) ++n;
     in = !sp;
   }
@@ -102,7 +100,7 @@ std::string first_words(std::string_view s, std::size_t keep) {
   std::size_t n = 0;
   bool in = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    bool sp = is_space(static_cast<unsigned char>(s[i]));
+    bool sp = is_ascii_space(s[i]);
     if (!sp && !in) {
       if (n == keep) return std::string(s.substr(0, i));
       ++n;
@@ -128,7 +126,7 @@ LexResult lex_query(std::string_view q, bool literal) {
   };
   while (i < q.size() && !truncated) {
     unsigned char c = static_cast<unsigned char>(q[i]);
-    if (is_space(c)) {
+    if (is_ascii_space(q[i])) {
       glued = false;
       ++i;
       continue;
@@ -171,7 +169,7 @@ LexResult lex_query(std::string_view q, bool literal) {
     }
     bool after_open = !out.tokens.empty() && out.tokens.back().kind == QueryToken::Kind::kLParen;
     if (!literal && (c == '+' || c == '-') && (i + 1 < q.size()) && (!glued || after_open) &&
-        !is_space(static_cast<unsigned char>(q[i + 1])) && q[i + 1] != ')') {
+        !is_ascii_space(q[i + 1]) && q[i + 1] != ')') {
       QueryToken t;
       t.kind = c == '+' ? QueryToken::Kind::kPlus : QueryToken::Kind::kMinus;
       t.text = std::string(1, static_cast<char>(c));

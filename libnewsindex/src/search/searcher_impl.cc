@@ -11,7 +11,6 @@
 
 #include "index/schema.h"
 #include "index/shard_layout.h"
-#include "search/date_filter.h"
 #include "search/facets.h"
 #include "search/hit_data.h"
 #include "search/pinned_dir.h"
@@ -21,6 +20,7 @@
 #include "search/snippets.h"
 #include "search/spelling.h"
 #include "search/synonyms.h"
+#include "util/calendar.h"
 #include "xapian/errors.h"
 
 namespace newsindex::internal {
@@ -131,7 +131,7 @@ class SearcherImpl final : public Searcher {
         options_(std::move(options)),
         analyzer_(std::move(analyzer)),
         synonyms_(std::move(synonyms)),
-        builder_(*analyzer_, &synonyms_, builder_options(), &db_),
+        builder_(*analyzer_, &synonyms_, BuilderOptions(options_), &db_),
         snippeter_(*analyzer_) {}
 
   Result<SearchResults> search(const SearchRequest& request) override {
@@ -165,7 +165,7 @@ class SearcherImpl final : public Searcher {
       const std::string id_term = std::string(schema::kPrefixId) + std::string(id);
       Xapian::PostingIterator p = db_.postlist_begin(id_term);
       if (p == db_.postlist_end(id_term)) {
-        return not_found(what() + ": no document with id '" + std::string(id) + "'");
+        return Status::not_found(what() + ": no document with id '" + std::string(id) + "'");
       }
       article.text = fill_hit(db_.get_document(*p), article.fields, true);
       return Status();
@@ -182,21 +182,6 @@ class SearcherImpl final : public Searcher {
   }
 
  private:
-  BuilderOptions builder_options() const {
-    BuilderOptions o;
-    o.default_operator = options_.default_operator;
-    o.stem_weight = options_.stem_weight;
-    o.compound_weight = options_.compound_weight;
-    o.title_weight = options_.title_weight;
-    o.stopword_weight = options_.stopword_weight;
-    o.hyphen_part_weight = options_.hyphen_part_weight;
-    o.query_part_weight = options_.query_part_weight;
-    o.phrase_pair_weight = options_.phrase_pair_weight;
-    o.near_pair_weight = options_.near_pair_weight;
-    o.near_pair_window = options_.near_pair_window;
-    return o;
-  }
-
   std::string what() const {
     std::string w;
     for (const std::string& n : names_) {
@@ -334,7 +319,7 @@ class SearcherImpl final : public Searcher {
       }
       msg += " (" + cause + ")";
       if (!alive.empty()) msg += "; allow_partial (--allow-partial) searches the others";
-      return io_error(msg);
+      return Status::io_error(msg);
     }
     db_ = std::move(fresh);
     dirs_ = std::move(dirs);
@@ -385,12 +370,12 @@ class SearcherImpl final : public Searcher {
     field(r.categories, schema::kPrefixCategory);
     field(r.languages, schema::kPrefixLanguage);
     if (r.since != kNoTimestamp && r.until != kNoTimestamp) {
-      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, slot_date(r.since),
-                         slot_date(r.until));
+      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, date_slot(r.since),
+                         date_slot(r.until));
     } else if (r.since != kNoTimestamp) {
-      parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, slot_date(r.since));
+      parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, date_slot(r.since));
     } else if (r.until != kNoTimestamp) {
-      parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, slot_date(r.until));
+      parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, date_slot(r.until));
     }
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
@@ -404,7 +389,7 @@ class SearcherImpl final : public Searcher {
   Status search_once(const SearchRequest& request, SearchResults& results) {
     results.query = request.query;
     if (request.recency_half_life < 0) {
-      return invalid_argument("recency half-life must not be negative");
+      return Status::invalid_argument("recency half-life must not be negative");
     }
     if (request.since != kNoTimestamp && request.until != kNoTimestamp &&
         request.since > request.until) {
@@ -493,7 +478,7 @@ class SearcherImpl final : public Searcher {
     const std::string id_term = std::string(schema::kPrefixId) + id;
     Xapian::PostingIterator p = db_.postlist_begin(id_term);
     if (p == db_.postlist_end(id_term)) {
-      return not_found(what() + ": no document with id '" + id + "'");
+      return Status::not_found(what() + ": no document with id '" + id + "'");
     }
     const std::string cluster = db_.get_document(*p).get_value(schema::kSlotCollapse);
     if (cluster.empty()) return Status();  // indexed without collapse keys
@@ -526,7 +511,7 @@ class SearcherImpl final : public Searcher {
     std::string id_term = std::string(schema::kPrefixId) + id;
     Xapian::PostingIterator p = db_.postlist_begin(id_term);
     if (p == db_.postlist_end(id_term)) {
-      return not_found(what() + ": no document with id '" + id + "'");
+      return Status::not_found(what() + ": no document with id '" + id + "'");
     }
     Xapian::docid did = *p;
     Xapian::Document doc = db_.get_document(did);
@@ -598,7 +583,7 @@ Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
       std::string host;
       unsigned port = 0;
       if (!parse_remote(name, host, port)) {
-        return invalid_argument(name + ": expected tcp://HOST:PORT");
+        return Status::invalid_argument(name + ": expected tcp://HOST:PORT");
       }
       out = Xapian::Remote::open(host, port, timeout_ms, timeout_ms);
       remote = true;
@@ -693,8 +678,8 @@ Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& data
                                             const SearcherOptions& options,
                                             std::shared_ptr<const Analyzer> analyzer,
                                             std::vector<StubSeen>& stubs) {
-  if (databases.empty()) return invalid_argument("no database given");
-  if (!analyzer) return invalid_argument("no analyzer given");
+  if (databases.empty()) return Status::invalid_argument("no database given");
+  if (!analyzer) return Status::invalid_argument("no analyzer given");
   const std::pair<const char*, double> weights[] = {
       {"stem_weight", options.stem_weight},
       {"compound_weight", options.compound_weight},
@@ -706,12 +691,12 @@ Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& data
       {"near_pair_weight", options.near_pair_weight}};
   for (const auto& [name, w] : weights) {
     if (!(w >= 0.0 && w <= 1000.0)) {
-      return invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
+      return Status::invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
                               std::to_string(w));
     }
   }
   if (options.near_pair_window < 2 || options.near_pair_window > 64) {
-    return invalid_argument("near_pair_window must be between 2 and 64, got " +
+    return Status::invalid_argument("near_pair_window must be between 2 and 64, got " +
                             std::to_string(options.near_pair_window));
   }
   // A stub file (or a sharded folder holding one) stands for the databases
@@ -746,7 +731,7 @@ Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& data
     if (!st.ok()) return st;
     remote = remote || r;
     if (!options.override_analysis && recorded != analyzer->identity()) {
-      return analysis_mismatch(name + ": built with analyzer '" +
+      return Status::analysis_mismatch(name + ": built with analyzer '" +
                                (recorded.empty() ? "(none recorded)" : recorded) +
                                "' but searching uses '" + analyzer->identity() +
                                "' (rebuild the index, or override the check)");
@@ -756,7 +741,7 @@ Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& data
   if (names.empty()) {
     std::string msg = "no database answers:";
     for (const Missing& m : missing) msg += " " + m.reason + ";";
-    return io_error(msg);
+    return Status::io_error(msg);
   }
   Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
   if (!syn.ok()) return syn.status();
@@ -765,7 +750,7 @@ Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& data
         databases, stubs, std::move(names), std::move(dirs), std::move(all), remote, options, std::move(analyzer),
         std::move(syn).value(), std::move(missing)));
   } catch (const std::exception& e) {
-    return internal_error(std::string("opening searcher: ") + e.what());
+    return Status::internal_error(std::string("opening searcher: ") + e.what());
   }
 }
 

@@ -5,18 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/ascii.h"
+
 namespace newsindex::internal {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // The words of `text` as the index spells them: one term per position (the
 // kWord form, or the hyphen parts of a hyphenated word, as a phrase would).
@@ -50,16 +42,16 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const Analyzer& analyzer
     std::string_view line = text.substr(0, nl);
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     ++line_no;
-    line = trim(line);
+    line = trim_ascii(line);
     if (line.empty() || line.front() == '#') continue;
     std::size_t eq = line.find('=');
     if (eq == std::string_view::npos) {
-      return parse_error(std::string(origin) + ":" + std::to_string(line_no) +
+      return Status::parse_error(std::string(origin) + ":" + std::to_string(line_no) +
                          ": expected \"term = alias, alias\"");
     }
     std::vector<Form> group;
     auto add = [&](std::string_view f) {
-      Form form = synonym_form(trim(f), *stream);
+      Form form = synonym_form(trim_ascii(f), *stream);
       if (form.empty()) return;
       if (std::find(group.begin(), group.end(), form) == group.end()) {
         group.push_back(std::move(form));
@@ -88,10 +80,10 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const Analyzer& analyzer
 Result<Synonyms> Synonyms::load(const std::string& path, const Analyzer& analyzer) {
   if (path.empty()) return parse(builtin_synonyms_text(), analyzer, "built-in synonyms");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return not_found(path + ": cannot open synonym file");
+  if (!in) return Status::not_found(path + ": cannot open synonym file");
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) return io_error(path + ": cannot read synonym file");
+  if (in.bad()) return Status::io_error(path + ": cannot read synonym file");
   return parse(ss.str(), analyzer, path);
 }
 

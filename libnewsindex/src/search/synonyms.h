@@ -21,7 +21,8 @@ namespace newsindex::internal {
 // hyphen parts of a hyphenated word, as a phrase would match them).
 std::vector<std::string> synonym_form(std::string_view text, TokenStream& stream);
 
-// The built-in Dutch list (the text of libnewsindex/data/synonyms-nl.txt).
+// The built-in Dutch list: the text of libnewsindex/data/synonyms-nl.txt,
+// compiled in at build time (cmake/EmbedFile.cmake).
 std::string_view builtin_synonyms_text();
 
 class Synonyms {

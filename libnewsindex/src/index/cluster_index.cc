@@ -1,5 +1,5 @@
 // Near-duplicate cluster assignment.
-#include "dedup/cluster_index.h"
+#include "index/cluster_index.h"
 
 #include <algorithm>
 #include <bit>

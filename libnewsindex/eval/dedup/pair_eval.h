@@ -11,8 +11,8 @@
 // ignored" leaves partial pairs out of both precision and recall. Predicted
 // pairs that carry no label are counted as false (the labels are meant to
 // cover every pair a permissive candidate test found) and reported apart.
-#ifndef NEWSINDEX_DEDUP_PAIR_EVAL_H_
-#define NEWSINDEX_DEDUP_PAIR_EVAL_H_
+#ifndef NEWSINDEX_EVAL_DEDUP_PAIR_EVAL_H_
+#define NEWSINDEX_EVAL_DEDUP_PAIR_EVAL_H_
 
 #include <cstdint>
 #include <string>
@@ -69,4 +69,4 @@ std::vector<OriginCount> count_by_origin(
 
 }  // namespace newsindex::internal::dedup
 
-#endif  // NEWSINDEX_DEDUP_PAIR_EVAL_H_
+#endif  // NEWSINDEX_EVAL_DEDUP_PAIR_EVAL_H_

@@ -82,7 +82,7 @@ Result<EvalSet> load_eval_set(const EvalInputs& in) {
     auto it = index.find(r.id);
     if (it == index.end()) continue;  // reported as missing
     if (index.count(r.copy_id)) {
-      return invalid_argument("recipe copy id \"" + r.copy_id + "\" is already an article");
+      return Status::invalid_argument("recipe copy id \"" + r.copy_id + "\" is already an article");
     }
     Article copy = set.articles[it->second];
     copy.id = r.copy_id;

@@ -4,6 +4,11 @@
 // MRR@10, nDCG@10, success@1, success@10 and recall@100, and writes TREC run
 // files, so that every analysis and ranking default can be chosen by numbers
 // (docs/evaluation.md). Plain value types only; nothing here touches Xapian.
+//
+// Not part of the installed library: this is the evaluation kit of our own
+// tools (`newsindex eval`), benchmarks and tests, built as the static library
+// newsindex_eval (libnewsindex/eval/). A user who wants the metrics can link
+// it from a build tree; its interface may change with any release.
 #ifndef NEWSINDEX_EVAL_H_
 #define NEWSINDEX_EVAL_H_
 

@@ -4,18 +4,13 @@
 #include <algorithm>
 #include <fstream>
 
+#include "util/ascii.h"
+
 namespace newsindex::internal::dedup {
 
 namespace {
 
-bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && space(s[b])) ++b;
-  while (e > b && space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
-}
+std::string trim(std::string_view s) { return std::string(trim_ascii(s)); }
 
 // A sentence may start here: an ASCII capital or digit, a quote, or any
 // non-ASCII byte (É, ‘, “).
@@ -28,9 +23,9 @@ std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && space(s[i])) ++i;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
     std::size_t b = i;
-    while (i < s.size() && !space(s[i])) ++i;
+    while (i < s.size() && !is_ascii_space(s[i])) ++i;
     if (i > b) out.emplace_back(s.substr(b, i - b));
   }
   return out;
@@ -60,7 +55,7 @@ std::vector<std::string> paragraphs(std::string_view body) {
 }
 
 Status unfit(std::string_view edit, const Article& a, const std::string& why) {
-  return invalid_argument("edit \"" + std::string(edit) + "\" does not fit article \"" + a.id +
+  return Status::invalid_argument("edit \"" + std::string(edit) + "\" does not fit article \"" + a.id +
                           "\": " + why);
 }
 
@@ -115,15 +110,15 @@ Status apply_one(std::string_view edit, Article& a) {
     int n = 0;
     if (colon == std::string_view::npos || colon + 1 == arg.size() ||
         !count_of(arg.substr(0, colon), n)) {
-      return invalid_argument("edit \"" + std::string(edit) + "\": want word=N:NEW");
+      return Status::invalid_argument("edit \"" + std::string(edit) + "\": want word=N:NEW");
     }
     // Find the n-th whitespace-separated word and replace it in place.
     std::size_t i = 0;
     int seen = 0;
     while (i < a.body.size()) {
-      while (i < a.body.size() && space(a.body[i])) ++i;
+      while (i < a.body.size() && is_ascii_space(a.body[i])) ++i;
       std::size_t b = i;
-      while (i < a.body.size() && !space(a.body[i])) ++i;
+      while (i < a.body.size() && !is_ascii_space(a.body[i])) ++i;
       if (i > b && ++seen == n) {
         a.body.replace(b, i - b, arg.substr(colon + 1));
         break;
@@ -135,7 +130,7 @@ Status apply_one(std::string_view edit, Article& a) {
   } else if (name == "cut" || name == "lead") {
     int n = 1;
     if (name == "cut" && !count_of(arg, n)) {
-      return invalid_argument("edit \"" + std::string(edit) + "\": want cut=N");
+      return Status::invalid_argument("edit \"" + std::string(edit) + "\": want cut=N");
     }
     auto spans = sentence_spans(a.body);
     // Keep at least two sentences of the story.
@@ -148,7 +143,7 @@ Status apply_one(std::string_view edit, Article& a) {
     }
   } else if (name == "truncate") {
     int n = 0;
-    if (!count_of(arg, n)) return invalid_argument("edit \"" + std::string(edit) + "\": want truncate=N");
+    if (!count_of(arg, n)) return Status::invalid_argument("edit \"" + std::string(edit) + "\": want truncate=N");
     auto paras = paragraphs(a.body);
     if (paras.size() <= static_cast<std::size_t>(n)) return unfit(edit, a, "too few paragraphs");
     std::string out;
@@ -158,7 +153,7 @@ Status apply_one(std::string_view edit, Article& a) {
     }
     a.body = std::move(out);
   } else {
-    return invalid_argument("unknown edit \"" + std::string(edit) + "\"");
+    return Status::invalid_argument("unknown edit \"" + std::string(edit) + "\"");
   }
   return Status();
 }
@@ -168,8 +163,8 @@ Status apply_one(std::string_view edit, Article& a) {
 std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   auto emit = [&](std::size_t b, std::size_t e) {
-    while (b < e && space(text[b])) ++b;
-    while (e > b && space(text[e - 1])) --e;
+    while (b < e && is_ascii_space(text[b])) ++b;
+    while (e > b && is_ascii_space(text[e - 1])) --e;
     if (e > b) out.emplace_back(b, e);
   };
   std::size_t begin = 0;
@@ -206,7 +201,7 @@ Status apply_edits(std::string_view edits, Article& article) {
 
 Result<std::vector<EditRecipe>> read_edit_recipes(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return not_found("cannot open edit recipes " + path);
+  if (!in) return Status::not_found("cannot open edit recipes " + path);
   std::vector<EditRecipe> out;
   std::string line;
   int number = 0;
@@ -229,7 +224,7 @@ Result<std::vector<EditRecipe>> read_edit_recipes(const std::string& path) {
     }
     if (cols.size() < 3 || cols[0].empty() || cols[1].empty() || cols[2].empty() ||
         cols[0] == cols[1]) {
-      return parse_error(path + ":" + std::to_string(number) + ": want id, copy_id, edits");
+      return Status::parse_error(path + ":" + std::to_string(number) + ": want id, copy_id, edits");
     }
     out.push_back({cols[0], cols[1], cols[2]});
   }

@@ -9,8 +9,8 @@
 #include <iostream>
 #include <unordered_set>
 
-#include "dedup/cluster_index.h"
 #include "dedup/eval_set.h"
+#include "index/cluster_index.h"
 #include "index/document_builder.h"
 #include "newsindex/analyzer.h"
 #include "newsindex/reader.h"

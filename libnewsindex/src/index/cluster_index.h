@@ -1,4 +1,8 @@
-// dedup/cluster_index.h: assigns each new article its wire-story cluster key.
+// index/cluster_index.h: assigns each new article its wire-story cluster key.
+//
+// The writer's side of near-duplicate detection: it reads and fills the
+// database's signature slot, so it lives in index/ and uses dedup/minhash.h
+// (which knows nothing of the index).
 //
 // The key is the cluster key of the most similar earlier article (found
 // through a shared LSH band, accepted by match_score(): estimated
@@ -19,8 +23,8 @@
 // copies under one title (AD's regional editions) and a live blog's
 // successive headlines that share words do not count. Signatures of older
 // databases carry no outlet or title and never count.
-#ifndef NEWSINDEX_DEDUP_CLUSTER_INDEX_H_
-#define NEWSINDEX_DEDUP_CLUSTER_INDEX_H_
+#ifndef NEWSINDEX_INDEX_CLUSTER_INDEX_H_
+#define NEWSINDEX_INDEX_CLUSTER_INDEX_H_
 
 #include <cstdint>
 #include <memory>
@@ -95,4 +99,4 @@ class SharedClusterIndex {
 
 }  // namespace newsindex::internal::dedup
 
-#endif  // NEWSINDEX_DEDUP_CLUSTER_INDEX_H_
+#endif  // NEWSINDEX_INDEX_CLUSTER_INDEX_H_

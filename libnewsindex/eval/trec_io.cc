@@ -60,12 +60,12 @@ std::string at(std::string_view where, std::size_t line_no) {
 
 Result<std::string> read_whole_file(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return not_found(path + ": no such file");
+  if (!std::filesystem::exists(path, ec)) return Status::not_found(path + ": no such file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return io_error(path + ": cannot open for reading");
+  if (!in) return Status::io_error(path + ": cannot open for reading");
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) return io_error(path + ": read failed");
+  if (in.bad()) return Status::io_error(path + ": read failed");
   return buffer.str();
 }
 
@@ -94,28 +94,28 @@ Result<std::vector<EvalQuery>> parse_queries(std::string_view text, std::string_
     if (line[first] == '{') {
       auto j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
       if (j.is_discarded() || !j.is_object()) {
-        return parse_error(at(where, line_no) + "invalid JSON object");
+        return Status::parse_error(at(where, line_no) + "invalid JSON object");
       }
       auto qid = j.find("qid");
       auto query = j.find("query");
       if (qid == j.end() || !json_to_id(*qid, q.qid)) {
-        return parse_error(at(where, line_no) + "missing or empty \"qid\"");
+        return Status::parse_error(at(where, line_no) + "missing or empty \"qid\"");
       }
       if (query == j.end() || !query->is_string()) {
-        return parse_error(at(where, line_no) + "missing string \"query\"");
+        return Status::parse_error(at(where, line_no) + "missing string \"query\"");
       }
       q.query = query->get<std::string>();
     } else {
       std::size_t tab = line.find('\t');
       if (tab == std::string_view::npos || tab == 0) {
-        return parse_error(at(where, line_no) +
+        return Status::parse_error(at(where, line_no) +
                            "expected a JSON object or \"qid<TAB>query\"");
       }
       q.qid = std::string(line.substr(0, tab));
       q.query = std::string(line.substr(tab + 1));
     }
     if (!seen.insert(q.qid).second) {
-      return invalid_argument(at(where, line_no) + "duplicate qid \"" + q.qid + "\"");
+      return Status::invalid_argument(at(where, line_no) + "duplicate qid \"" + q.qid + "\"");
     }
     queries.push_back(std::move(q));
     return Status();
@@ -136,14 +136,14 @@ Result<Qrels> parse_qrels(std::string_view text, std::string_view where) {
     if (is_blank_or_comment(line)) return Status();
     auto f = split_ws(line);
     if (f.size() != 4) {
-      return parse_error(at(where, line_no) +
+      return Status::parse_error(at(where, line_no) +
                          "expected \"qid iteration doc_id relevance\", got " +
                          std::to_string(f.size()) + " fields");
     }
     int grade = 0;
     auto [ptr, ec] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), grade);
     if (ec != std::errc() || ptr != f[3].data() + f[3].size()) {
-      return parse_error(at(where, line_no) + "relevance \"" + std::string(f[3]) +
+      return Status::parse_error(at(where, line_no) + "relevance \"" + std::string(f[3]) +
                          "\" is not an integer");
     }
     qrels[std::string(f[0])][std::string(f[2])] = grade;
@@ -184,10 +184,10 @@ std::string format_trec_run(const std::vector<RankedList>& runs, std::string_vie
 Status write_trec_run(const std::string& path, const std::vector<RankedList>& runs,
                       std::string_view tag) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return io_error(path + ": cannot open for writing");
+  if (!out) return Status::io_error(path + ": cannot open for writing");
   out << format_trec_run(runs, tag);
   out.flush();
-  if (!out) return io_error(path + ": write failed");
+  if (!out) return Status::io_error(path + ": write failed");
   return Status();
 }
 
@@ -203,21 +203,21 @@ Result<std::vector<RankedList>> parse_trec_run(std::string_view text, std::strin
     if (is_blank_or_comment(line)) return Status();
     auto f = split_ws(line);
     if (f.size() != 6) {
-      return parse_error(at(where, line_no) +
+      return Status::parse_error(at(where, line_no) +
                          "expected \"qid Q0 doc_id rank score tag\", got " +
                          std::to_string(f.size()) + " fields");
     }
     Entry e{0, std::string(f[2]), 0.0};
     auto [p1, e1] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), e.rank);
     if (e1 != std::errc() || p1 != f[3].data() + f[3].size()) {
-      return parse_error(at(where, line_no) + "rank \"" + std::string(f[3]) +
+      return Status::parse_error(at(where, line_no) + "rank \"" + std::string(f[3]) +
                          "\" is not an integer");
     }
     std::string score_text(f[4]);
     char* end = nullptr;
     e.score = std::strtod(score_text.c_str(), &end);
     if (end == score_text.c_str() || *end != '\0') {
-      return parse_error(at(where, line_no) + "score \"" + score_text +
+      return Status::parse_error(at(where, line_no) + "score \"" + score_text +
                          "\" is not a number");
     }
     std::string qid(f[0]);

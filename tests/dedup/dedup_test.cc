@@ -12,15 +12,15 @@
 #include <set>
 #include <sstream>
 
-#include "dedup/cluster_index.h"
 #include "dedup/edits.h"
+#include "index/cluster_index.h"
 #include "index/document_builder.h"
+#include "index/index_test_util.h"
 #include "index/schema.h"
+#include "index/test_analyzer.h"
 #include "index/xapian_writer.h"
-#include "index_test_util.h"
 #include "newsindex/reader.h"
 #include "newsindex/searcher.h"
-#include "test_analyzer.h"
 #include "testing/test_paths.h"
 
 namespace newsindex::internal::dedup {

@@ -34,7 +34,7 @@ std::pair<std::string, std::string> ordered(const std::string& a, const std::str
 
 Result<std::vector<LabelledPair>> read_pair_labels(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return not_found("cannot open labels file " + path);
+  if (!in) return Status::not_found("cannot open labels file " + path);
   std::vector<LabelledPair> out;
   const std::string origin = path.substr(path.find_last_of('/') + 1);
   std::string line;
@@ -50,7 +50,7 @@ Result<std::vector<LabelledPair>> read_pair_labels(const std::string& path) {
     }
     auto cols = split_tabs(line);
     if (cols.size() < 3 || cols[0].empty() || cols[1].empty()) {
-      return parse_error(path + ":" + std::to_string(number) + ": want id_a, id_b, label");
+      return Status::parse_error(path + ":" + std::to_string(number) + ": want id_a, id_b, label");
     }
     LabelledPair p{cols[0], cols[1], PairLabel::kDifferent, origin};
     if (cols[2] == "dup") {
@@ -58,7 +58,7 @@ Result<std::vector<LabelledPair>> read_pair_labels(const std::string& path) {
     } else if (cols[2] == "partial") {
       p.label = PairLabel::kPartial;
     } else if (cols[2] != "no") {
-      return parse_error(path + ":" + std::to_string(number) + ": unknown label \"" + cols[2] +
+      return Status::parse_error(path + ":" + std::to_string(number) + ": unknown label \"" + cols[2] +
                          "\" (dup, partial, no)");
     }
     out.push_back(std::move(p));
@@ -68,7 +68,7 @@ Result<std::vector<LabelledPair>> read_pair_labels(const std::string& path) {
 
 Result<std::vector<std::string>> read_id_list(const std::string& path) {
   std::ifstream in(path);
-  if (!in) return not_found("cannot open id list " + path);
+  if (!in) return Status::not_found("cannot open id list " + path);
   std::vector<std::string> out;
   std::string line;
   while (std::getline(in, line)) {

@@ -9,8 +9,8 @@
 // copy is compared with every article. Labels: those of the files, plus for
 // each recipe "dup" between the copy and its original and between copies of
 // one original; a copy also inherits every label of its original.
-#ifndef NEWSINDEX_DEDUP_EVAL_SET_H_
-#define NEWSINDEX_DEDUP_EVAL_SET_H_
+#ifndef NEWSINDEX_EVAL_DEDUP_EVAL_SET_H_
+#define NEWSINDEX_EVAL_DEDUP_EVAL_SET_H_
 
 #include <string>
 #include <vector>
@@ -44,4 +44,4 @@ std::string edit_kinds(const std::string& edits);
 
 }  // namespace newsindex::internal::dedup
 
-#endif  // NEWSINDEX_DEDUP_EVAL_SET_H_
+#endif  // NEWSINDEX_EVAL_DEDUP_EVAL_SET_H_

@@ -21,8 +21,8 @@
 //
 // Sentences end at '.', '!' or '?' followed by a space and a capital, digit
 // or quote, or at a paragraph break ("\n\n" or "\n").
-#ifndef NEWSINDEX_DEDUP_EDITS_H_
-#define NEWSINDEX_DEDUP_EDITS_H_
+#ifndef NEWSINDEX_EVAL_DEDUP_EDITS_H_
+#define NEWSINDEX_EVAL_DEDUP_EDITS_H_
 
 #include <string>
 #include <string_view>
@@ -53,4 +53,4 @@ std::vector<std::pair<std::size_t, std::size_t>> sentence_spans(std::string_view
 
 }  // namespace newsindex::internal::dedup
 
-#endif  // NEWSINDEX_DEDUP_EDITS_H_
+#endif  // NEWSINDEX_EVAL_DEDUP_EDITS_H_
