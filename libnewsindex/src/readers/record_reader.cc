@@ -110,6 +110,9 @@ bool finish_article(Article& a, const std::string& where, ReadIssue& issue) {
   }
   if (trim_view(a.lead).empty()) a.lead = first_paragraph(a.body, kMaxDerivedLead);
   if (a.language.empty()) a.language = "nl";
+  // Where the article came from, so that a writer that refuses it (an id too
+  // long for a term) can name the file and line too.
+  if (issue.where.empty()) issue.where = where;
   return true;
 }
 
