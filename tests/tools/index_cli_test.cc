@@ -631,6 +631,27 @@ TEST(IndexCli, InjectedNoSpaceInBulkModeKeepsTheLastCommitAndNoScratch) {
   full_disk_import("index_cli_enospc_bulk", "--bulk --threads 2", FullDisk::kInjected);
 }
 
+// Xapian 1.4.22's own check code deletes one of its tables through the
+// wrong type (ASan: new-delete-type-mismatch inside Database::check_, not in
+// our code): tells a sanitizer build of the CLI not to stop on that.
+void allow_xapian_check_type_mismatch() {
+  if (const char* asan = std::getenv("ASAN_OPTIONS"); asan != nullptr) {
+    const std::string options = std::string(asan) + ":new_delete_type_mismatch=0";
+    ::setenv("ASAN_OPTIONS", options.c_str(), 1);
+  }
+}
+
+// Writes 4 KiB of pseudo-random bytes (from `seed`) over the middle of `file`.
+void overwrite_middle(const fs::path& file, unsigned seed) {
+  const auto size = fs::file_size(file);
+  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+  std::string junk(4096, '\0');
+  unsigned x = seed;
+  for (char& c : junk) c = static_cast<char>((x = x * 1103515245u + 12345u) >> 16);
+  f.seekp(static_cast<std::streamoff>(size / 2));
+  f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+}
+
 // newsindex check: a sound database passes; random bytes written into the
 // middle of postlist.glass (which stats and search do not notice until they
 // read that block) are found and named; a missing database is not found.
@@ -638,28 +659,14 @@ TEST(IndexCli, CheckFindsOverwrittenBlocks) {
   REQUIRE_CLI();
   const std::string db = testing::fresh_dir("index_cli_check").string() + "/db";
   ASSERT_EQ(cli("index --db " + quote(db) + " " + quote(sample_jsonl()), "check_build").code, 0);
-  // Xapian 1.4.22's own check code deletes one of its tables through the
-  // wrong type (ASan: new-delete-type-mismatch inside Database::check_, not
-  // in our code): tell a sanitizer build of the CLI not to stop on that.
-  if (const char* asan = std::getenv("ASAN_OPTIONS"); asan != nullptr) {
-    const std::string options = std::string(asan) + ":new_delete_type_mismatch=0";
-    ::setenv("ASAN_OPTIONS", options.c_str(), 1);
-  }
+  allow_xapian_check_type_mismatch();
   CliRun ok = cli("check --json --db " + quote(db), "check_ok");
   EXPECT_EQ(ok.code, 0) << ok.err;
   EXPECT_EQ(parse_json(ok)["ok"], true);
 
   const fs::path postlist = fs::path(db) / "postlist.glass";
-  const auto size = fs::file_size(postlist);
-  ASSERT_GT(size, 8192u);
-  {
-    std::fstream f(postlist, std::ios::in | std::ios::out | std::ios::binary);
-    std::string junk(4096, '\0');
-    unsigned x = 12345;
-    for (char& c : junk) c = static_cast<char>((x = x * 1103515245u + 12345u) >> 16);
-    f.seekp(static_cast<std::streamoff>(size / 2));
-    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-  }
+  ASSERT_GT(fs::file_size(postlist), 8192u);
+  overwrite_middle(postlist, 12345);
   CliRun bad = cli("check --db " + quote(db), "check_bad");
   EXPECT_EQ(bad.code, 1) << bad.out;
   EXPECT_NE(bad.err.find("corrupt"), std::string::npos) << bad.err;
@@ -682,20 +689,8 @@ TEST(IndexCli, ADatabaseKnownToBeDamagedIsNeverWrittenTo) {
   ASSERT_EQ(cli("index --db " + quote(db) + " " + quote(sample_jsonl()), "kd_build").code, 0);
   const fs::path backup = dir / "backup";
   fs::copy(db, backup, fs::copy_options::recursive);
-  if (const char* asan = std::getenv("ASAN_OPTIONS"); asan != nullptr) {  // as above
-    const std::string options = std::string(asan) + ":new_delete_type_mismatch=0";
-    ::setenv("ASAN_OPTIONS", options.c_str(), 1);
-  }
-  const fs::path postlist = fs::path(db) / "postlist.glass";
-  const auto size = fs::file_size(postlist);
-  {
-    std::fstream f(postlist, std::ios::in | std::ios::out | std::ios::binary);
-    std::string junk(4096, '\0');
-    unsigned x = 777;
-    for (char& c : junk) c = static_cast<char>((x = x * 1103515245u + 12345u) >> 16);
-    f.seekp(static_cast<std::streamoff>(size / 2));
-    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-  }
+  allow_xapian_check_type_mismatch();
+  overwrite_middle(fs::path(db) / "postlist.glass", 777);
   CliRun check = cli("check --db " + quote(db), "kd_check");
   ASSERT_EQ(check.code, 1) << check.err;
   EXPECT_TRUE(fs::exists(db + ".newsindex-damaged"));

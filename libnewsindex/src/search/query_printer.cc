@@ -30,24 +30,6 @@ bool reads_as_word(std::string_view w, bool after_modifier, bool wildcard = fals
   return t.kind == QueryToken::Kind::kWord && t.wildcard == wildcard && t.text == w;
 }
 
-const char* field_name(QueryField f) {
-  switch (f) {
-    case QueryField::kTitle:
-      return "title:";
-    case QueryField::kSource:
-      return "source:";
-    case QueryField::kOutlet:
-      return "outlet:";
-    case QueryField::kCategory:
-      return "category:";
-    case QueryField::kDate:
-      return "date:";
-    case QueryField::kText:
-      break;
-  }
-  return "";
-}
-
 class Printer {
  public:
   explicit Printer(std::string& out) : out_(out) {}
@@ -73,14 +55,14 @@ class Printer {
         word(n, modifier);
         break;
       case NK::kPhrase:
-        out_ += field_name(n.field);
+        out_ += field_prefix(n.field);
         out_ += '"';
         out_ += n.text;
         out_ += '"';
         break;
       case NK::kFilter:
       case NK::kDate:
-        out_ += field_name(n.field);
+        out_ += field_prefix(n.field);
         if (reads_as_word(n.text, true)) {
           out_ += n.text;
         } else {
@@ -115,7 +97,7 @@ class Printer {
  private:
   void word(const QueryNode& n, bool modifier) {
     const bool titled = n.field == QueryField::kTitle;
-    out_ += field_name(n.field);
+    out_ += field_prefix(n.field);
     // After a field or a modifier the lexer takes the chunk as a word.
     if (!reads_as_word(n.text, titled || modifier, n.kind == NK::kWildcard)) ok_ = false;
     out_ += n.text;
