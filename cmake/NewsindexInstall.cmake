@@ -28,6 +28,7 @@ install(FILES
   "${PROJECT_BINARY_DIR}/newsindexConfigVersion.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/FindXapian.cmake"
   "${PROJECT_SOURCE_DIR}/cmake/FindSnowball.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/FindLibdeflate.cmake"
   DESTINATION ${NEWSINDEX_CMAKE_DIR})
 
 if(BUILD_SHARED_LIBS)

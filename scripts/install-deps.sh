@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libxapian-dev xapian-tools libstemmer-dev libicu-dev
-  libcli11-dev nlohmann-json3-dev zlib1g-dev libxml2-dev libsqlite3-dev
+  libcli11-dev nlohmann-json3-dev zlib1g-dev libdeflate-dev libxml2-dev libsqlite3-dev
   wdutch googletest libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
 )

@@ -265,14 +265,36 @@ GlassBatch::Postings& GlassBatch::postings_for(std::string_view term) {
 }
 
 std::vector<const GlassBatch::Postings*> GlassBatch::sorted_terms() const {
+  // Sorted by the first 8 bytes as a big-endian number (zero-padded), and by
+  // the whole term only when those are equal: most comparisons then touch
+  // neither the Postings nor the term's bytes, which are scattered over the
+  // heap (a chunk holds hundreds of thousands of terms).
+  struct Keyed {
+    std::uint64_t head;
+    const Postings* p;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(terms_.size());
+  for (const auto& e : terms_) {
+    std::uint64_t head = 0;
+    const std::size_t n = std::min<std::size_t>(e.term.size(), 8);
+    for (std::size_t i = 0; i < 8; ++i) {
+      head = (head << 8) | (i < n ? static_cast<unsigned char>(e.term[i]) : 0u);
+    }
+    keyed.push_back({head, &e});
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.head != b.head) return a.head < b.head;
+    return a.p->term < b.p->term;
+  });
   std::vector<const Postings*> v;
-  v.reserve(terms_.size());
-  for (const auto& e : terms_) v.push_back(&e);
-  std::sort(v.begin(), v.end(), [](const auto* a, const auto* b) { return a->term < b->term; });
+  v.reserve(keyed.size());
+  for (const Keyed& k : keyed) v.push_back(k.p);
   return v;
 }
 
-Status GlassBatch::write_postlist(const std::string& dir, RootInfo& root) {
+Status GlassBatch::write_postlist(const std::string& dir, const std::vector<const Postings*>& terms,
+                                  RootInfo& root) {
   TableBuilder table(dir + "/postlist.glass", options_.block_size, kRevision,
                      default_compress_min(kPostlist));
   std::string key, tag, body;
@@ -345,7 +367,7 @@ Status GlassBatch::write_postlist(const std::string& dir, RootInfo& root) {
   }
   // Terms: the term (sort-preserving, unterminated), then term + NUL + id.
   std::string first_key, more_key;
-  for (const auto* e : sorted_terms()) {
+  for (const auto* e : terms) {
     first_key.clear();
     put_sortable_string(first_key, e->term, true);
     more_key.clear();
@@ -382,11 +404,12 @@ Status GlassBatch::write_termlist(const std::string& dir, RootInfo& root) {
   return Status();
 }
 
-Status GlassBatch::write_positions(const std::string& dir, RootInfo& root) {
+Status GlassBatch::write_positions(const std::string& dir,
+                                   const std::vector<const Postings*>& terms, RootInfo& root) {
   TableBuilder table(dir + "/position.glass", options_.block_size, kRevision,
                      default_compress_min(kPosition));
   std::string key;
-  for (const auto* e : sorted_terms()) {
+  for (const auto* e : terms) {
     const Postings& p = *e;
     if (p.positions.empty()) continue;
     std::string prefix;
@@ -441,9 +464,10 @@ Status GlassBatch::write(const std::string& dir) {
     roots[t].block_size = bs;
     roots[t].compress_min = default_compress_min(static_cast<Table>(t));
   }
-  Status st = write_postlist(dir, roots[kPostlist]);
+  const std::vector<const Postings*> terms = sorted_terms();
+  Status st = write_postlist(dir, terms, roots[kPostlist]);
   if (st.ok()) st = write_termlist(dir, roots[kTermlist]);
-  if (st.ok()) st = write_positions(dir, roots[kPosition]);
+  if (st.ok()) st = write_positions(dir, terms, roots[kPosition]);
   if (st.ok()) st = write_docdata(dir, roots[kDocdata]);
   if (st.ok() && options_.sync) {
     for (const char* f : {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {

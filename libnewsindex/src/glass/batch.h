@@ -108,9 +108,12 @@ class GlassBatch {
     std::string slots;  // the used-slots entry ("" when none)
   };
 
-  Status write_postlist(const std::string& dir, RootInfo& root);
+  // `terms`: sorted_terms(), computed once for both tables.
+  Status write_postlist(const std::string& dir, const std::vector<const Postings*>& terms,
+                        RootInfo& root);
   Status write_termlist(const std::string& dir, RootInfo& root);
-  Status write_positions(const std::string& dir, RootInfo& root);
+  Status write_positions(const std::string& dir, const std::vector<const Postings*>& terms,
+                         RootInfo& root);
   Status write_docdata(const std::string& dir, RootInfo& root);
   // The postings of `term`, created empty when new. An open-addressing
   // table of (hash, index) pairs over terms_: one cache line probed per

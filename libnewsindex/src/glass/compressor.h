@@ -1,8 +1,7 @@
-// glass/compressor.h: zlib raw deflate of a tag, as glass stores a
-// compressed tag (a 32 KiB window, no zlib header; Xapian inflates with
-// the same settings).
+// glass/compressor.h: raw deflate of a tag, as glass stores a compressed
+// tag (no zlib header; Xapian inflates it with zlib, a 32 KiB window).
 //
-// Thread-safety: none; one Compressor per thread (it keeps its zlib state).
+// Thread-safety: none; one Compressor per thread (it keeps its state).
 #ifndef NEWSINDEX_GLASS_COMPRESSOR_H_
 #define NEWSINDEX_GLASS_COMPRESSOR_H_
 
@@ -14,7 +13,8 @@ namespace newsindex::glass {
 
 class Compressor {
  public:
-  // `level`: zlib's 1 (fastest) .. 9; Xapian itself uses zlib's default (6).
+  // `level`: 1 (fastest) .. 12 (libdeflate's scale; 1 .. 9 as zlib's);
+  // Xapian itself uses zlib's default, 6.
   explicit Compressor(int level);
   ~Compressor();
   Compressor(const Compressor&) = delete;

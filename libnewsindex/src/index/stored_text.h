@@ -7,7 +7,8 @@
 // writer's thread) no longer sees the long text.
 //
 // Format: 'z', the text's length as 4 bytes little-endian, then the text as
-// a zlib stream (what compress2() writes; uncompress() reads it). An empty
+// a zlib stream (RFC 1950: what zlib's compress2() writes and uncompress()
+// reads; written and read here with libdeflate). An empty
 // text is not stored.
 #ifndef NEWSINDEX_INDEX_STORED_TEXT_H_
 #define NEWSINDEX_INDEX_STORED_TEXT_H_
