@@ -35,6 +35,7 @@ TEST(QueryPrinter, Table) {
       {"„typografisch”", "\"typografisch\""},
       {"+AND", "+AND"},             // after a modifier a word
       {"\"a\"-b", nullptr},         // the word "-b" reads as a modifier alone
+      {"\"a\"-*", nullptr},         // so does the wildcard "-" (found by fuzz_query_parser)
       {"AND OR", nullptr},          // plain words spelt as operators
       {"x titel:y:z", "x title:y:z"},
   };
