@@ -401,7 +401,8 @@ void write_only(benchmark::State& state, const char* name, const std::vector<Art
   auto write = [&]() -> Xapian::doccount {
     fs::create_directories(dir);
     internal::ChunkWriter writer((dir / "w").string(), defaults.bulk_chunk_docs,
-                                 defaults.bulk_flush_docs, 64, /*direct=*/false);
+                                 defaults.bulk_chunk_docs, defaults.bulk_flush_docs, 1024,
+                                 /*direct=*/false);
     for (const Xapian::Document& d : prebuilt) {
       internal::BuiltDocument b;
       b.doc = d;

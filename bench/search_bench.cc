@@ -15,16 +15,22 @@
 //   phrase                two consecutive words of an article, quoted
 //   filtered              1-2 words + outlet:<the article's outlet>
 //   facets                1-2 words + facet counts per outlet and year
+//   title                 an article's title as typed (a headline query, as
+//                         known-item-nl's; no FTS5 row)
 // Each benchmark runs every query of its kind 4 times and reports mean, p50
 // and p99 latency in microseconds (counters mean_us, p50_us, p99_us), and
 // p50/p99 of the thread's CPU time per query (p50_cpu_us, p99_cpu_us: the
 // latency without the time other processes held the CPU). "ours_plain" = no
 // snippets, no facets (except the facets kind); "ours_full" = with snippets
-// (and facets for the facets kind). Raw Xapian stores the same JSON document
+// (and facets for the facets kind); "ours_noprox" = ours_plain with term
+// proximity off (phrase_pair_weight = near_pair_weight = 0), which prices the
+// proximity pairs. Raw Xapian stores the same JSON document
 // data as ours and, like ours, fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
 // drawn from. SEARCH_BENCH_SLOWEST=1 prints the slowest 1% of queries to
-// stderr.
+// stderr. SEARCH_BENCH_DUMP=FILE appends, for every query of each ours_full
+// benchmark run, its hits, rendered snippets and facets to FILE, so two
+// builds can be diffed for identical output on the shared corpus.
 //
 //   build/release/bench/search_bench --articles=all
 #include <benchmark/benchmark.h>
@@ -59,7 +65,8 @@ namespace fs = std::filesystem;
 std::size_t g_articles = 20000;
 constexpr std::size_t kQueriesPerKind = 250;
 
-const char* const kKinds[] = {"words1", "words2", "words3", "phrase", "filtered", "facets"};
+const char* const kKinds[] = {"words1",   "words2", "words3", "phrase",
+                              "filtered", "facets", "title"};
 
 [[noreturn]] void die(const std::string& what) {
   std::fprintf(stderr, "search_bench: %s\n", what.c_str());
@@ -84,6 +91,7 @@ struct Fixture {
   std::vector<Article> articles;
   std::map<std::string, std::vector<Query>> queries;
   std::unique_ptr<Searcher> ours;
+  std::unique_ptr<Searcher> ours_noprox;  // term proximity off
   Xapian::Database raw;
   sqlite3* fts = nullptr;
 };
@@ -227,6 +235,23 @@ void make_queries(Fixture& f) {
       std::uniform_int_distribution<std::size_t> at(0, ws.size() - 2);
       Query q;
       q.from_id = a.id;
+      if (k == "title") {
+        std::vector<std::string> tw;
+        for (const std::string& w : words_of(a.title)) {
+          if (!w.empty()) tw.push_back(w);
+        }
+        if (tw.size() < 3 || a.title.size() > 200) continue;
+        try {  // a title raw Xapian's QueryParser rejects is not drawn
+          Xapian::QueryParser qp;
+          qp.parse_query(a.title);
+        } catch (const Xapian::QueryParserError&) {
+          continue;
+        }
+        q.text = a.title;
+        q.fts = fts_words(tw);
+        list.push_back(q);
+        continue;
+      }
       if (k == "phrase") {
         std::size_t i = at(rng);
         if (!good(ws[i]) || !plain_word(ws[i + 1])) continue;
@@ -262,6 +287,26 @@ void make_queries(Fixture& f) {
   }
 }
 
+// A fresh Searcher's first facet query also reads the facet columns
+// (search/facets.h, once per database revision); the timed runs below see
+// them loaded. Printed so the one-off cost is on record.
+void report_first_facet_query(Fixture& f) {
+  auto s = Searcher::open({(f.dir / "ours").string()});
+  if (!s.ok()) die("ours: " + s.status().to_string());
+  SearchRequest r;
+  r.query = f.queries["facets"].front().text;
+  r.snippets = false;
+  r.facets = {"outlet", "year"};
+  double ms[2];
+  for (double& m : ms) {
+    auto t0 = std::chrono::steady_clock::now();
+    if (auto res = (*s)->search(r); !res.ok()) die("ours: " + res.status().to_string());
+    m = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  }
+  std::fprintf(stderr, "first facet query of a fresh Searcher: %.1f ms (loads the columns), again: %.1f ms\n",
+               ms[0], ms[1]);
+}
+
 Fixture& fixture() {
   static Fixture* f = [] {
     auto* f = new Fixture;
@@ -291,12 +336,19 @@ Fixture& fixture() {
     auto s = Searcher::open({(f->dir / "ours").string()});
     if (!s.ok()) die("ours: " + s.status().to_string());
     f->ours = std::move(s).value();
+    SearcherOptions noprox;
+    noprox.phrase_pair_weight = 0;
+    noprox.near_pair_weight = 0;
+    auto s2 = Searcher::open({(f->dir / "ours").string()}, noprox);
+    if (!s2.ok()) die("ours: " + s2.status().to_string());
+    f->ours_noprox = std::move(s2).value();
     f->raw = Xapian::Database((f->dir / "raw").string());
     if (sqlite3_open_v2((f->dir / "fts.sqlite").string().c_str(), &f->fts, SQLITE_OPEN_READONLY,
                         nullptr) != SQLITE_OK) {
       die("fts open");
     }
     make_queries(*f);
+    report_first_facet_query(*f);
     return f;
   }();
   return *f;
@@ -304,19 +356,26 @@ Fixture& fixture() {
 
 // --- The three engines, one query each ------------------------------------
 
-std::size_t run_ours(Fixture& f, const Query& q, bool full, std::vector<std::string>* ids) {
+// Our top 10 for `q` from `searcher`, with snippets when `full`.
+SearchResults search_ours(Searcher& searcher, const Query& q, bool full) {
   SearchRequest r;
   r.query = q.text;
   r.limit = 10;
   r.snippets = full;
   if (q.facets) r.facets = {"outlet", "year"};
-  auto res = f.ours->search(r);
+  auto res = searcher.search(r);
   if (!res.ok()) die("ours: " + res.status().to_string());
+  return std::move(res).value();
+}
+
+std::size_t run_ours(Searcher& searcher, const Query& q, bool full,
+                     std::vector<std::string>* ids) {
+  const SearchResults res = search_ours(searcher, q, full);
   if (ids) {
-    for (const Hit& h : res->hits) ids->push_back(h.id);
+    for (const Hit& h : res.hits) ids->push_back(h.id);
   }
-  std::size_t n = res->hits.size();
-  for (const Hit& h : res->hits) n += h.snippet.size();
+  std::size_t n = res.hits.size();
+  for (const Hit& h : res.hits) n += h.snippet.size();
   return n;
 }
 
@@ -364,7 +423,7 @@ std::size_t run_fts(Fixture& f, const Query& q, std::vector<std::string>* ids) {
   return n;
 }
 
-enum class Engine { kOursPlain, kOursFull, kRaw, kFts };
+enum class Engine { kOursPlain, kOursNoProx, kOursFull, kRaw, kFts };
 
 // CPU time of this thread: unlike wall time, not inflated while other
 // processes on the (shared) machine hold the CPU.
@@ -377,9 +436,11 @@ double thread_cpu_us() {
 std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::string>* ids) {
   switch (e) {
     case Engine::kOursPlain:
-      return run_ours(f, q, false, ids);
+      return run_ours(*f.ours, q, false, ids);
+    case Engine::kOursNoProx:
+      return run_ours(*f.ours_noprox, q, false, ids);
     case Engine::kOursFull:
-      return run_ours(f, q, true, ids);
+      return run_ours(*f.ours, q, true, ids);
     case Engine::kRaw:
       return run_raw(f, q, ids);
     case Engine::kFts:
@@ -410,13 +471,37 @@ void check(Fixture& f, Engine e, const std::string& kind, benchmark::State& stat
   state.counters["check_source_top10"] = static_cast<double>(found_source) / static_cast<double>(n);
 }
 
+// What ours_full shows for every query of `kind`, appended to `path`.
+void dump(Fixture& f, const std::string& kind, const char* path) {
+  std::ofstream out(path, std::ios::app | std::ios::binary);
+  for (const Query& q : f.queries[kind]) {
+    const SearchResults res = search_ours(*f.ours, q, true);
+    out << kind << " | " << q.text << " | " << res.estimate << "\n";
+    for (const Hit& h : res.hits) {
+      out << "  " << h.id << " | " << render_snippet(h.snippet, "[", "]") << "\n";
+    }
+    for (const auto& [name, values] : res.facets) {
+      out << "  facet " << name << ":";
+      for (const FacetValue& v : values) out << " " << v.value << "=" << v.count;
+      out << "\n";
+    }
+  }
+}
+
 void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
   Fixture& f = fixture();
   if (engine == Engine::kFts && kind == "facets") {
     state.SkipWithError("FTS5 has no facet counting");
     return;
   }
+  if (engine == Engine::kFts && kind == "title") {
+    state.SkipWithError("FTS5 runs no headline queries");
+    return;
+  }
   check(f, engine, kind, state);
+  if (const char* path = std::getenv("SEARCH_BENCH_DUMP"); path && engine == Engine::kOursFull) {
+    dump(f, kind, path);
+  }
   const auto& qs = f.queries[kind];
   std::vector<double> us, cpu;
   us.reserve(qs.size() * 4);
@@ -456,6 +541,7 @@ void BM_Query(benchmark::State& state, Engine engine, std::string kind) {
 void register_all() {
   const std::pair<Engine, const char*> engines[] = {{Engine::kRaw, "raw_xapian"},
                                                     {Engine::kOursPlain, "ours_plain"},
+                                                    {Engine::kOursNoProx, "ours_noprox"},
                                                     {Engine::kOursFull, "ours_full"},
                                                     {Engine::kFts, "sqlite_fts5"}};
   for (const char* kind : kKinds) {

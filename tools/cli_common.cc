@@ -159,6 +159,15 @@ int report_error(std::string_view command, const Status& status) {
   return kExitFailure;
 }
 
+void add_shard_options(CLI::App* cmd, SearcherOptions& options, const std::string& partial_help) {
+  cmd->add_flag("--allow-partial", options.allow_partial, partial_help);
+  cmd->add_option("--remote-timeout", options.remote_timeout_ms,
+                  "Milliseconds to wait for a remote shard (tcp://, stub 'remote' line) to "
+                  "connect and to answer; one that does not counts as down")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 3600000u));
+}
+
 void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
   cmd->add_option("--k1", ranking.k1, "BM25 k1")
       ->capture_default_str()
@@ -170,12 +179,18 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--title-weight", &ranking.title_weight},
       {"--stopword-weight", &ranking.stopword_weight},
       {"--hyphen-part-weight", &ranking.hyphen_part_weight},
-      {"--query-part-weight", &ranking.query_part_weight}};
+      {"--query-part-weight", &ranking.query_part_weight},
+      {"--phrase-pair-weight", &ranking.phrase_pair_weight},
+      {"--near-pair-weight", &ranking.near_pair_weight}};
   for (const auto& [flag, value] : weight_flags) {
     cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1000.0));
   }
+  cmd->add_option("--near-pair-window", ranking.near_pair_window,
+                  "Window of --near-pair-weight, in positions")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 64));
 }
 
 std::string dump_json(const nlohmann::json& j) {

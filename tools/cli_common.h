@@ -37,6 +37,11 @@ int report_error(std::string_view command, const Status& status);
 // defaults shown from its current values (search and eval).
 void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking);
 
+// --allow-partial and --remote-timeout MS (SearcherOptions::allow_partial,
+// remote_timeout_ms; docs/scaling.md), for the commands that search shards.
+// `partial_help` says what a missing shard does to this command.
+void add_shard_options(CLI::App* cmd, SearcherOptions& options, const std::string& partial_help);
+
 // JSON text on one line; invalid UTF-8 replaced instead of throwing.
 std::string dump_json(const nlohmann::json& j);
 

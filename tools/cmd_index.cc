@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "newsindex/index_info.h"
 #include "newsindex/reader.h"
+#include "newsindex/replication.h"
 #include "newsindex/writer.h"
 
 namespace newsindex::tools {
@@ -128,9 +129,16 @@ int run_index(const IndexArgs& args) {
   WriterOptions wo;
   // A new or empty database is built in bulk mode unless --plain says
   // otherwise: nothing committed is at stake, and bulk is several times faster.
+  // Except on a replicated master (XAPIAN_MAX_CHANGESETS set): a bulk commit
+  // replaces the database, and its replicas would need a full copy.
   bool empty = true;
   if (auto info = read_index_info(args.db); info.ok()) empty = info->documents == 0;
-  wo.bulk = args.bulk || (!args.plain && empty);
+  const bool replicated = changesets_enabled();
+  wo.bulk = args.bulk || (!args.plain && empty && !replicated);
+  if (replicated && empty && !args.bulk && !args.plain) {
+    std::cerr << "note: XAPIAN_MAX_CHANGESETS is set: writing in plain mode, so that each "
+                 "commit leaves a changeset for replicas (docs/scaling.md)\n";
+  }
   // A bulk commit merges (rewrites) the whole database: one at the end
   // unless asked for.
   wo.batch_size = wo.bulk && !args.batch_given ? 0 : args.batch;
@@ -254,12 +262,15 @@ void add_index_command(CLI::App& app, int& exit_code) {
                   "mode 0)")
       ->each([args](const std::string&) { args->batch_given = true; });
   cmd->add_flag("--bulk", args->bulk,
-                "Bulk mode (the default for a new or empty database): analyse and write "
-                "on parallel threads into scratch databases merged at each commit; each "
-                "commit rewrites the whole database");
+                "Bulk mode (the default for a new or empty database, unless "
+                "XAPIAN_MAX_CHANGESETS is set): analyse and write on parallel threads into "
+                "scratch databases merged at each commit; each commit rewrites the whole "
+                "database, so replicas of it get full copies, not changesets");
   cmd->add_flag("--plain", args->plain,
                 "Plain (incremental) mode even for a new database: the better choice for "
-                "adding a few articles to a large database, or for frequent commits");
+                "adding a few articles to a large database, for frequent commits, and for "
+                "a replicated master (each commit leaves a Xapian changeset when "
+                "XAPIAN_MAX_CHANGESETS is set; docs/scaling.md)");
   cmd->add_option("--max-errors", args->max_errors,
                   "Stop after N skipped records (0 = never), keeping what was committed");
   cmd->add_option("--max-article-bytes", args->max_article_bytes,

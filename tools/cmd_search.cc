@@ -28,9 +28,10 @@ struct SearchFlags {
   std::vector<std::string> sources, outlets, categories, languages;
   bool collapse = false, no_snippets = false, explain = false, and_op = false;
   bool override_analysis = false;
-  bool allow_partial = false;
   std::uint32_t snippet_length = 200;
-  SearcherOptions ranking;  // BM25 and query-side weights (--k1, --stem-weight, ...)
+  // BM25 and query-side weights (--k1, --stem-weight, ...), --allow-partial,
+  // --remote-timeout.
+  SearcherOptions ranking;
 };
 
 void print_text(const SearchResults& r, const SearchRequest& req, bool terminal) {
@@ -111,7 +112,6 @@ int run(const SearchFlags& f) {
   options.default_operator = f.and_op ? DefaultOperator::kAnd : DefaultOperator::kOr;
   options.synonyms_path = f.synonyms;
   options.override_analysis = f.override_analysis;
-  options.allow_partial = f.allow_partial;
   auto searcher = Searcher::open(f.dbs, options);
   if (!searcher.ok()) return report_error("search", searcher.status());
 
@@ -215,9 +215,9 @@ void add_search_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--and", flags->and_op, "Words must all match (default: any, ranked)");
   cmd->add_option("--synonyms", flags->synonyms, "Synonym file instead of the built-in list");
   add_ranking_options(cmd, flags->ranking);
-  cmd->add_flag("--allow-partial", flags->allow_partial,
-                "Answer from the shards that respond when some do not (named in the "
-                "output and in JSON missing_shards) instead of failing");
+  add_shard_options(cmd, flags->ranking,
+                    "Answer from the shards that respond when some do not (named in the "
+                    "output and in JSON missing_shards) instead of failing");
   cmd->add_flag("--override-analysis", flags->override_analysis,
                 "Search even if the database was built with other analysis");
   cmd->add_option("--batch", flags->batch,

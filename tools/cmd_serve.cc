@@ -31,7 +31,6 @@ struct ServeFlags {
   unsigned threads = 8;
   std::string write_token_file, cors, access_log;
   bool quiet = false;
-  bool allow_partial = false;
   std::uint32_t max_limit = 100;
   std::size_t max_query_bytes = 1024;
   std::size_t max_body_mb = 16;
@@ -67,7 +66,6 @@ int run(const ServeFlags& f) {
   o.threads = f.threads;
   o.cors_origin = f.cors;
   o.searcher = f.ranking;
-  o.searcher.allow_partial = f.allow_partial;
   o.limits.max_limit = f.max_limit;
   o.limits.max_query_bytes = f.max_query_bytes;
   o.limits.max_body_bytes = f.max_body_mb << 20;
@@ -154,9 +152,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-body-mb", flags->max_body_mb, "Largest POST body in MiB (16)");
   cmd->add_option("--timeout", flags->timeout,
                   "Seconds to read a request or write an answer (10)");
-  cmd->add_flag("--allow-partial", flags->allow_partial,
-                "Answer from the shards that respond when one is down (the JSON lists the "
-                "missing ones in missing_shards); default: 503 naming the shard");
+  add_shard_options(cmd, flags->ranking,
+                    "Answer from the shards that respond when one is down (the JSON lists "
+                    "the missing ones in missing_shards); default: 503 naming the shard");
   add_ranking_options(cmd, flags->ranking);
   cmd->callback([flags, &exit_code] { exit_code = run(*flags); });
 }

@@ -20,14 +20,13 @@ struct SimilarFlags {
   std::string id;
   bool json = false;
   bool override_analysis = false;
-  bool allow_partial = false;
+  SearcherOptions options;  // --allow-partial, --remote-timeout
   std::uint32_t limit = 10;
 };
 
 int run(const SimilarFlags& f) {
-  SearcherOptions options;
+  SearcherOptions options = f.options;
   options.override_analysis = f.override_analysis;
-  options.allow_partial = f.allow_partial;
   auto searcher = Searcher::open(f.dbs, options);
   if (!searcher.ok()) return report_error("similar", searcher.status());
   auto res = (*searcher)->similar(f.id, f.limit);
@@ -67,9 +66,9 @@ void add_similar_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--limit", flags->limit, "Hits to show (default 10)");
   cmd->add_flag("--override-analysis", flags->override_analysis,
                 "Search even if the database was built with other analysis");
-  cmd->add_flag("--allow-partial", flags->allow_partial,
-                "Answer from the shards that respond when some do not (named in the "
-                "output and in JSON missing_shards) instead of failing");
+  add_shard_options(cmd, flags->options,
+                    "Answer from the shards that respond when some do not (named in the "
+                    "output and in JSON missing_shards) instead of failing");
   cmd->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

@@ -4,7 +4,8 @@
 // (known-item-nl queries are titles).
 //
 //   ablation_index --db DIR [--no-stem] [--no-fold] [--no-apostrophes]
-//                  [--no-compounds] [--with-title] [--bulk] [--threads N] INPUT...
+//                  [--no-compounds] [--with-title] [--title-wdf N] [--lead-wdf N]
+//                  [--bulk] [--threads N] INPUT...
 //
 // Search such an index with the same switches: `newsindex eval --no-stem ...`.
 #include <chrono>
@@ -21,7 +22,8 @@ namespace {
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "ablation_index: " << why
             << "\nusage: ablation_index --db DIR [--no-stem] [--no-fold] [--no-apostrophes]"
-               " [--no-compounds] [--with-title] [--bulk] [--threads N] INPUT...\n";
+               " [--no-compounds] [--with-title] [--title-wdf N] [--lead-wdf N] [--bulk]"
+               " [--threads N] INPUT...\n";
   std::exit(2);
 }
 
@@ -40,6 +42,11 @@ int main(int argc, char** argv) {
     } else if (s == "--threads") {
       if (i + 1 >= argc) usage("--threads needs a value");
       options.threads = static_cast<unsigned>(std::atoi(argv[++i]));
+    } else if (s == "--title-wdf" || s == "--lead-wdf") {
+      if (i + 1 >= argc) usage(s + " needs a value");
+      int v = std::atoi(argv[++i]);
+      if (v < 1) usage(s + " needs a whole number >= 1");
+      (s == "--title-wdf" ? options.title_wdf : options.lead_wdf) = static_cast<std::uint32_t>(v);
     } else if (s == "--no-stem") {
       options.analysis.stem = false;
     } else if (s == "--no-fold") {

@@ -65,6 +65,7 @@ raw_eval() {
 }
 
 # ours_index NAME [ablation_index switches] -- INPUT...: OUT/NAME.db, body only.
+# ABL_THREADS (default "--threads 1") sets how it writes, e.g. "--bulk --threads 2".
 ours_index() {
   local name=$1; shift
   local opts=()
@@ -73,7 +74,9 @@ ours_index() {
   [ -d "$OUT/$name.db" ] && [ -z "${REBUILD:-}" ] && { log "reuse $name.db"; return; }
   rm -rf "$OUT/$name.db"
   log "index $name (newsindex ${opts[*]:-defaults}, body only)"
-  "${NICE[@]}" "$ABL" --db "$OUT/$name.db" --threads 1 "${opts[@]}" "$@" 2>>"$OUT/$name.index.log"
+  local threads
+  read -r -a threads <<<"${ABL_THREADS:---threads 1}"
+  "${NICE[@]}" "$ABL" --db "$OUT/$name.db" "${threads[@]}" "${opts[@]}" "$@" 2>>"$OUT/$name.index.log"
   tail -1 "$OUT/$name.index.log" >&2
 }
 

@@ -35,6 +35,7 @@ TEST(DbDirCheck, DatabaseFileNames) {
   } kCases[] = {
       {"iamglass", true},      {"flintlock", true},    {"postlist.glass", true},
       {"termlist.glass", true}, {"v.tmp", true},        {"changes12", true},
+      {"changestmp", true},
       {"sample.jsonl", false}, {"README", false},      {".glass", false},
       {"changes", false},      {"changes1a", false},   {"iamglass.bak", false},
   };

@@ -143,6 +143,37 @@ TEST(DocumentBuilder, LeadIsStoredOnlyWhenNotTheStartOfTheBody) {
   EXPECT_EQ(nlohmann::json::parse(build(a).doc.get_data())["lead"], "Een aparte inleiding.");
 }
 
+TEST(DocumentBuilder, LeadWordsCountTheLeadWeight) {
+  Article a = make_article("lead-1", "Kop", "Irak wil vrede.\n\nIrak en Iran praten.");
+  a.lead = "Irak wil vrede.";  // the readers' default: the first paragraph
+  FieldWeights w;
+  w.lead = 3;
+  DocumentBuilder builder(testing::test_analyzer(), false, false, w);
+  BuiltDocument b;
+  builder.build(a, b);
+  // First paragraph at wdf 3 per word, the rest at 1; positions run on.
+  EXPECT_EQ(dump_terms(b.doc, "irak"), "irak[1,4]:4");
+  EXPECT_EQ(dump_terms(b.doc, "vrede"), "vrede[3]:3");
+  EXPECT_EQ(dump_terms(b.doc, "iran"), "iran[6]:1");
+  // A lead given apart counts as lead; the body then counts once.
+  a.lead = "Vrede in Irak.";
+  builder.build(a, b);
+  EXPECT_EQ(dump_terms(b.doc, "vrede"), "vrede[1,106]:4");
+  EXPECT_EQ(dump_terms(b.doc, "iran"), "iran[109]:1");
+  // The default weight 1: as plain body text.
+  a.lead = "Irak wil vrede.";
+  EXPECT_EQ(dump_terms(build(a, false).doc, "irak"), "irak[1,4]:2");
+}
+
+TEST(DocumentBuilder, TitleWeightIsTheWriterOption) {
+  FieldWeights w;
+  w.title = 2;
+  DocumentBuilder builder(testing::test_analyzer(), true, false, w);
+  BuiltDocument b;
+  builder.build(navo_article(), b);
+  EXPECT_EQ(dump_terms(b.doc, "navo"), "navo[1]:2");
+}
+
 TEST(DocumentBuilder, NoTitleIndexing) {
   BuiltDocument b = build(navo_article(), /*index_title=*/false);
   EXPECT_EQ(dump_terms(b.doc, "S"), "");

@@ -80,5 +80,30 @@ TEST(TermMapper, RepeatedTokensAccumulateWdfAndPositions) {
   EXPECT_EQ(testing::dump_terms(doc), "Zirak:2 irak[2,9]:2");
 }
 
+TEST(TermMapper, TitleAndLeadWordsCountTheirFieldWeight) {
+  Token t;
+  t.term = "irak";
+  t.stem = "irak";
+  t.position = 3;
+  struct Case {
+    Field field;
+    FieldWeights weights;
+    const char* terms;
+  };
+  const Case kCases[] = {
+      {Field::kBody, {7, 3}, "Zirak:1 irak[3]:1"},
+      {Field::kLead, {7, 3}, "Zirak:3 irak[3]:3"},
+      {Field::kLead, {}, "Zirak:1 irak[3]:1"},  // default lead weight 1
+      {Field::kTitle, {7, 3}, "Sirak[3]:1 ZSirak:1 Zirak:7 irak[3]:7"},
+      {Field::kTitle, {}, "Sirak[3]:1 ZSirak:1 Zirak:5 irak[3]:5"},
+  };
+  for (const Case& c : kCases) {
+    Xapian::Document doc;
+    TermMapper mapper(c.weights);
+    mapper.add(doc, t, c.field);
+    EXPECT_EQ(testing::dump_terms(doc), c.terms) << static_cast<int>(c.field);
+  }
+}
+
 }  // namespace
 }  // namespace newsindex::internal

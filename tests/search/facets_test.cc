@@ -48,9 +48,11 @@ Xapian::Database make_db(const std::string& name) {
 }
 
 std::map<std::string, std::vector<FacetValue>> count(const Xapian::Database& db,
-                                                     const std::string& term, bool streams) {
+                                                     const std::string& term, bool streams,
+                                                     ColumnCache* columns = nullptr) {
   FacetCollector facets;
-  EXPECT_TRUE(facets.init({"outlet", "year", "month"}, false, streams ? &db : nullptr).ok());
+  EXPECT_TRUE(
+      facets.init({"outlet", "year", "month"}, false, streams ? &db : nullptr, columns).ok());
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(term));
   facets.attach(enquire);
@@ -86,6 +88,46 @@ TEST(Facets, StreamsCountLikeGetValueAndXapian) {
   // Ties by value; documents without an outlet are not counted.
   EXPECT_EQ(render(count(db, "all", true)["outlet"]), "NOS=86 Trouw=85 AD=43 De Standaard=43 ");
   EXPECT_EQ(render(count(db, "all", true)["year"]), "2019=137 2020=136 ");
+}
+
+TEST(Facets, ColumnsCountLikeStreams) {
+  Xapian::Database db = make_db("facets_columns");
+  ColumnCache columns;
+  for (const char* term : {"all", "third", "all"}) {  // the second "all" reuses the columns
+    auto streamed = count(db, term, true);
+    auto columned = count(db, term, true, &columns);
+    for (const char* name : {"outlet", "year", "month"}) {
+      EXPECT_EQ(render(columned[name]), render(streamed[name])) << term << " " << name;
+    }
+  }
+  EXPECT_EQ(render(count(db, "all", true, &columns)["outlet"]),
+            "NOS=86 Trouw=85 AD=43 De Standaard=43 ");
+}
+
+TEST(Facets, ColumnsFollowANewRevision) {
+  const std::string path = testing::fresh_dir("facets_columns_rev").string();
+  Xapian::WritableDatabase w(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  auto add = [&](const char* outlet, const char* date) {
+    Xapian::Document doc;
+    doc.add_term("all");
+    doc.add_value(schema::kSlotOutlet, outlet);
+    doc.add_value(schema::kSlotDate, date);
+    return doc;
+  };
+  w.add_document(add("NOS", "20200115120000"));
+  w.add_document(add("AD", "20200215120000"));
+  w.commit();
+  Xapian::Database db(path);
+  ColumnCache columns;
+  EXPECT_EQ(render(count(db, "all", true, &columns)["outlet"]), "AD=1 NOS=1 ");
+  w.replace_document(1, add("Trouw", "20190315120000"));  // replaced in place
+  w.add_document(add("AD", "2020"));                       // no month
+  w.commit();
+  db.reopen();
+  auto after = count(db, "all", true, &columns);
+  EXPECT_EQ(render(after["outlet"]), "AD=2 Trouw=1 ");
+  EXPECT_EQ(render(after["month"]), "2019-03=1 2020-02=1 ");
+  EXPECT_EQ(render(after["outlet"]), render(count(db, "all", true)["outlet"]));
 }
 
 TEST(Facets, SlotCursorReadsAnyDocumentOrder) {

@@ -29,6 +29,13 @@ class QueryWeightsSearchTest : public ::testing::Test {
         article("brand", "Loods", "Een brand verwoestte een loods in de haven.", 2),
         article("branden", "Hitte", "Door de hitte branden overal de bossen.", 2),
         article("weer", "Weerbericht", "Morgen wordt het zonnig en droog met weinig wind.", 3),
+        // The same two words, apart and together (the "together" one is longer,
+        // so without proximity it ranks second).
+        article("apart", "Protest", "Fel gele licht viel op de demonstranten in hesjes.", 4),
+        article("samen", "Protest",
+                "In Parijs liepen opnieuw duizenden demonstranten in gele hesjes door de "
+                "straten van de stad, zoals elke zaterdag.",
+                4),
     };
     for (const Article& a : docs) ASSERT_TRUE((*w)->add(a).ok());
     ASSERT_TRUE((*w)->commit().ok());
@@ -81,6 +88,20 @@ TEST_F(QueryWeightsSearchTest, StopWordsKeptOnlyWhenAsked) {
   SearcherOptions o;
   o.stopword_weight = 0.5;
   EXPECT_EQ(ids("het munt", o), (std::vector<std::string>{"munt", "weer"}));
+}
+
+TEST_F(QueryWeightsSearchTest, ProximityRanksTheWordsTogetherFirst) {
+  SearcherOptions off;
+  off.phrase_pair_weight = 0;
+  off.near_pair_weight = 0;
+  EXPECT_EQ(ids("gele hesjes", off), (std::vector<std::string>{"apart", "samen"}));
+  SearcherOptions on = off;
+  on.phrase_pair_weight = 0.5;
+  EXPECT_EQ(ids("gele hesjes", on), (std::vector<std::string>{"samen", "apart"}));
+  on = off;
+  on.near_pair_weight = 0.5;
+  on.near_pair_window = 4;  // "gele licht viel op de demonstranten in hesjes": 7 apart
+  EXPECT_EQ(ids("gele hesjes", on), (std::vector<std::string>{"samen", "apart"}));
 }
 
 }  // namespace

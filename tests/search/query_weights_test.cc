@@ -41,6 +41,20 @@ BuilderOptions within_stem(double qpart) {
   return o;
 }
 
+template <std::size_t N>
+void expect_queries(const WeightCase (&cases)[N]) {
+  auto analyzer = testing::FakeAnalyzer::make();
+  for (const WeightCase& c : cases) {
+    QueryBuilder b(*analyzer, nullptr, c.options);
+    try {
+      EXPECT_EQ(b.build(parse_query(c.query).root).query.get_description(), c.description)
+          << c.name << ": " << c.query;
+    } catch (const Xapian::Error& e) {
+      ADD_FAILURE() << c.name << ": " << e.get_description();
+    }
+  }
+}
+
 TEST(QueryWeights, Table) {
   const WeightCase kCases[] = {
       {"plain structure", with(0.5, 0, 0, 0, 0), "missie",
@@ -84,16 +98,47 @@ TEST(QueryWeights, Table) {
        "Query((((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.25 * XPtrainingsmissi) OR "
        "0.5 * ((Ztraining SYNONYM XPtraining) OR (Zmissi SYNONYM XPmissi))))"},
   };
-  auto analyzer = testing::FakeAnalyzer::make();
-  for (const WeightCase& c : kCases) {
-    QueryBuilder b(*analyzer, nullptr, c.options);
-    try {
-      EXPECT_EQ(b.build(parse_query(c.query).root).query.get_description(), c.description)
-          << c.name << ": " << c.query;
-    } catch (const Xapian::Error& e) {
-      ADD_FAILURE() << c.name << ": " << e.get_description();
-    }
-  }
+  expect_queries(kCases);
+}
+
+BuilderOptions pairs(double phrase, double near, Xapian::termcount window = 8) {
+  BuilderOptions o = with(0, 0, 0, 0, 0);
+  o.compound_weight = 0;  // words as single terms: the pair structure shows
+  o.phrase_pair_weight = phrase;
+  o.near_pair_weight = near;
+  o.near_pair_window = window;
+  return o;
+}
+
+// Term proximity: neighbouring plain words as weighted PHRASE / NEAR pairs
+// beside the bag of words, on their exact forms.
+TEST(QueryWeights, ProximityPairsTable) {
+  const WeightCase kCases[] = {
+      {"off", pairs(0, 0), "gele hesjes", "Query((gele OR hesjes))"},
+      {"one word: no pair", pairs(0.5, 0.25), "hesjes", "Query(hesjes)"},
+      {"phrase and near pair", pairs(0.5, 0.25, 10), "gele hesjes",
+       "Query(((gele OR hesjes) AND_MAYBE (0.5 * (gele PHRASE 2 hesjes) OR 0.25 * "
+       "(gele NEAR 10 hesjes))))"},
+      {"three words: two pairs", pairs(0.5, 0), "politiechef gele hesjes",
+       "Query(((politiechef OR gele OR hesjes) AND_MAYBE (0.5 * (politiechef PHRASE 2 gele) OR "
+       "0.5 * (gele PHRASE 2 hesjes))))"},
+      {"a dropped stop word widens the phrase", pairs(0.5, 0.25, 2), "geweld tegen de agenten",
+       "Query(((geweld OR tegen OR agenten) AND_MAYBE (0.5 * (geweld PHRASE 2 tegen) OR 0.25 * "
+       "(geweld NEAR 2 tegen) OR 0.5 * (tegen PHRASE 3 agenten) OR 0.25 * (tegen NEAR 3 "
+       "agenten))))"},
+      {"an excluded word breaks the chain", pairs(0.5, 0), "gele -rode hesjes",
+       "Query(((gele OR hesjes) AND_NOT rode))"},
+      {"a phrase breaks the chain", pairs(0.5, 0), "gele \"rode vlag\" hesjes",
+       "Query((gele OR (rode PHRASE 2 vlag) OR hesjes))"},
+      {"a hyphen group breaks the chain", pairs(0.5, 0), "gele INF-verdrag hesjes",
+       "Query((gele OR (inf-verdrag SYNONYM infverdrag SYNONYM (inf PHRASE 2 verdrag)) OR "
+       "hesjes))"},
+      {"a required word pairs too", pairs(0.5, 0), "+gele hesjes",
+       "Query(((gele AND_MAYBE hesjes) AND_MAYBE 0.5 * (gele PHRASE 2 hesjes)))"},
+      {"not inside titel:", pairs(0.5, 0), "titel:gele titel:hesjes",
+       "Query((Sgele OR Shesjes))"},
+  };
+  expect_queries(kCases);
 }
 
 // With a database, terms in more than common_part_share of the documents (and
@@ -178,6 +223,8 @@ TEST(QueryWeights, SearcherRefusesBadWeights) {
       {"stopword_weight", &SearcherOptions::stopword_weight, -0.1},
       {"hyphen_part_weight", &SearcherOptions::hyphen_part_weight, std::nan("")},
       {"query_part_weight", &SearcherOptions::query_part_weight, -2},
+      {"phrase_pair_weight", &SearcherOptions::phrase_pair_weight, -0.25},
+      {"near_pair_weight", &SearcherOptions::near_pair_weight, 2000},
   };
   for (const Bad& bad : kBad) {
     SearcherOptions o;
@@ -186,6 +233,14 @@ TEST(QueryWeights, SearcherRefusesBadWeights) {
     ASSERT_FALSE(s.ok()) << bad.name;
     EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument) << bad.name;
     EXPECT_NE(s.status().message().find(bad.name), std::string::npos) << s.status().to_string();
+  }
+  for (std::uint32_t window : {0u, 1u, 65u}) {
+    SearcherOptions o;
+    o.near_pair_window = window;
+    auto s = Searcher::open({(testing::fresh_dir("query-weights") / "missing").string()}, o);
+    ASSERT_FALSE(s.ok()) << window;
+    EXPECT_NE(s.status().message().find("near_pair_window"), std::string::npos)
+        << s.status().to_string();
   }
 }
 

@@ -1,11 +1,6 @@
 // Searching through xapian-tcpsrv (tcp://HOST:PORT), alone and together
 // with a local database.
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <string>
@@ -14,54 +9,14 @@
 #include "search/fake_analyzer.h"
 #include "search/search_fixture.h"
 #include "search/searcher_impl.h"
+#include "testing/child_process.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
 namespace {
 
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  int port = ntohs(addr.sin_port);
-  ::close(fd);
-  return port;
-}
-
-class TcpServer {
- public:
-  TcpServer(const std::string& db, int port) {
-    pid_ = ::fork();
-    if (pid_ > 0) ::setpgid(pid_, pid_);
-    if (pid_ == 0) {
-      // Its own process group: xapian-tcpsrv signals its group when it
-      // stops, which must not reach the test runner.
-      ::setpgid(0, 0);
-      std::string p = std::to_string(port);
-      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
-               p.c_str(), db.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-  }
-  ~TcpServer() {
-    if (pid_ > 0) {
-      ::kill(-pid_, SIGTERM);  // the server and its per-connection children
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-  bool started() const { return pid_ > 0; }
-
- private:
-  pid_t pid_ = -1;
-};
-
 TEST(RemoteSearch, TcpDatabasesAreSearchedLikeLocalOnes) {
-  if (::system("command -v xapian-tcpsrv >/dev/null 2>&1") != 0) {
+  if (!testing::on_path("xapian-tcpsrv")) {
     GTEST_SKIP() << "xapian-tcpsrv not installed (Debian package xapian-tools)";
   }
   auto analyzer = testing::FakeAnalyzer::make();
@@ -72,9 +27,9 @@ TEST(RemoteSearch, TcpDatabasesAreSearchedLikeLocalOnes) {
                          testing::article("r2", "Weer", "Morgen zon.", 400)});
   testing::add_articles(local_db, analyzer,
                         {testing::article("l1", "Missies", "Twee missies in Irak.", 1)});
-  int port = free_port();
-  TcpServer server(remote_db, port);
-  ASSERT_TRUE(server.started());
+  const int port = testing::free_port();
+  testing::ChildProcess server({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+                                std::to_string(port), remote_db});
   std::string url = "tcp://127.0.0.1:" + std::to_string(port);
   Result<std::unique_ptr<Searcher>> s = Status(StatusCode::kIoError, "not tried");
   for (int i = 0; i < 100 && !s.ok(); ++i) {

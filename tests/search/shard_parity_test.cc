@@ -13,11 +13,6 @@
 // (and date) and, where the ids differ, both ids belong to the same tie in
 // the single database's longer list. How often that happened is printed.
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
@@ -34,6 +29,7 @@
 #include "newsindex/reader.h"
 #include "newsindex/searcher.h"
 #include "newsindex/writer.h"
+#include "testing/child_process.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -41,74 +37,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  int port = ntohs(addr.sin_port);
-  ::close(fd);
-  return port;
-}
-
-bool port_answers(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  ::close(fd);
-  return ok;
-}
-
-// xapian-tcpsrv on loopback in its own process group (it signals its group
-// when it stops), stopped by the destructor or stop().
+// xapian-tcpsrv serving `db` on 127.0.0.1:port (testing/child_process.h),
+// stopped by the destructor or stop().
 class TcpServer {
  public:
-  TcpServer(const std::string& db, int port) : port_(port) {
-    pid_ = ::fork();
-    if (pid_ > 0) ::setpgid(pid_, pid_);
-    if (pid_ == 0) {
-      ::setpgid(0, 0);
-      std::string p = std::to_string(port);
-      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
-               p.c_str(), db.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-  }
-  ~TcpServer() { stop(); }
+  TcpServer(const std::string& db, int port)
+      : port_(port),
+        process_({"xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+                  std::to_string(port), db}) {}
   // Waits up to 5 s for the port to accept connections.
-  bool ready() const {
-    for (int i = 0; i < 100; ++i) {
-      if (port_answers(port_)) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return false;
-  }
-  void stop() {
-    if (pid_ > 0) {
-      ::kill(-pid_, SIGTERM);  // the server and its per-connection children
-      ::waitpid(pid_, nullptr, 0);
-      // A connection child can outlive the server (seen once under ctest
-      // -j2: it kept the test's stdout open, and ctest waited 300 s for it).
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      ::kill(-pid_, SIGKILL);
-      pid_ = -1;
-    }
-  }
+  bool ready() const { return testing::wait_for_port(port_, std::chrono::seconds(5)); }
+  void stop() { process_.stop(); }
   int port() const { return port_; }
 
  private:
-  pid_t pid_ = -1;
   int port_;
+  testing::ChildProcess process_;
 };
 
-bool have_tcpsrv() { return ::system("command -v xapian-tcpsrv >/dev/null 2>&1") == 0; }
+bool have_tcpsrv() { return testing::on_path("xapian-tcpsrv"); }
 
 // Indexes `articles` into `path`, sharded into `shards` (0 = one database).
 // One thread by default: the near-duplicate clusters then form in input
@@ -295,7 +242,7 @@ class ShardParity : public ::testing::Test {
   bool serve_two() {
     for (int i = 0; i < 2; ++i) {
       servers_.push_back(std::make_unique<TcpServer>(
-          (fs::path(two_) / ("shard-00" + std::to_string(i))).string(), free_port()));
+          (fs::path(two_) / ("shard-00" + std::to_string(i))).string(), testing::free_port()));
     }
     for (auto& s : servers_) {
       if (!s->ready()) return false;

@@ -34,8 +34,10 @@ except ImportError:
 
 HOSTILE = {
     "id": "hostile-1",
-    "title": "<script>window.__xss=1</script> Gevaarlijke narwal-titel",
-    "body": 'Een narwal: "onmouseover=window.__xss=2 </mark> <b>vet</b> '
+    "title": '<script>window.__xss=1</script> "onmouseover=window.__xss=5 </mark> '
+             'Gevaarlijke narwal-titel',
+    "body": 'Een narwal: <script>window.__xss=6</script> "onmouseover=window.__xss=2 '
+            '</mark> <b>vet</b> '
             '<img src=x onerror="window.__xss=3">.',
     "date": "2019-12-30T10:00:00+01:00",
     "source": "Testbureau",
@@ -102,11 +104,34 @@ class Cdp:
             self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left",
                       clickCount=1)
 
+    def key(self, key, code, vk, text=None):
+        """Presses and releases one key, as a keyboard would."""
+        down = dict(type="keyDown", key=key, code=code, windowsVirtualKeyCode=vk,
+                    nativeVirtualKeyCode=vk)
+        if text:
+            down["text"] = text
+        self.call("Input.dispatchKeyEvent", **down)
+        self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code,
+                  windowsVirtualKeyCode=vk, nativeVirtualKeyCode=vk)
+
+    def tab_to(self, test, what, limit=80):
+        """Presses Tab until document.activeElement passes `test` (JS over `e`)."""
+        for _ in range(limit):
+            self.key("Tab", "Tab", 9)
+            if self.eval(f"(e => !!e && ({test}))(document.activeElement)"):
+                return
+        raise Failure(f"Tab never reached {what}")
+
     def screenshot(self, path):
         png = self.call("Page.captureScreenshot", format="png")["data"]
         with open(path, "wb") as f:
             f.write(base64.b64decode(png))
         print("screenshot:", path)
+
+
+def hit_ids(cdp):
+    """The ids of the hits the page shows, in order."""
+    return cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
 
 
 def start_serve(cli, db, log):
@@ -189,7 +214,7 @@ def run(args, work):
         cdp.wait_for("(document.getElementById('hits').dataset.shown || '').includes('q=minister')"
                      " && document.querySelectorAll('#hits .hit').length > 0", "ranked results")
         check("q=minister" in cdp.eval("location.search"), "the URL holds the query")
-        shown = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        shown = hit_ids(cdp)
         expect = api(port, "/api/search", q="minister", limit=10, collapse=1, repair=1)
         want = [h["id"] for h in expect["hits"]]
         check(shown == want, f"the page shows the API's ranking ({len(shown)} hits): "
@@ -208,7 +233,7 @@ def run(args, work):
                      "the pressed facet")
         filtered = api(port, "/api/search", q="minister", limit=10, collapse=1, repair=1,
                        outlet=value)
-        shown = cdp.eval("[...document.querySelectorAll('#hits .hit')].map(e => e.dataset.id)")
+        shown = hit_ids(cdp)
         check(shown == [h["id"] for h in filtered["hits"]] and
               all(h["outlet"] == value for h in filtered["hits"]),
               f"the facet {value!r} filters the results ({len(shown)} hits)")
@@ -253,8 +278,9 @@ def run(args, work):
         title = cdp.eval("document.querySelector('#hits .hit h2').textContent")
         check(title == HOSTILE["title"], "a <script> title is shown as text")
         snippet = cdp.eval("document.querySelector('#hits .hit .snippet').textContent")
-        check('"onmouseover=' in snippet and "</mark>" in snippet and "<img" in snippet,
-              "quotes, </mark> and <img> in a body are shown as text")
+        check("<script>window.__xss=6</script>" in snippet and '"onmouseover=' in snippet and
+              "</mark>" in snippet and "<img" in snippet,
+              "<script>, quotes, </mark> and <img> in a body are shown as text")
         check(cdp.eval("typeof window.__xss") == "undefined", "no injected script ran")
         check(cdp.eval("document.querySelectorAll('#hits script, #hits img, #hits i, "
                        "#hits mark, #hits [onmouseover]').length") == 0,
@@ -263,6 +289,149 @@ def run(args, work):
               "a javascript: url is not made a link")
         check(cdp.eval("document.querySelector('#hits .hit .snippet b').textContent") == "narwal",
               "the highlight is the match only")
+
+        # The query syntax help is one click away.
+        check(not cdp.eval("document.querySelector('details.help').open"), "the help starts closed")
+        cdp.click("details.help summary")
+        cdp.wait_for("document.querySelector('details.help').open", "the help open")
+        check(cdp.eval("document.querySelector('details.help dl').offsetHeight > 0 && "
+                       "document.querySelector('details.help dl').textContent.includes('titel:')"),
+              "'Zoektips' shows the query syntax")
+
+        # Keyboard only: Tab from the search box to a facet, Enter applies it
+        # (with a visible focus ring); Tab on to "meer zoals dit", Enter opens it.
+        cdp.call("Page.navigate", url=base + "?q=minister")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '') === '/?q=minister'"
+                     " && document.querySelectorAll('.facet').length > 0", "results and facets")
+        cdp.eval("document.getElementById('q').focus()")
+        cdp.tab_to("e.classList.contains('facet')", "a facet")
+        check(cdp.eval("getComputedStyle(document.activeElement).outlineStyle") == "solid",
+              "the focused facet has a visible focus ring")
+        facet = cdp.eval("[document.activeElement.dataset.facet,"
+                         " document.activeElement.dataset.value]")
+        cdp.key("Enter", "Enter", 13, "\r")
+        wanted = urllib.parse.urlencode({facet[0]: facet[1]})
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '')"
+                     f".includes({json.dumps(wanted)})", "the facet chosen by keyboard")
+        check(True, f"Tab and Enter apply the facet {facet[0]}={facet[1]!r}")
+        cdp.tab_to("e.classList.contains('more-like-this')", "'meer zoals dit'", limit=120)
+        cdp.key("Enter", "Enter", 13, "\r")
+        cdp.wait_for("document.querySelectorAll('.similar li').length > 0", "similar by keyboard")
+        check(cdp.eval("document.activeElement.getAttribute('aria-expanded')") == "true",
+              "Enter on 'meer zoals dit' opens it (aria-expanded)")
+
+        # Labels for screen readers.
+        aria = cdp.eval("""(() => {
+          const bad = [];
+          const q = document.getElementById('q');
+          if (!q.labels.length || !q.labels[0].textContent.trim()) bad.push('search box label');
+          for (const id of ['since', 'until', 'sort']) {
+            if (!document.getElementById(id).labels.length) bad.push(id + ' label');
+          }
+          const f = document.getElementById('search');
+          if (f.getAttribute('role') !== 'search' || !f.getAttribute('aria-label')) bad.push('form');
+          const st = document.getElementById('status');
+          if (st.getAttribute('role') !== 'status' || st.getAttribute('aria-live') !== 'polite') {
+            bad.push('status');
+          }
+          for (const sel of ['#facets', '.results', '#pager']) {
+            if (!document.querySelector(sel).getAttribute('aria-label')) bad.push(sel);
+          }
+          for (const b of document.querySelectorAll('button, a')) {
+            if (b.closest('[hidden]')) continue;  // not shown, not read out
+            if (!(b.getAttribute('aria-label') || b.textContent).trim()) {
+              bad.push('unnamed ' + b.outerHTML);
+            }
+          }
+          for (const b of document.querySelectorAll('.facet')) {
+            if (!['true', 'false'].includes(b.getAttribute('aria-pressed'))) bad.push('facet state');
+          }
+          if (document.documentElement.lang !== 'nl') bad.push('lang');
+          return bad;
+        })()""")
+        check(aria == [], f"controls are labelled for screen readers {aria}")
+
+        # A date range from the form: the URL holds it, every hit lies in it.
+        months = api(port, "/api/search", q="", limit=0, facets="month")["facets"]["month"]
+        month = max(months, key=lambda m: m["count"])["value"]
+        since, until = month + "-01", month + "-20"
+        cdp.call("Page.navigate", url=base)
+        cdp.wait_for("document.getElementById('hits').dataset.shown === '/'", "the newest articles")
+        cdp.eval(f"document.getElementById('since').value = {json.dumps(since)};"
+                 f"document.getElementById('until').value = {json.dumps(until)};"
+                 "document.getElementById('q').focus()")
+        cdp.key("Enter", "Enter", 13, "\r")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '').includes('until=')",
+                     "the date range")
+        ranged = api(port, "/api/search", q="", limit=10, collapse=1, repair=1, since=since,
+                     until=until)
+        shown = hit_ids(cdp)
+        check(f"since={since}" in cdp.eval("location.search") and bool(shown) and
+              shown == [h["id"] for h in ranged["hits"]] and
+              all(since <= h["date"][:10] <= until for h in ranged["hits"]),
+              f"the date range {since}..{until} filters the results ({len(shown)} hits)")
+
+        # A month facet is a date range the form shows and keeps: a new query
+        # typed into the box searches the same month.
+        cdp.call("Page.navigate", url=base + "?q=minister")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '') === '/?q=minister'"
+                     " && document.querySelector('.facet[data-facet=month]') !== null",
+                     "the month facet")
+        month = cdp.eval("document.querySelector('.facet[data-facet=month]').dataset.value")
+        cdp.click(".facet[data-facet=month]")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '').includes('since=')",
+                     "the month chosen")
+        check(cdp.eval("document.getElementById('since').value") == month + "-01",
+              f"the month facet {month} shows as a date range in the form")
+        cdp.eval("(() => { const q = document.getElementById('q'); q.value = ''; q.focus(); })()")
+        cdp.call("Input.insertText", text="navo")
+        cdp.key("Enter", "Enter", 13, "\r")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '').includes('q=navo')",
+                     "the new query")
+        check(f"since={month}-01" in cdp.eval("location.search"),
+              "a new query keeps the month filter")
+
+        # Sort by date, newest first.
+        cdp.call("Page.navigate", url=base + "?q=minister")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '') === '/?q=minister'",
+                     "relevance order")
+        cdp.eval("(() => { const s = document.getElementById('sort'); s.value = 'date';"
+                 " s.dispatchEvent(new Event('change')); })()")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '').includes('sort=date')",
+                     "date order")
+        by_date = api(port, "/api/search", q="minister", limit=10, collapse=1, repair=1,
+                      sort="date")
+        shown = hit_ids(cdp)
+        dates = [h["date"] for h in by_date["hits"]]
+        check(shown == [h["id"] for h in by_date["hits"]] and dates == sorted(dates, reverse=True),
+              f"'nieuwste eerst' sorts by date ({len(shown)} hits)")
+
+        # One page of results: no pager.
+        cdp.call("Page.navigate", url=base + "?q=storm")
+        cdp.wait_for("(document.getElementById('hits').dataset.shown || '') === '/?q=storm'",
+                     "one page of results")
+        check(cdp.eval("document.getElementById('pager').getClientRects().length") == 0,
+              "no pager when the results fit on one page")
+
+        # Pagination, and back to the first page.
+        cdp.call("Page.navigate", url=base)
+        cdp.wait_for("document.getElementById('hits').dataset.shown === '/' && "
+                     "!document.getElementById('pager').hidden", "the pager")
+        first = hit_ids(cdp)
+        check(cdp.eval("document.getElementById('pager').getClientRects().length") > 0 and
+              cdp.eval("document.getElementById('prev').getAttribute('aria-disabled')") == "true",
+              "a pager, with no previous page on page 1")
+        cdp.click("#next")
+        cdp.wait_for("document.getElementById('hits').dataset.shown === '/?page=2'", "page 2")
+        page2 = api(port, "/api/search", q="", limit=10, offset=10, collapse=1, repair=1)
+        shown = hit_ids(cdp)
+        check(shown == [h["id"] for h in page2["hits"]] and not set(shown) & set(first) and
+              cdp.eval("document.getElementById('page').textContent").startswith("Pagina 2 van"),
+              f"'Volgende' shows the next ten ({len(shown)} hits)")
+        cdp.eval("history.back()")
+        cdp.wait_for("document.getElementById('hits').dataset.shown === '/'", "page 1 again")
+        check(hit_ids(cdp)
+              == first, "the back button returns to page 1")
 
         # Screenshots, desktop and phone width.
         os.makedirs(args.out, exist_ok=True)

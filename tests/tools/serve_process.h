@@ -1,19 +1,27 @@
 // tools/serve_process.h: runs `newsindex serve` as a child process on a free
-// loopback port for the duration of a test, bounded in time.
+// loopback port for the duration of a test, bounded in time; a raw loopback
+// connection for requests no HTTP client would send.
 #ifndef NEWSINDEX_TESTS_TOOLS_SERVE_PROCESS_H_
 #define NEWSINDEX_TESTS_TOOLS_SERVE_PROCESS_H_
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -77,6 +85,11 @@ class ServeProcess {
   int port() const { return port_; }
   const std::string& stdout_text() const { return stdout_; }
 
+  // Sends `sig` without waiting for the exit.
+  void send_signal(int sig) {
+    if (pid_ > 0 && !reaped_) ::kill(pid_, sig);
+  }
+
   // Sends `sig` and waits (at most 20 s) for the exit; returns the exit code,
   // or -1 when killed by a signal or too slow.
   int stop(int sig = SIGTERM) {
@@ -117,6 +130,77 @@ class ServeProcess {
   int exit_code_ = -1;
   std::string stdout_;
 };
+
+// One TCP connection to 127.0.0.1:PORT that sends exactly the bytes it is
+// given (a path no HTTP client would normalise, a request cut in two). Every
+// read gives up after 20 s.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd_ < 0) return;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+      return;
+    }
+    timeval tv{20, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  ~RawConnection() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  bool connected() const { return fd_ >= 0; }
+
+  bool send(std::string_view bytes) {
+    return fd_ >= 0 && ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
+                           static_cast<ssize_t>(bytes.size());
+  }
+
+  // Reads until `marker` has arrived, the peer closes or a read times out;
+  // returns all that was read so far.
+  std::string read_until(std::string_view marker) {
+    while (fd_ >= 0 && received_.find(marker) == std::string::npos && !closed_) read_some();
+    return received_;
+  }
+
+  // Reads until the peer closes the connection; false when a read timed out
+  // first (the peer kept it open for 20 s).
+  bool read_to_close() {
+    while (fd_ >= 0 && !closed_) {
+      if (!read_some()) return closed_;
+    }
+    return closed_;
+  }
+
+  const std::string& received() const { return received_; }
+
+ private:
+  bool read_some() {
+    char buf[4096];
+    const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+    if (n > 0) {
+      received_.append(buf, static_cast<std::size_t>(n));
+      return true;
+    }
+    if (n == 0 || errno == ECONNRESET) closed_ = true;
+    return false;  // closed, or timed out
+  }
+
+  int fd_ = -1;
+  bool closed_ = false;
+  std::string received_;
+};
+
+// True when something accepts connections on 127.0.0.1:PORT.
+inline bool accepting(int port) { return RawConnection(port).connected(); }
 
 }  // namespace newsindex::testing
 

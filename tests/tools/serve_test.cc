@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "serve/document_writer.h"
@@ -324,6 +326,35 @@ TEST_F(ServeApiTest, BadRequestsGetClearAnswersNever500) {
   EXPECT_EQ(del->status, 403);
 }
 
+// Exactly these bytes on the wire: paths that would climb out of a folder,
+// however they are spelled, are 404 JSON like any unknown path; no file is
+// ever read.
+TEST_F(ServeApiTest, NoFileSystemPathIsServed) {
+  const char* paths[] = {
+      "/../../etc/passwd",
+      "/%2e%2e/%2e%2e/etc/passwd",
+      "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+      "/%2e%2e/",
+      "/app.js/../../../etc/passwd",
+      "/./app.css/../../etc/passwd",
+      "//etc/passwd",
+      "/etc/passwd",
+      "/app.js%00.html",
+      "/api/documents/..%2F..%2F..%2Fetc%2Fpasswd",
+  };
+  for (const char* path : paths) {
+    testing::RawConnection c(server_->port());
+    ASSERT_TRUE(c.connected());
+    ASSERT_TRUE(c.send(std::string("GET ") + path +
+                       " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+    ASSERT_TRUE(c.read_to_close()) << path;
+    const std::string& answer = c.received();
+    EXPECT_EQ(answer.rfind("HTTP/1.1 404 ", 0), 0u) << path << "\n" << answer;
+    EXPECT_NE(answer.find("\"not_found\""), std::string::npos) << path << "\n" << answer;
+    EXPECT_EQ(answer.find("root:"), std::string::npos) << path;
+  }
+}
+
 TEST_F(ServeApiTest, PageAndAssetsAreSelfContained) {
   auto page = get("/");
   ASSERT_TRUE(page);
@@ -348,6 +379,14 @@ TEST_F(ServeApiTest, PageAndAssetsAreSelfContained) {
 
 TEST_F(ServeApiTest, AccessLogHasOneJsonLinePerRequest) {
   ASSERT_TRUE(get("/api/search", {{"q", "missie"}, {"limit", "2"}}));
+  {
+    // Refused by the HTTP layer before routing: no time to report.
+    testing::RawConnection raw(server_->port());
+    ASSERT_TRUE(raw.send("BOGUS\r\n\r\n"));
+    raw.read_until("}\n");
+    EXPECT_EQ(raw.received().rfind("HTTP/1.1 400 ", 0), 0u) << raw.received();
+    EXPECT_NE(raw.received().find("could not be read as HTTP"), std::string::npos);
+  }
   ASSERT_TRUE(get("/api/nothing"));
   // The line is written just after the answer is sent: wait for it.
   std::string text;
@@ -359,7 +398,7 @@ TEST_F(ServeApiTest, AccessLogHasOneJsonLinePerRequest) {
     text = ss.str();
   }
   std::istringstream in(text);
-  std::string line, last_search, last_404;
+  std::string line, last_search, last_404, last_400;
   int lines = 0;
   while (std::getline(in, line)) {
     ++lines;
@@ -370,11 +409,17 @@ TEST_F(ServeApiTest, AccessLogHasOneJsonLinePerRequest) {
     }
     if (j["path"] == "/api/search" && j["status"] == 200) last_search = line;
     if (j["status"] == 404) last_404 = line;
+    if (j["status"] == 400) last_400 = line;
+    if (j["status"] != 400) {
+      EXPECT_TRUE(j["ms"].is_number()) << line;
+    }
   }
   EXPECT_GE(lines, 2);
   const json s = json::parse(last_search);
   EXPECT_EQ(s["hits"], 2) << last_search;
   EXPECT_FALSE(last_404.empty());
+  ASSERT_FALSE(last_400.empty());
+  EXPECT_TRUE(json::parse(last_400)["ms"].is_null()) << last_400;
 }
 
 // Writing over HTTP: token, batches, replace, skip, delete, the lock.
@@ -425,6 +470,45 @@ TEST(ServeWrite, PostAndDeleteWithABearerToken) {
   for (const auto& h : found["hits"]) ids.push_back(h["id"]);
   EXPECT_NE(std::find(ids.begin(), ids.end(), "http-1"), ids.end()) << found.dump();
   EXPECT_NE(std::find(ids.begin(), ids.end(), "nl-2019-0001"), ids.end()) << found.dump();
+
+  // Markup in a title and body reaches the JSON as text: the title as it
+  // is, the snippet escaped with only the highlight as a tag.
+  const std::string hostile =
+      "{\"id\": \"http-hostile\", \"title\": \"<script>x()</script> \\\"onmouseover=y() "
+      "</mark> potvis\", \"body\": \"Een potvis <script>x()</script> \\\"onmouseover=y() "
+      "</mark> <b>vet</b> strandt.\"}\n";
+  auto hostile_posted = c.Post("/api/documents", auth, hostile, "application/x-ndjson");
+  ASSERT_TRUE(hostile_posted);
+  ASSERT_EQ(hostile_posted->status, 200) << hostile_posted->body;
+  const json potvis = body_json(c.Get("/api/search?q=potvis"));
+  ASSERT_EQ(potvis["hits"].size(), 1u) << potvis.dump();
+  EXPECT_EQ(potvis["hits"][0]["title"], "<script>x()</script> \"onmouseover=y() </mark> potvis");
+  EXPECT_EQ(potvis["hits"][0]["snippet"],
+            "Een <b>potvis</b> &lt;script&gt;x()&lt;/script&gt; &quot;onmouseover=y() "
+            "&lt;/mark&gt; &lt;b&gt;vet&lt;/b&gt; strandt.")
+      << potvis.dump();
+
+  // curl --data-binary sends application/x-www-form-urlencoded unless told
+  // otherwise: the body is still JSON Lines, small or past 8 KiB.
+  std::string many;
+  for (int i = 0; i < 30; ++i) {
+    many += "{\"id\": \"form-" + std::to_string(i) + "\", \"title\": \"Zeearend " +
+            std::to_string(i) + "\", \"body\": \"" + std::string(400, 'z') + " zeearend.\"}\n";
+  }
+  ASSERT_GT(many.size(), 8192u);
+  for (const std::string& form_body : {many.substr(0, many.find('\n') + 1), many}) {
+    auto form = c.Post("/api/documents", auth, form_body, "application/x-www-form-urlencoded");
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->status, 200) << form->body;
+    const json j = body_json(form);
+    EXPECT_EQ(j["added"].get<int>() + j["replaced"].get<int>(),
+              static_cast<int>(std::count(form_body.begin(), form_body.end(), '\n')))
+        << form->body;
+  }
+  auto multipart = c.Post("/api/documents", auth,
+                          httplib::MultipartFormDataItems{{"file", many, "a.jsonl", "text/plain"}});
+  ASSERT_TRUE(multipart);
+  EXPECT_EQ(multipart->status, 415) << multipart->body;
 
   auto empty = c.Post("/api/documents", auth, "\n\n", "application/x-ndjson");
   ASSERT_TRUE(empty);
@@ -534,6 +618,122 @@ TEST(ServeLifecycle, SigtermFinishesAndExitsZero) {
   ASSERT_EQ(c.Get("/health")->status, 200);
   EXPECT_EQ(server.stop(SIGTERM), 0);
   EXPECT_NE(server.stderr_text().find("newsindex serve: stopped"), std::string::npos);
+}
+
+// A request that has arrived when SIGTERM comes is answered (a write is
+// committed) before the process exits 0. The POST sends its headers with
+// "Expect: 100-continue" and waits for "100 Continue", so the request is
+// known to be in the server's hands; the body follows only once the service
+// has stopped accepting new connections.
+TEST(ServeLifecycle, SigtermFinishesARequestInFlight) {
+  if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+  const std::string db = index_sample("serve_inflight");
+  const fs::path dir = testing::fresh_dir("serve_inflight_files");
+  const std::string token = "inflight-token-0123456789";
+  std::ofstream(dir / "token") << token << "\n";
+  testing::ServeProcess server({"--db", db, "--write-token", (dir / "token").string()},
+                               dir / "stderr");
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  const std::string body =
+      "{\"id\": \"inflight-1\", \"title\": \"Zeehond in de Maas\", \"body\": \"Een "
+      "zeehond zwemt de Maas op.\"}\n";
+  testing::RawConnection c(server.port());
+  ASSERT_TRUE(c.connected());
+  ASSERT_TRUE(c.send("POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                     token + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " +
+                     std::to_string(body.size()) +
+                     "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"));
+  EXPECT_NE(c.read_until("\r\n\r\n").find("HTTP/1.1 100 Continue"), std::string::npos)
+      << c.received();
+
+  server.send_signal(SIGTERM);
+  bool closed = false;
+  for (int i = 0; i < 1000 && !closed; ++i) {  // at most 10 s
+    closed = !testing::accepting(server.port());
+    if (!closed) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(closed) << "the service still accepts connections after SIGTERM";
+
+  ASSERT_TRUE(c.send(body));
+  ASSERT_TRUE(c.read_to_close());
+  const std::string& answer = c.received();
+  const auto final_status = answer.find("HTTP/1.1 200 ");
+  ASSERT_NE(final_status, std::string::npos) << answer;
+  const json done =
+      json::parse(answer.substr(answer.find("\r\n\r\n", final_status) + 4), nullptr, false);
+  EXPECT_EQ(done["added"], 1) << answer;
+  EXPECT_EQ(server.wait_exit(), 0) << server.stderr_text();
+  EXPECT_NE(server.stderr_text().find("newsindex serve: stopped"), std::string::npos);
+  const json found = json::parse(run_cli("search --json --db " + quote(db) + " zeehond"));
+  ASSERT_FALSE(found["hits"].empty()) << found.dump();
+  EXPECT_EQ(found["hits"][0]["id"], "inflight-1");
+}
+
+// A client that sends half a request and then nothing is cut off after
+// --timeout seconds; the service goes on answering others.
+TEST(ServeLifecycle, ASlowRequestIsCutOffAfterTheTimeout) {
+  if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+  const std::string db = index_sample("serve_timeout");
+  const fs::path dir = testing::fresh_dir("serve_timeout_files");
+  testing::ServeProcess server({"--db", db, "--timeout", "1", "--threads", "2", "--quiet"},
+                               dir / "stderr");
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  testing::RawConnection slow(server.port());
+  ASSERT_TRUE(slow.connected());
+  ASSERT_TRUE(slow.send("GET /api/search?q=navo HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+  // The read gives up after 20 s; the server must answer 400 well before.
+  const std::string got = slow.read_until("}\n");
+  EXPECT_EQ(got.rfind("HTTP/1.1 400 ", 0), 0u) << "no answer to the half request: " << got;
+  EXPECT_NE(got.find("could not be read as HTTP"), std::string::npos) << got;
+  httplib::Client c("127.0.0.1", server.port());
+  auto health = c.Get("/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(server.stop(), 0);
+}
+
+// Commits by another process are seen by the next request without a
+// restart: a plain (incremental) commit, a bulk commit (which puts a new
+// database folder in place) and a compaction.
+TEST(ServeReopen, SeesCommitsOfAnotherWriter) {
+  if (testing::cli_path().empty()) GTEST_SKIP() << "newsindex CLI not built";
+  const std::string db = index_sample("serve_reopen");
+  const fs::path dir = testing::fresh_dir("serve_reopen_files");
+  testing::ServeProcess server({"--db", db, "--quiet", "--threads", "2"}, dir / "stderr");
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  httplib::Client c("127.0.0.1", server.port());
+  auto ids_for = [&](const std::string& word) {
+    std::vector<std::string> ids;
+    auto r = c.Get("/api/search?q=" + word);
+    if (!r || r->status != 200) return std::vector<std::string>{"error"};
+    const json found = body_json(r);
+    for (const auto& h : found["hits"]) ids.push_back(h["id"]);
+    return ids;
+  };
+  const std::vector<std::string> none;
+  EXPECT_EQ(ids_for("walrus"), none);
+  EXPECT_EQ(ids_for("pelikaan"), none);
+  std::ofstream(dir / "plain.jsonl")
+      << "{\"id\": \"reopen-plain\", \"title\": \"Walrus op het strand\", \"body\": \"Een "
+         "walrus ligt op het strand van Texel.\"}\n";
+  std::ofstream(dir / "bulk.jsonl")
+      << "{\"id\": \"reopen-bulk\", \"title\": \"Pelikaan in het park\", \"body\": \"Een "
+         "pelikaan is ontsnapt uit de dierentuin.\"}\n";
+  int code = -1;
+  run_cli("index --plain --db " + quote(db) + " " + quote((dir / "plain.jsonl").string()), &code);
+  ASSERT_EQ(code, 0);
+  EXPECT_EQ(ids_for("walrus"), std::vector<std::string>{"reopen-plain"});
+  run_cli("index --bulk --db " + quote(db) + " " + quote((dir / "bulk.jsonl").string()), &code);
+  ASSERT_EQ(code, 0);
+  EXPECT_EQ(ids_for("pelikaan"), std::vector<std::string>{"reopen-bulk"});
+  EXPECT_EQ(ids_for("walrus"), std::vector<std::string>{"reopen-plain"});
+  run_cli("compact --db " + quote(db), &code);
+  ASSERT_EQ(code, 0);
+  EXPECT_EQ(ids_for("pelikaan"), std::vector<std::string>{"reopen-bulk"});
+  run_cli("delete --db " + quote(db) + " reopen-plain", &code);
+  ASSERT_EQ(code, 0);
+  EXPECT_EQ(ids_for("walrus"), none);
+  EXPECT_EQ(server.stop(), 0);
 }
 
 TEST(ServeLifecycle, RefusesBadStartsWithTheReason) {

@@ -1,9 +1,13 @@
 // `newsindex index --shards N`, and stats, search, delete on the sharded
 // folder; Xapian's own tools open it through its stub file (issue 14).
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "testing/child_process.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -121,6 +126,11 @@ TEST(ShardsCli, IndexStatsSearchDeleteOnAShardedFolder) {
               std::string::npos)
         << delve.out;
   }
+  if (std::system("command -v quest >/dev/null 2>&1") == 0) {
+    CliRun quest = run("--version >/dev/null; quest -d " + dir.string() + " -m 1 missie");
+    EXPECT_NE(quest.out.find("MSet:"), std::string::npos) << quest.out;
+    EXPECT_EQ(quest.out.find("Error"), std::string::npos) << quest.out;
+  }
 }
 
 TEST(ShardsCli, ShardsOnASingleDatabaseOrAMissingShardIsAClearError) {
@@ -152,6 +162,32 @@ TEST(ShardsCli, ShardsOnASingleDatabaseOrAMissingShardIsAClearError) {
       << similar.out;
   CliRun zero = run("index --shards 0 --db " + (root / "zero").string() + " " + sample());
   EXPECT_NE(zero.code, 0) << zero.out;
+}
+
+// A remote shard that accepts the connection and never answers: down after
+// --remote-timeout milliseconds, named in the error (the default would wait
+// 10 s).
+TEST(ShardsCli, RemoteTimeoutBoundsTheWaitForASilentShard) {
+  const int port = testing::free_port();
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::listen(fd, 4), 0);  // the kernel accepts; nobody answers
+  const std::string remote = "tcp://127.0.0.1:" + std::to_string(port);
+  const auto t0 = std::chrono::steady_clock::now();
+  CliRun r = run("search --remote-timeout 300 --db " + remote + " missie");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ::close(fd);
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find(remote), std::string::npos) << r.out;
+  EXPECT_LT(seconds, 8.0) << r.out;
+  CliRun bad = run("search --remote-timeout 0 --db " + remote + " missie");
+  EXPECT_NE(bad.code, 0);
+  EXPECT_NE(bad.out.find("--remote-timeout"), std::string::npos) << bad.out;
 }
 
 }  // namespace

@@ -44,10 +44,23 @@ function go(s) {
   show(s);
 }
 
+// "2020-02" -> ["2020-02-01", "2020-02-29"]: a month facet as the date range
+// the form shows, so that a new search from the form keeps it.
+function monthRange(v) {
+  const m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (!m) return [v, v];
+  const last = new Date(Date.UTC(parseInt(m[1], 10), parseInt(m[2], 10), 0)).getUTCDate();
+  return [`${v}-01`, `${v}-${String(last).padStart(2, "0")}`];
+}
+
 function fillForm(s) {
   $("q").value = s.q;
-  $("since").value = /^\d{4}-\d{2}-\d{2}$/.test(s.since) ? s.since : "";
-  $("until").value = /^\d{4}-\d{2}-\d{2}$/.test(s.until) ? s.until : "";
+  const day = (d, end) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return d;
+    return /^\d{4}-\d{2}$/.test(d) ? monthRange(d)[end ? 1 : 0] : "";
+  };
+  $("since").value = day(s.since, false);
+  $("until").value = day(s.until, true);
   $("sort").value = s.sort;
 }
 
@@ -176,15 +189,16 @@ function renderFacets(r, s) {
     if (!values.length) continue;
     const ul = el("ul", {});
     for (const v of values.slice(0, 12)) {
-      const active = name === "month" ? s.since === v.value && s.until === v.value : s[name] === v.value;
+      const [first, last] = monthRange(v.value);
+      const active = name === "month" ? s.since === first && s.until === last : s[name] === v.value;
       const b = el("button", { type: "button", class: "facet", "data-facet": name,
         "data-value": v.value, "aria-pressed": active ? "true" : "false" },
       name === "month" ? monthLabel(v.value) : v.value, el("span", { class: "count" }, `(${v.count})`));
       b.addEventListener("click", () => {
         const next = { ...s, page: 1 };
         if (name === "month") {
-          next.since = active ? "" : v.value;
-          next.until = active ? "" : v.value;
+          next.since = active ? "" : first;
+          next.until = active ? "" : last;
         } else {
           next[name] = active ? "" : v.value;
         }

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <utility>
 
 #include "cli_common.h"
@@ -57,9 +58,12 @@ void send_status(httplib::Response& res, const Status& st, int status = 0) {
   send_error(res, status != 0 ? status : http_status(st), code_name(st.code()), st.message());
 }
 
-// What the access log needs from the handler of the current request.
+// What the access log needs from the handler of the current request. The
+// start is taken when the request is routed (its headers read); a request
+// that cpp-httplib refuses before that (a malformed request line, headers
+// unfinished at the timeout) has none, and the log says "ms": null.
 struct RequestTrace {
-  std::chrono::steady_clock::time_point start;
+  std::optional<std::chrono::steady_clock::time_point> start;
   long hits = -1;
 };
 thread_local RequestTrace trace;
@@ -95,16 +99,20 @@ struct HttpService::State {
   explicit State(const ServeOptions& o) : options(o), pool(o.databases, o.searcher) {}
 
   void log(const httplib::Request& req, const httplib::Response& res) {
+    const RequestTrace done = std::exchange(trace, RequestTrace{});
     if (options.access_log == nullptr) return;
-    const double ms = std::chrono::duration<double, std::milli>(
-                          std::chrono::steady_clock::now() - trace.start)
-                          .count();
     nlohmann::json line = {{"time", utc_now()},
                            {"method", req.method},
                            {"path", req.path},
                            {"status", res.status},
-                           {"ms", static_cast<double>(static_cast<long>(ms * 100)) / 100}};
-    if (trace.hits >= 0) line["hits"] = trace.hits;
+                           {"ms", nullptr}};
+    if (done.start) {
+      const double ms = std::chrono::duration<double, std::milli>(
+                            std::chrono::steady_clock::now() - *done.start)
+                            .count();
+      line["ms"] = static_cast<double>(static_cast<long>(ms * 100)) / 100;
+    }
+    if (done.hits >= 0) line["hits"] = done.hits;
     std::lock_guard<std::mutex> lock(log_mu);
     *options.access_log << dump_json(line) << "\n" << std::flush;
   }
@@ -255,10 +263,32 @@ struct HttpService::State {
     send_json(res, 200, {{"documents", total}, {"databases", std::move(dbs)}});
   }
 
-  void post_documents(const httplib::Request& req, httplib::Response& res) {
+  // The body is read here, not by cpp-httplib's default reader, which takes
+  // an application/x-www-form-urlencoded body (curl's default for --data)
+  // for form fields: "unknown parameter" for a small one, 413 past 8 KiB.
+  void post_documents(const httplib::Request& req, httplib::Response& res,
+                      const httplib::ContentReader& read) {
+    if (req.is_multipart_form_data()) {
+      return send_error(res, 415, "unsupported_media_type",
+                        "the body must be JSON Lines (one article per line), not a multipart "
+                        "form");
+    }
+    std::string body;
+    if (!read([&body](const char* data, std::size_t n) {
+          body.append(data, n);
+          return true;
+        })) {
+      if (res.status == 413) {
+        return send_error(res, 413, "too_large",
+                          "the request body is larger than " +
+                              std::to_string(options.limits.max_body_bytes >> 20) +
+                              " MiB (--max-body-mb)");
+      }
+      return send_error(res, 400, "invalid_argument", "the request body could not be read");
+    }
     if (!authorised(req, res)) return;
     if (Status st = check_params(params_of(req), {}); !st.ok()) return send_status(res, st);
-    auto done = writer->add_jsonl(req.body);
+    auto done = writer->add_jsonl(body);
     if (!done.ok()) return send_status(res, done.status());
     send_json(res, 200, *done);
   }
@@ -295,8 +325,9 @@ struct HttpService::State {
     server.Get(R"(/api/similar/(.+))", [this](const auto& q, auto& r) { similar(q, r); });
     server.Get(R"(/api/documents/(.+))", [this](const auto& q, auto& r) { document(q, r); });
     server.Get(R"(/api/copies/(.+))", [this](const auto& q, auto& r) { copies(q, r); });
-    server.Post("/api/documents", [this](const httplib::Request& q, httplib::Response& r) {
-      post_documents(q, r);
+    server.Post("/api/documents", [this](const httplib::Request& q, httplib::Response& r,
+                                         const httplib::ContentReader& read) {
+      post_documents(q, r, read);
     });
     server.Delete(R"(/api/documents/(.+))",
                   [this](const auto& q, auto& r) { delete_document(q, r); });
@@ -333,6 +364,10 @@ struct HttpService::State {
           return send_error(res, 404, "not_found", "no such path: " + req.path);
         case 413:
           return send_error(res, 413, "too_large", "the request body is too large");
+        case 400:
+          return send_error(res, 400, "bad_request",
+                            "the request could not be read as HTTP (malformed, or unfinished "
+                            "when the timeout ran out)");
         default:
           return send_error(res, res.status, "http_error", "HTTP error " + std::to_string(res.status));
       }

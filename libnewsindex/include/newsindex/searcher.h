@@ -125,6 +125,17 @@ struct SearcherOptions {
   // The compound parts of a query word ("betaalmunt" -> "munt"), searched as
   // words (Z) and as document compound parts (XP). Default: 0.5.
   double query_part_weight = 0.5;
+  // Term proximity (sequential dependence): each pair of neighbouring
+  // free-text words of the query (stop words dropped between them count as
+  // gaps) also searched as an ordered phrase, allowing the gap
+  // (phrase_pair_weight), and within near_pair_window positions in any order
+  // (near_pair_weight); a document that has the pair so adds that share of
+  // the two words' weight. Only exact forms (stems have no positions).
+  // Chosen on known-item-nl with its latency in bench/search_bench
+  // (docs/evaluation.md, "Term proximity"). Default: 0 / 0 / 8.
+  double phrase_pair_weight = 0.0;
+  double near_pair_weight = 0.0;
+  std::uint32_t near_pair_window = 8;  // 2..64
   // A shard (one of the databases, or one listed by a stub file) that cannot
   // be opened, or a remote one that stops answering, is left out and named
   // in SearchResults::missing_shards, instead of failing open() or search()

@@ -52,6 +52,14 @@ struct WriterOptions {
   bool direct_glass = true;
   // Index the title into the searchable text (and S-prefixed). Default: true.
   bool index_title = true;
+  // How many times a word of the title counts in the searchable text (its
+  // wdf per occurrence; body words count once). Chosen on the lead task
+  // (docs/evaluation.md, "Index-time weights"). Default: 5.
+  std::uint32_t title_wdf = 5;
+  // The same for a word of the lead: the body's first paragraph (as the
+  // readers derive Article::lead), or a lead given apart from the body.
+  // Chosen on known-item-nl (docs/evaluation.md). Default: 1.
+  std::uint32_t lead_wdf = 1;
   // Write even if the database was built with a different analysis. Default: false.
   bool override_analysis = false;
   // Sharding (docs/scaling.md). 0: write what the path holds, one database,

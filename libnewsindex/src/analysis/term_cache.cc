@@ -47,8 +47,7 @@ TermCache::TermCache() { clear(); }
 void TermCache::clear() {
   entries_.clear();
   parts_.clear();
-  slots_.assign(kInitialSlots, 0);
-  hashes_.assign(kInitialSlots, 0);
+  slots_.assign(kInitialSlots, Slot{});
   mask_ = kInitialSlots - 1;
   arena_.clear();
 }
@@ -56,23 +55,22 @@ void TermCache::clear() {
 const CachedTerm* TermCache::find(std::string_view term) const {
   const std::uint32_t h = hash32(term);
   for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-    const std::uint32_t s = slots_[i];
-    if (s == 0) return nullptr;
-    if (hashes_[i] == h && entries_[s - 1].term == term) return &entries_[s - 1];
+    const Slot s = slots_[i];
+    if (s.entry == 0) return nullptr;
+    if (s.hash == h && entries_[s.entry - 1].term == term) return &entries_[s.entry - 1];
   }
 }
 
 void TermCache::grow() {
   const std::size_t cap = slots_.size() * 2;
-  slots_.assign(cap, 0);
-  hashes_.assign(cap, 0);
+  std::vector<Slot> old(cap, Slot{});
+  old.swap(slots_);
   mask_ = cap - 1;
-  for (std::uint32_t k = 0; k < entries_.size(); ++k) {
-    const std::uint32_t h = hash32(entries_[k].term);
-    std::size_t i = h & mask_;
-    while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = k + 1;
-    hashes_[i] = h;
+  for (const Slot& s : old) {  // the stored hashes: no rehashing of terms
+    if (s.entry == 0) continue;
+    std::size_t i = s.hash & mask_;
+    while (slots_[i].entry != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
   }
 }
 
@@ -92,10 +90,9 @@ const CachedTerm* TermCache::insert(const CachedTerm& entry, const std::vector<C
   }
   const std::uint32_t h = hash32(e.term);
   std::size_t i = h & mask_;
-  while (slots_[i] != 0) i = (i + 1) & mask_;
+  while (slots_[i].entry != 0) i = (i + 1) & mask_;
   entries_.push_back(e);
-  slots_[i] = static_cast<std::uint32_t>(entries_.size());
-  hashes_[i] = h;
+  slots_[i] = Slot{static_cast<std::uint32_t>(entries_.size()), h};
   return &entries_.back();
 }
 

@@ -60,8 +60,13 @@ class TermCache {
   void grow();
   std::vector<CachedTerm> entries_;
   std::vector<CachedPart> parts_;
-  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 = empty
-  std::vector<std::uint32_t> hashes_;
+  // A probe reads the entry index and the hash from one cache line (the
+  // table outgrows the CPU caches on a large vocabulary).
+  struct Slot {
+    std::uint32_t entry = 0;  // entry index + 1; 0 = empty
+    std::uint32_t hash = 0;
+  };
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   StringArena arena_;
 };

@@ -6,11 +6,12 @@
 namespace newsindex::internal {
 
 AnalysisPool::AnalysisPool(const std::shared_ptr<const Analyzer>& analyzer, bool index_title,
-                           unsigned threads, std::size_t capacity, bool direct)
+                           unsigned threads, std::size_t capacity, bool direct,
+                           FieldWeights weights)
     : slots_(capacity < 1 ? 1 : capacity) {
   if (threads < 1) threads = 1;
   for (unsigned i = 0; i < threads; ++i) {
-    builders_.push_back(std::make_unique<DocumentBuilder>(analyzer, index_title, direct));
+    builders_.push_back(std::make_unique<DocumentBuilder>(analyzer, index_title, direct, weights));
   }
   for (unsigned i = 0; i < threads; ++i) {
     threads_.emplace_back([this, b = builders_[i].get()] { work(b); });

@@ -29,7 +29,8 @@ class AnalysisPool {
   // `capacity`: articles in flight at most (bounds memory).
   // `direct`: build glass::DocImages (DocumentBuilder's `direct`).
   AnalysisPool(const std::shared_ptr<const Analyzer>& analyzer, bool index_title,
-               unsigned threads, std::size_t capacity, bool direct = false);
+               unsigned threads, std::size_t capacity, bool direct = false,
+               FieldWeights weights = {});
   ~AnalysisPool();
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;

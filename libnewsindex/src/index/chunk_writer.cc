@@ -1,6 +1,8 @@
 // Bulk mode: one thread writing a series of chunk databases.
 #include "index/chunk_writer.h"
 
+#include <algorithm>
+
 #include <utility>
 
 #include "xapian/errors.h"
@@ -13,10 +15,11 @@ namespace {
 constexpr int kChunkBlockSize = 32768;
 }  // namespace
 
-ChunkWriter::ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t flush_docs,
-                         std::size_t queue_docs, bool direct)
+ChunkWriter::ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t first_chunk_docs,
+                         std::size_t flush_docs, std::size_t queue_docs, bool direct)
     : prefix_(std::move(prefix)),
       chunk_docs_(chunk_docs < 1 ? 1 : chunk_docs),
+      first_chunk_docs_(first_chunk_docs < 1 ? 1 : std::min(first_chunk_docs, chunk_docs_)),
       flush_docs_(flush_docs),
       queue_docs_(queue_docs < 1 ? 1 : queue_docs),
       direct_(direct),
@@ -62,10 +65,11 @@ void ChunkWriter::write(BuiltDocument& built) {
       batch_->clear();
       open_ = true;
       in_chunk_ = 0;
+      chunk_limit_ = next_chunk_ == 1 ? first_chunk_docs_ : chunk_docs_;
     }
     Status st = built.direct ? batch_->add(built.image) : batch_->add(built.doc);
     if (!st.ok()) throw Xapian::InvalidArgumentError(st.message());
-    if (++in_chunk_ >= chunk_docs_) close_chunk();
+    if (++in_chunk_ >= chunk_limit_) close_chunk();
     return;
   }
   if (!open_) {
@@ -75,11 +79,12 @@ void ChunkWriter::write(BuiltDocument& built) {
                                    kChunkBlockSize);
     open_ = true;
     in_chunk_ = 0;
+    chunk_limit_ = next_chunk_ == 1 ? first_chunk_docs_ : chunk_docs_;
   }
   // Ids are unique per chunk by construction (repeats are resolved after
   // the merge), so add_document: no lookup of the id term.
   db_.add_document(built.doc);
-  if (++in_chunk_ >= chunk_docs_) {
+  if (++in_chunk_ >= chunk_limit_) {
     close_chunk();
   } else if (flush_docs_ != 0 && in_chunk_ % flush_docs_ == 0) {
     db_.commit();  // cheap: no fsync (DB_NO_SYNC)

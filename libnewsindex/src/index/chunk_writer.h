@@ -44,10 +44,14 @@ namespace newsindex::internal {
 // the ChunkWriter's own thread writes the chunks.
 class ChunkWriter {
  public:
-  // Chunks are written as `prefix` + "-0", "-1", ... (directories).
-  // `flush_docs` 0: flush only when the chunk is full.
-  ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t flush_docs,
-              std::size_t queue_docs, bool direct);
+  // Chunks are written as `prefix` + "-0", "-1", ... (directories), each
+  // of `chunk_docs` documents but the first, of `first_chunk_docs` (at most
+  // `chunk_docs`): writers given different first sizes close their chunks at
+  // different times, so that while one writes a chunk (and its queue fills)
+  // the others go on taking documents. `flush_docs` 0: flush only when the
+  // chunk is full.
+  ChunkWriter(std::string prefix, std::size_t chunk_docs, std::size_t first_chunk_docs,
+              std::size_t flush_docs, std::size_t queue_docs, bool direct);
   ~ChunkWriter();  // stops the thread; unfinished chunks stay on disk
   ChunkWriter(const ChunkWriter&) = delete;
   ChunkWriter& operator=(const ChunkWriter&) = delete;
@@ -68,6 +72,7 @@ class ChunkWriter {
 
   const std::string prefix_;
   const std::size_t chunk_docs_;
+  const std::size_t first_chunk_docs_;
   const std::size_t flush_docs_;
   const std::size_t queue_docs_;
   const bool direct_;
@@ -85,6 +90,7 @@ class ChunkWriter {
   std::unique_ptr<glass::GlassBatch> batch_;  // direct mode
   bool open_ = false;
   std::size_t in_chunk_ = 0;
+  std::size_t chunk_limit_ = 0;  // documents in the open chunk when full
   std::size_t next_chunk_ = 0;
   std::string path_;
 

@@ -10,7 +10,10 @@ namespace newsindex::internal {
 namespace fs = std::filesystem;
 
 bool is_database_file(std::string_view name) {
-  static constexpr std::array<std::string_view, 3> kExact = {"iamglass", "flintlock", "v.tmp"};
+  // "changestmp": the changeset of the revision being written, while
+  // XAPIAN_MAX_CHANGESETS is set (renamed to "changesN" at the commit).
+  static constexpr std::array<std::string_view, 4> kExact = {"iamglass", "flintlock", "v.tmp",
+                                                             "changestmp"};
   for (std::string_view n : kExact) {
     if (name == n) return true;
   }

@@ -89,18 +89,20 @@ std::string iso_date(const Article& article) {
 }
 
 DocumentBuilder::DocumentBuilder(std::shared_ptr<const Analyzer> analyzer, bool index_title,
-                                 bool direct)
+                                 bool direct, FieldWeights weights)
     : analyzer_(std::move(analyzer)),
       stream_(analyzer_->stream()),
+      mapper_(weights),
       index_title_(index_title),
       direct_(direct) {}
 
 void DocumentBuilder::index_text(DocSink& doc, std::string_view text, Field field,
-                                 std::uint32_t first_position, bool shingle) {
+                                 std::uint32_t first_position, bool shingle,
+                                 std::size_t lead_end) {
   stream_->reset(text, first_position);
   while (stream_->next()) {
     const Token& token = stream_->token();
-    mapper_.add(doc, token, field);
+    mapper_.add(doc, token, token.start < lead_end ? Field::kLead : field);
     if (shingle && token.kind == TokenKind::kWord) shingler_.add_word(token.term);
   }
 }
@@ -134,14 +136,17 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
     shingler_.end_title();
   }
   // A lead given apart from the body (not its first paragraph) is body text
-  // too, and is stored; a lead that is the body's start is neither.
+  // too, and is stored; a lead that is the body's start is neither. Either
+  // way its words count as lead words (FieldWeights::lead).
   const bool lead_apart = !a.lead.empty() && a.body.compare(0, a.lead.size(), a.lead) != 0;
   if (lead_apart) {
-    index_text(doc, a.lead, Field::kBody, pos, false);
+    index_text(doc, a.lead, Field::kLead, pos, false);
     pos = stream_->next_position() + schema::kFieldPositionGap;
     out.text_bytes += a.lead.size();
   }
-  if (has_body) index_text(doc, a.body, Field::kBody, pos, true);
+  if (has_body) {
+    index_text(doc, a.body, Field::kBody, pos, true, lead_apart ? 0 : a.lead.size());
+  }
 
   out.has_signature = shingler_.signature(out.signature);
   out.signature.outlet = dedup::name_hash(a.outlet);

@@ -54,16 +54,18 @@ class DocumentBuilder {
  public:
   // `direct`: build glass::DocImages for the direct glass writer instead of
   // Xapian::Documents (BuiltDocument::direct).
+  // `weights`: the wdf of a title and of a lead word (WriterOptions).
   DocumentBuilder(std::shared_ptr<const Analyzer> analyzer, bool index_title,
-                  bool direct = false);
+                  bool direct = false, FieldWeights weights = {});
 
   // Builds `out` from `article`. REQUIRES: validate_article(article).ok().
   // May throw std::bad_alloc or Xapian::Error (callers guard).
   void build(const Article& article, BuiltDocument& out);
 
  private:
+  // Tokens that start before byte `lead_end` of `text` count as kLead.
   void index_text(DocSink& doc, std::string_view text, Field field,
-                  std::uint32_t first_position, bool shingle);
+                  std::uint32_t first_position, bool shingle, std::size_t lead_end = 0);
 
   std::shared_ptr<const Analyzer> analyzer_;
   std::unique_ptr<TokenStream> stream_;

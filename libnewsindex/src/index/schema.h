@@ -56,7 +56,12 @@ enum Slot : Xapian::valueno {
 // --- Indexing constants -------------------------------------------------------
 // wdf added per occurrence of an unprefixed (and Z) title term, so that a word
 // in the title counts like several in the body (Omega uses the same idea).
+// The default of WriterOptions::title_wdf (docs/evaluation.md, "Index-time
+// weights").
 inline constexpr Xapian::termcount kTitleWdfBoost = 5;
+// The same for a word of the lead (the body's first paragraph, or a lead
+// given apart): the default of WriterOptions::lead_wdf.
+inline constexpr Xapian::termcount kLeadWdfBoost = 1;
 // Gap between the title's last position and the body's first, so that a
 // phrase never matches across the title/body boundary.
 inline constexpr Xapian::termpos kFieldPositionGap = 100;

@@ -62,7 +62,9 @@ void TermMapper::term(DocSink& doc, std::string_view prefix, std::string_view te
 int TermMapper::add(DocSink& doc, const Token& token, Field field) {
   added_ = 0;
   const bool title = field == Field::kTitle;
-  const Xapian::termcount wdf = title ? schema::kTitleWdfBoost : 1;
+  const Xapian::termcount wdf = title                 ? weights_.title
+                                : field == Field::kLead ? weights_.lead
+                                                        : 1;
   const Xapian::termpos pos = token.position;
   if (token.kind == TokenKind::kCompoundPart) {
     // No position: parts are matched as words, never in phrases.

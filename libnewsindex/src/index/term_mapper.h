@@ -5,6 +5,8 @@
 //   kWord, kVariant, kHyphenPart -> term (with position) + "Z"+stem (no position)
 //   kCompoundPart                -> "XP"+stem (no position: never in phrases)
 //   title text additionally      -> "S"+term (with position) + "ZS"+stem
+// Title and lead words count `FieldWeights` times on their unprefixed, Z and
+// XP terms (the index-time boosts); body words once.
 // Stop words are indexed as exact terms with positions (phrases need them)
 // but get no "Z" stem term: queries drop stop words, and a stop word's
 // posting list would be in nearly every document ("de", "het", "een").
@@ -18,11 +20,19 @@
 #include <xapian.h>
 
 #include "index/doc_sink.h"
+#include "index/schema.h"
 #include "newsindex/analyzer.h"
 
 namespace newsindex::internal {
 
-enum class Field { kBody, kTitle };
+enum class Field { kBody, kLead, kTitle };
+
+// wdf per occurrence of a title / lead word (WriterOptions::title_wdf,
+// lead_wdf).
+struct FieldWeights {
+  Xapian::termcount title = schema::kTitleWdfBoost;
+  Xapian::termcount lead = schema::kLeadWdfBoost;
+};
 
 // "Z" + stem.
 std::string stem_term(std::string_view stem);
@@ -44,8 +54,9 @@ bool indexes_stem(const Token& token);
 // does not allocate per token once warmed up. Not thread-safe: one per thread.
 class TermMapper {
  public:
-  // Adds `token` from `field`; title tokens get schema::kTitleWdfBoost on
-  // their unprefixed, Z and XP terms. Returns the number of terms added.
+  explicit TermMapper(FieldWeights weights = {}) : weights_(weights) {}
+  // Adds `token` from `field`; title and lead tokens get their FieldWeights
+  // wdf on their unprefixed, Z and XP terms. Returns the number of terms added.
   int add(DocSink& doc, const Token& token, Field field);
   int add(Xapian::Document& doc, const Token& token, Field field) {
     XapianDocSink sink(doc);
@@ -58,6 +69,7 @@ class TermMapper {
   void term(DocSink& doc, std::string_view prefix, std::string_view text, Xapian::termcount wdf);
   bool fill(std::string_view prefix, std::string_view text);
 
+  FieldWeights weights_;
   std::string buf_;
   int added_ = 0;
 };

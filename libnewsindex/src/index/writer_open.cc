@@ -1,11 +1,18 @@
 // IndexWriter::open: the public factory (creates the Analyzer from options;
 // a sharded folder gets the sharded writer).
+#include <cstdlib>
 #include <filesystem>
 
 #include "index/sharded_writer.h"
 #include "index/xapian_writer.h"
+#include "newsindex/replication.h"
 
 namespace newsindex {
+
+bool changesets_enabled() {
+  const char* p = std::getenv("XAPIAN_MAX_CHANGESETS");
+  return p != nullptr && std::atoi(p) > 0;
+}
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path,
                                                        const WriterOptions& options) {

@@ -8,6 +8,7 @@
 #include "index/damage_mark.h"
 #include "index/dir_swap.h"
 #include "index/schema.h"
+#include "newsindex/replication.h"
 #include "xapian/errors.h"
 
 namespace newsindex::internal {
@@ -18,6 +19,14 @@ std::string meta(const Xapian::Database& db, std::string_view key) {
 }
 
 std::uint64_t id_hash(std::string_view term) { return dedup::fnv1a(term); }
+
+FieldWeights field_weights(const WriterOptions& options) {
+  FieldWeights w;
+  w.title = options.title_wdf;
+  w.lead = options.lead_wdf;
+  return w;
+}
+
 }  // namespace
 
 XapianIndexWriter::XapianIndexWriter(std::string path, const WriterOptions& options,
@@ -25,13 +34,19 @@ XapianIndexWriter::XapianIndexWriter(std::string path, const WriterOptions& opti
     : path_(std::move(path)),
       options_(options),
       analyzer_(std::move(analyzer)),
-      builder_(analyzer_, options.index_title) {}
+      builder_(analyzer_, options.index_title, false, field_weights(options)) {}
 
 Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
     const std::string& path, const WriterOptions& options,
     std::shared_ptr<const Analyzer> analyzer) {
   if (path.empty()) return invalid_argument("no database path given");
   if (!analyzer) return invalid_argument(path + ": no analyzer");
+  if (options.title_wdf < 1 || options.title_wdf > 100 || options.lead_wdf < 1 ||
+      options.lead_wdf > 100) {
+    return invalid_argument(path + ": title_wdf and lead_wdf must be 1..100 (got " +
+                            std::to_string(options.title_wdf) + " and " +
+                            std::to_string(options.lead_wdf) + ")");
+  }
   if (Status st = check_database_dir(path); !st.ok()) return st;  // db_dir_check.h
   if (Status st = refuse_if_damaged(path); !st.ok()) return st;    // damage_mark.h
   std::unique_ptr<XapianIndexWriter> w(new XapianIndexWriter(path, options, std::move(analyzer)));
@@ -89,12 +104,22 @@ Status XapianIndexWriter::init() {
                       ", not 1.4: bulk mode writes through Xapian's writer instead of the "
                       "direct glass writer";
     }
+    if (options_.bulk && changesets_enabled()) {
+      // Xapian writes no changeset for a compaction, and the merged database
+      // has a new UUID: a replica then needs the whole database again.
+      if (!stats_.notice.empty()) stats_.notice += "; ";
+      stats_.notice +=
+          "XAPIAN_MAX_CHANGESETS is set but bulk mode replaces the database at each commit: "
+          "replicas get a full copy each time, not a changeset (write a replicated master "
+          "with --plain; docs/scaling.md)";
+    }
     if (options_.bulk || threads > 1) {
       // Analysis on worker threads; the caller's thread takes the documents
       // back in order (the serial stage) and writes them itself (plain mode)
       // or hands them to the chunk writers (bulk mode).
       pool_ = std::make_unique<AnalysisPool>(analyzer_, options_.index_title, threads,
-                                             static_cast<std::size_t>(threads) * 64, direct);
+                                             static_cast<std::size_t>(threads) * 64, direct,
+                                             field_weights(options_));
     }
     {
       // Scratch files of an interrupted bulk import are uncommitted work:
@@ -106,10 +131,15 @@ Status XapianIndexWriter::init() {
     if (options_.bulk) {
       scratch_ = database_dir(path_).string() + ".newsindex-bulk";
       std::filesystem::create_directories(scratch_);
+      // Staggered first chunks (writer i of n closes its first chunk at
+      // (i + 1) / n of the chunk size): the writers never all stop to write
+      // a chunk at once. A queue of 1,024 documents lets the serial stage go
+      // on feeding the other writers while one writes.
       for (unsigned i = 0; i < threads; ++i) {
+        const std::size_t chunk = options_.bulk_chunk_docs;
         chunk_writers_.push_back(std::make_unique<ChunkWriter>(
-            (scratch_ / ("w" + std::to_string(i))).string(), options_.bulk_chunk_docs,
-            options_.bulk_flush_docs, 64, direct));
+            (scratch_ / ("w" + std::to_string(i))).string(), chunk, chunk * (i + 1) / threads,
+            options_.bulk_flush_docs, 1024, direct));
       }
     }
     db_.begin_transaction(true);

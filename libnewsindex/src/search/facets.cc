@@ -59,7 +59,44 @@ std::string SlotCursor::get(const Xapian::Document& doc) {
   return it_.get_docid() == did ? *it_ : std::string();
 }
 
+std::shared_ptr<const SlotColumn> SlotColumn::load(const Xapian::Database& db,
+                                                   Xapian::valueno slot, Kind kind) {
+  auto column = std::make_shared<SlotColumn>();
+  column->labels_of_.assign(std::size_t{db.get_lastdocid()} + 1, 0);
+  std::unordered_map<std::string, std::uint32_t> numbers;
+  std::string label;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    const Xapian::docid did = it.get_docid();
+    if (did >= column->labels_of_.size()) continue;  // (a document added since: none is)
+    label = *it;
+    if (kind == Kind::kMonth) label = month_key(label) >= 0 ? label.substr(0, 6) : std::string();
+    if (label.empty()) continue;
+    auto [pos, added] =
+        numbers.try_emplace(label, static_cast<std::uint32_t>(column->labels_.size() + 1));
+    if (added) column->labels_.push_back(label);
+    column->labels_of_[did] = pos->second;
+  }
+  return column;
+}
+
+std::shared_ptr<const SlotColumn> ColumnCache::get(const Xapian::Database& db,
+                                                   Xapian::valueno slot, SlotColumn::Kind kind) {
+  if (db.get_lastdocid() > kMaxColumnDocuments) return nullptr;
+  std::string revision = db.get_uuid() + "/" + std::to_string(db.get_revision());
+  if (revision != revision_) {
+    columns_.clear();
+    revision_ = std::move(revision);
+  }
+  auto& column = columns_[{slot, kind}];
+  if (!column) column = SlotColumn::load(db, slot, kind);
+  return column;
+}
+
 void ValueCountSpy::operator()(const Xapian::Document& doc, double) {
+  if (column_) {
+    ++by_label_[column_->label_of(doc.get_docid())];
+    return;
+  }
   std::string v = cursor_.get(doc);
   if (!v.empty()) ++counts_[std::move(v)];
 }
@@ -68,6 +105,9 @@ std::vector<FacetValue> ValueCountSpy::top(std::size_t max) const {
   std::vector<FacetValue> all;
   all.reserve(counts_.size());
   for (const auto& [v, c] : counts_) all.push_back({v, c});
+  for (std::size_t n = 1; n < by_label_.size(); ++n) {  // [0]: documents without a value
+    if (by_label_[n] > 0) all.push_back({column_->labels()[n - 1], by_label_[n]});
+  }
   auto before = [](const FacetValue& a, const FacetValue& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   };
@@ -81,17 +121,35 @@ std::vector<FacetValue> ValueCountSpy::top(std::size_t max) const {
   return all;
 }
 
-DatePrefixSpy::DatePrefixSpy(const Xapian::Database* stream)
-    : stream_(stream), cursor_(stream, schema::kSlotDate) {}
+DatePrefixSpy::DatePrefixSpy(const Xapian::Database* stream,
+                             std::shared_ptr<const SlotColumn> column)
+    : stream_(stream), cursor_(stream, schema::kSlotDate), column_(std::move(column)) {
+  if (column_) by_label_.assign(column_->labels().size() + 1, 0);
+}
 
 void DatePrefixSpy::operator()(const Xapian::Document& doc, double) {
+  if (column_) {
+    ++by_label_[column_->label_of(doc.get_docid())];
+    return;
+  }
   int key = month_key(cursor_.get(doc));
   if (key >= 0) ++months_[key];
 }
 
+std::map<int, Xapian::doccount> DatePrefixSpy::months() const {
+  std::map<int, Xapian::doccount> out = months_;
+  for (std::size_t n = 1; n < by_label_.size(); ++n) {
+    if (by_label_[n] > 0) out[month_key(column_->labels()[n - 1])] += by_label_[n];
+  }
+  return out;
+}
+
 Status FacetCollector::init(const std::vector<std::string>& names, bool remote,
-                            const Xapian::Database* db) {
+                            const Xapian::Database* db, ColumnCache* columns) {
   const Xapian::Database* stream = !remote && db && db->size() == 1 ? db : nullptr;
+  auto column = [&](Xapian::valueno slot, SlotColumn::Kind kind) {
+    return stream && columns ? columns->get(*stream, slot, kind) : nullptr;
+  };
   for (const std::string& n : names) {
     if (std::find(names_.begin(), names_.end(), n) != names_.end()) continue;
     Xapian::valueno slot;
@@ -99,7 +157,8 @@ Status FacetCollector::init(const std::vector<std::string>& names, bool remote,
       if (remote) {
         remote_spies_[slot] = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
       } else {
-        value_spies_[slot] = std::make_unique<ValueCountSpy>(stream, slot);
+        value_spies_[slot] = std::make_unique<ValueCountSpy>(
+            stream, slot, column(slot, SlotColumn::Kind::kValue));
       }
     } else if (n == "year" || n == "month") {
       if (remote) {
@@ -107,7 +166,8 @@ Status FacetCollector::init(const std::vector<std::string>& names, bool remote,
           remote_date_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotDate);
         }
       } else if (!date_spy_) {
-        date_spy_ = std::make_unique<DatePrefixSpy>(stream);
+        date_spy_ = std::make_unique<DatePrefixSpy>(
+            stream, column(schema::kSlotDate, SlotColumn::Kind::kMonth));
       }
     } else {
       return invalid_argument("unknown facet '" + n +

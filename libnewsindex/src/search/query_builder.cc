@@ -444,6 +444,8 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
   const auto& kids = n.children;
   std::vector<std::vector<std::string>> forms(kids.size());
   std::vector<bool> formed(kids.size(), false);
+  std::vector<std::size_t> consumed_at(kids.size(), 0);  // words each clause took
+  const bool seq_positive = positive_;
   auto form_of = [&](std::size_t k) -> const std::vector<std::string>& {
     if (!formed[k]) {
       forms[k] = synonym_form(kids[k].text, *stream_);
@@ -487,6 +489,7 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
     }
     if (!b.ok && consumed == 1) b = c.kind == NK::kWord ? word(c, out, false) : node(c, out);
     positive_ = saved_positive;
+    consumed_at[i] = b.ok ? consumed : 0;
     i += consumed;
     if (!b.ok) continue;
     if (b.filter && c.occur != Occur::kMustNot) {
@@ -517,6 +520,11 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
   } else {
     have = false;
   }
+  if (have && seq_positive &&
+      (options_.phrase_pair_weight > 0.0 || options_.near_pair_weight > 0.0)) {
+    Xapian::Query prox = proximity(kids, consumed_at);
+    if (!prox.empty()) b.q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, b.q, prox);
+  }
   if (!filters.empty()) {
     std::vector<Xapian::Query> per_field;
     for (const auto& [field, qs] : filters) per_field.push_back(combine(Xapian::Query::OP_OR, qs));
@@ -532,6 +540,64 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
   }
   b.ok = have;
   return b;
+}
+
+Xapian::Query QueryBuilder::proximity(const std::vector<QueryNode>& kids,
+                                      const std::vector<std::size_t>& consumed) {
+  // Walks the plain free-text words in query order: each one with a single
+  // position (no hyphen group, no synonym phrase) pairs with the one before
+  // it; a stop word that was dropped widens the pair's phrase window; any
+  // other clause breaks the chain.
+  std::vector<Xapian::Query> pairs;
+  Xapian::Query prev;
+  Xapian::termcount gap = 0;
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    const QueryNode& n = kids[i];
+    const bool plain = n.kind == NK::kWord && n.field == QueryField::kText &&
+                       n.occur != Occur::kMustNot && consumed[i] <= 1;
+    if (!plain) {
+      prev = Xapian::Query();
+      gap = 0;
+      continue;
+    }
+    Chunk c = analyse(n.text);
+    if (c.positions.empty()) continue;  // punctuation only
+    const Chunk::Pos& p = c.positions.front();
+    if (consumed[i] == 0) {
+      // Not searched: a dropped stop word counts as a gap, anything else
+      // breaks the chain.
+      if (c.positions.size() == 1 && p.stop) {
+        ++gap;
+      } else {
+        prev = Xapian::Query();
+        gap = 0;
+      }
+      continue;
+    }
+    Xapian::Query cur;
+    if (c.positions.size() != 1 || !position_query(p.words, QueryField::kText, cur)) {
+      prev = Xapian::Query();
+      gap = 0;
+      continue;
+    }
+    if (!prev.empty()) {
+      const Xapian::Query two[] = {prev, cur};
+      if (options_.phrase_pair_weight > 0.0) {
+        pairs.push_back(scaled(Xapian::Query(Xapian::Query::OP_PHRASE, two, two + 2, 2 + gap),
+                               options_.phrase_pair_weight));
+      }
+      if (options_.near_pair_weight > 0.0) {
+        pairs.push_back(scaled(Xapian::Query(Xapian::Query::OP_NEAR, two, two + 2,
+                                             std::max<Xapian::termcount>(
+                                                 options_.near_pair_window, 2 + gap)),
+                               options_.near_pair_weight));
+      }
+    }
+    prev = cur;
+    gap = 0;
+  }
+  if (pairs.empty()) return Xapian::Query();
+  return combine(Xapian::Query::OP_OR, pairs);
 }
 
 QueryBuilder::Built QueryBuilder::node(const QueryNode& n, BuiltQuery& out) {

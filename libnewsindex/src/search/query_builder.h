@@ -8,6 +8,10 @@
 //       hyphen parts as words  weight hyphen_part_weight    (0: off),
 //       query compound parts   weight query_part_weight     (0: off) )
 // so an exact match ranks above a stem match above a compound-part match.
+// Term proximity (0: off): neighbouring free-text words of a sequence as
+//   AND_MAYBE(words, OR( PHRASE(a, b, 2 + gap)     weight phrase_pair_weight,
+//                        NEAR(a, b, near_pair_window) weight near_pair_weight ))
+// over their exact forms, where gap counts the stop words dropped between.
 // With exact_within_stem the first two are `stem AND_MAYBE exact` (the same
 // weights, cheaper to match).
 // Stop words of free text are dropped (stopword_weight 0) or kept at
@@ -41,6 +45,9 @@ struct BuilderOptions {
   double stopword_weight = 0.0;      // Default: 0 (stop words dropped)
   double hyphen_part_weight = 0.0;   // Default: 0 (off; Searcher default 0.5)
   double query_part_weight = 0.0;    // Default: 0 (off; Searcher default 0.5)
+  double phrase_pair_weight = 0.0;   // Default: 0 (off)
+  double near_pair_weight = 0.0;     // Default: 0 (off)
+  Xapian::termcount near_pair_window = 8;  // Default: 8
   // Most terms a trailing wildcard expands to (the most frequent). Default: 100.
   unsigned wildcard_limit = 100;
   // The exact level as `stem AND_MAYBE exact` (same weights as OR; the exact
@@ -100,6 +107,10 @@ class QueryBuilder {
                                               std::uint32_t* span = nullptr);
   Built wildcard(const QueryNode& n, BuiltQuery& out);
   Built filter(const QueryNode& n, BuiltQuery& out);
+  // The proximity subqueries of the neighbouring plain words of a sequence
+  // (MatchNothing when none).
+  Xapian::Query proximity(const std::vector<QueryNode>& kids,
+                          const std::vector<std::size_t>& consumed);
   Built synonym_group(std::size_t group, QueryField field, BuiltQuery& out);
   Chunk analyse(const std::string& text);
   Xapian::Query levels(std::vector<Xapian::Query> exact, const std::vector<std::string>& stems,

@@ -4,6 +4,8 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <thread>
 #include <utility>
 
@@ -83,12 +85,45 @@ struct Missing {
   std::string name, reason;
 };
 
+// A database to open, and the stub line that named it ("" when given
+// directly).
+struct Named {
+  std::string name, where;
+};
+
+// A stub file read when the databases were expanded, and what it said: a
+// replica folder of xapian-replicate is a stub that the replication client
+// rewrites to point at a new copy (docs/scaling.md, "Replicas").
+struct StubSeen {
+  std::string path, text;
+};
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool stubs_changed(const std::vector<StubSeen>& stubs) {
+  for (const StubSeen& st : stubs) {
+    if (file_text(st.path) != st.text) return true;
+  }
+  return false;
+}
+
+Result<std::vector<Named>> expand_stubs(const std::vector<std::string>& databases,
+                                        std::vector<StubSeen>& stubs);
+
 class SearcherImpl final : public Searcher {
  public:
-  SearcherImpl(std::vector<std::string> names, std::vector<PinnedDir> dirs, Xapian::Database db,
+  SearcherImpl(std::vector<std::string> databases, std::vector<StubSeen> stubs,
+               std::vector<std::string> names, std::vector<PinnedDir> dirs, Xapian::Database db,
                bool remote, SearcherOptions options, std::shared_ptr<const Analyzer> analyzer,
                Synonyms synonyms, std::vector<Missing> missing)
-      : names_(std::move(names)),
+      : databases_(std::move(databases)),
+        stubs_(std::move(stubs)),
+        names_(std::move(names)),
         missing_(std::move(missing)),
         dirs_(std::move(dirs)),
         db_(std::move(db)),
@@ -156,6 +191,9 @@ class SearcherImpl final : public Searcher {
     o.stopword_weight = options_.stopword_weight;
     o.hyphen_part_weight = options_.hyphen_part_weight;
     o.query_part_weight = options_.query_part_weight;
+    o.phrase_pair_weight = options_.phrase_pair_weight;
+    o.near_pair_weight = options_.near_pair_weight;
+    o.near_pair_window = options_.near_pair_window;
     return o;
   }
 
@@ -172,10 +210,26 @@ class SearcherImpl final : public Searcher {
   // directory; Xapian's reopen() would then mix the new version file with
   // the old table files it has open. Such a database (its directory swapped,
   // pinned_dir.h, or its UUID changed, for remote shards) is opened afresh.
-  // May throw.
+  // So are all when a stub file now says something else (xapian-replicate
+  // switched a replica to a new full copy and deletes the old one; Xapian's
+  // own reopen() does not re-read stubs). May throw.
   void refresh() {
     bool fresh_needed = false;
     for (const PinnedDir& d : dirs_) fresh_needed = fresh_needed || d.swapped();
+    std::vector<std::string> names = names_;
+    std::vector<StubSeen> stubs;
+    const bool restub = stubs_changed(stubs_);
+    if (restub) {
+      Result<std::vector<Named>> expanded = expand_stubs(databases_, stubs);
+      if (!expanded.ok()) throw Xapian::DatabaseOpeningError(expanded.status().message());
+      names.clear();
+      for (const Named& n : *expanded) {
+        bool left_out = false;
+        for (const Missing& m : missing_) left_out = left_out || m.name == n.name;
+        if (!left_out) names.push_back(n.name);
+      }
+      fresh_needed = true;
+    }
     if (!fresh_needed) {
       try {
         const std::string before = db_.get_uuid();
@@ -188,15 +242,23 @@ class SearcherImpl final : public Searcher {
     }
     Xapian::Database fresh;
     std::vector<PinnedDir> dirs;
-    for (const std::string& name : names_) {
+    for (const std::string& name : names) {
       Xapian::Database one;
       bool remote = false;
       Status st = open_settled(name, remote, one, dirs, nullptr, options_.remote_timeout_ms);
+      if (!st.ok() && stubs_changed(restub ? stubs : stubs_)) {
+        // The stub moved on again while we opened what it said: try again.
+        throw Xapian::DatabaseModifiedError(st.message());
+      }
       if (!st.ok()) throw Xapian::DatabaseOpeningError(st.message());
       fresh.add_database(one);
     }
     db_ = std::move(fresh);
     dirs_ = std::move(dirs);
+    if (restub) {
+      names_ = std::move(names);
+      stubs_ = std::move(stubs);
+    }
   }
 
   // A reader sees its revision vanish when a writer commits twice during
@@ -349,7 +411,7 @@ class SearcherImpl final : public Searcher {
       results.warnings.push_back("since is after until: nothing can match");
     }
     FacetCollector facets;
-    if (Status st = facets.init(request.facets, remote_, &db_); !st.ok()) return st;
+    if (Status st = facets.init(request.facets, remote_, &db_, &columns_); !st.ok()) return st;
 
     ParsedQuery parsed = parse_query(request.query);
     BuiltQuery built = builder_.build(parsed.root);
@@ -514,6 +576,8 @@ class SearcherImpl final : public Searcher {
     return Status();
   }
 
+  std::vector<std::string> databases_;  // as given to open()
+  std::vector<StubSeen> stubs_;         // the stubs among them, as last read
   std::vector<std::string> names_;  // the databases searched (stubs expanded)
   std::vector<Missing> missing_;   // left out (allow_partial)
   std::vector<PinnedDir> dirs_;  // local databases, opened through these
@@ -524,6 +588,7 @@ class SearcherImpl final : public Searcher {
   Synonyms synonyms_;
   QueryBuilder builder_;
   Snippeter snippeter_;
+  ColumnCache columns_;  // facet columns of db_ (one local database)
 };
 
 Status open_one(const std::string& name, bool& remote, Xapian::Database& out,
@@ -581,32 +646,8 @@ Status open_settled(const std::string& name, bool& remote, Xapian::Database& out
   return st;
 }
 
-}  // namespace
-
-Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& databases,
-                                                const SearcherOptions& options,
-                                                std::shared_ptr<const Analyzer> analyzer) {
-  if (databases.empty()) return invalid_argument("no database given");
-  if (!analyzer) return invalid_argument("no analyzer given");
-  const std::pair<const char*, double> weights[] = {
-      {"stem_weight", options.stem_weight},
-      {"compound_weight", options.compound_weight},
-      {"title_weight", options.title_weight},
-      {"stopword_weight", options.stopword_weight},
-      {"hyphen_part_weight", options.hyphen_part_weight},
-      {"query_part_weight", options.query_part_weight}};
-  for (const auto& [name, w] : weights) {
-    if (!(w >= 0.0 && w <= 1000.0)) {
-      return invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
-                              std::to_string(w));
-    }
-  }
-  // A stub file (or a sharded folder holding one) stands for the databases
-  // it lists: each is opened, checked and, with allow_partial, left out on
-  // its own, and named by itself in errors ("where" says which stub).
-  struct Named {
-    std::string name, where;
-  };
+Result<std::vector<Named>> expand_stubs(const std::vector<std::string>& databases,
+                                        std::vector<StubSeen>& stubs) {
   std::vector<Named> expanded;
   for (const std::string& name : databases) {
     const std::string stub =
@@ -615,12 +656,70 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
       expanded.push_back({name, ""});
       continue;
     }
+    // Read before the entries: a change after this is seen by refresh().
+    stubs.push_back({stub, file_text(stub)});
     Result<std::vector<StubEntry>> entries = read_stub(stub);
     if (!entries.ok()) return entries.status();
     for (const StubEntry& e : *entries) {
       expanded.push_back({e.name(), stub + ":" + std::to_string(e.line)});
     }
   }
+  return expanded;
+}
+
+Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& databases,
+                                            const SearcherOptions& options,
+                                            std::shared_ptr<const Analyzer> analyzer,
+                                            std::vector<StubSeen>& stubs);
+
+}  // namespace
+
+Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& databases,
+                                                const SearcherOptions& options,
+                                                std::shared_ptr<const Analyzer> analyzer) {
+  // A stub that changes while its databases are opened (xapian-replicate
+  // switching a replica to a new copy and deleting the old) is read again.
+  for (int attempt = 1;; ++attempt) {
+    std::vector<StubSeen> stubs;
+    auto searcher = open_once(databases, options, analyzer, stubs);
+    if (searcher.ok() || attempt == kAttempts || !stubs_changed(stubs)) return searcher;
+    back_off(attempt + 1);
+  }
+}
+
+namespace {
+
+Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& databases,
+                                            const SearcherOptions& options,
+                                            std::shared_ptr<const Analyzer> analyzer,
+                                            std::vector<StubSeen>& stubs) {
+  if (databases.empty()) return invalid_argument("no database given");
+  if (!analyzer) return invalid_argument("no analyzer given");
+  const std::pair<const char*, double> weights[] = {
+      {"stem_weight", options.stem_weight},
+      {"compound_weight", options.compound_weight},
+      {"title_weight", options.title_weight},
+      {"stopword_weight", options.stopword_weight},
+      {"hyphen_part_weight", options.hyphen_part_weight},
+      {"query_part_weight", options.query_part_weight},
+      {"phrase_pair_weight", options.phrase_pair_weight},
+      {"near_pair_weight", options.near_pair_weight}};
+  for (const auto& [name, w] : weights) {
+    if (!(w >= 0.0 && w <= 1000.0)) {
+      return invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
+                              std::to_string(w));
+    }
+  }
+  if (options.near_pair_window < 2 || options.near_pair_window > 64) {
+    return invalid_argument("near_pair_window must be between 2 and 64, got " +
+                            std::to_string(options.near_pair_window));
+  }
+  // A stub file (or a sharded folder holding one) stands for the databases
+  // it lists: each is opened, checked and, with allow_partial, left out on
+  // its own, and named by itself in errors ("where" says which stub).
+  Result<std::vector<Named>> expansion = expand_stubs(databases, stubs);
+  if (!expansion.ok()) return expansion.status();
+  const std::vector<Named>& expanded = *expansion;
   Xapian::Database all;
   std::vector<PinnedDir> dirs;
   std::vector<std::string> names;
@@ -663,13 +762,14 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   if (!syn.ok()) return syn.status();
   try {
     return std::unique_ptr<Searcher>(new SearcherImpl(
-        std::move(names), std::move(dirs), std::move(all), remote, options, std::move(analyzer),
+        databases, stubs, std::move(names), std::move(dirs), std::move(all), remote, options, std::move(analyzer),
         std::move(syn).value(), std::move(missing)));
   } catch (const std::exception& e) {
     return internal_error(std::string("opening searcher: ") + e.what());
   }
 }
 
+}  // namespace
 }  // namespace newsindex::internal
 
 namespace newsindex {
