@@ -313,6 +313,45 @@ TEST(BadInput, BinaryFilesAreSkippedByName) {
   EXPECT_EQ(r.skipped[2].message, "binary file (a PDF file), not text; file skipped");
 }
 
+// Only a file binary throughout is skipped whole. Records of NUL bytes that
+// fill much of the first 8 KiB (the sniffed head) of a text file cost only
+// themselves, plain or gzip; so do NUL records that fill the whole head of a
+// plain file whose end is text. A file of binary blocks start to end, with
+// no magic number, is still skipped by name.
+TEST(BadInput, NulRecordsInTheHeadCostOnlyThemselves) {
+  const auto dir = fresh_dir("bad_nul_head");
+  const std::string nul_line(3000, '\0');
+  auto good = [](int i) {
+    return "{\"id\":\"j" + std::to_string(i) + "\",\"title\":\"Titel\",\"body\":\"Tekst\"}\n";
+  };
+  std::string mixed, leading = good(0);
+  for (int i = 0; i < 120; ++i) {
+    mixed += good(i);
+    if (i == 19) mixed += nul_line + "\n";  // line 21
+  }
+  for (int i = 0; i < 3; ++i) leading += nul_line + "\n";  // lines 2-4: the whole head
+  for (int i = 1; i < 300; ++i) leading += good(i);
+  std::string binary(20000, '\0');
+  std::uint32_t x = 12345;
+  for (std::size_t i = 0; i < binary.size(); ++i) {
+    x = x * 1103515245u + 12345u;
+    if (i % 4 != 0) binary[i] = static_cast<char>(x >> 24);
+  }
+  write_file(dir / "a.jsonl", mixed);
+  write_gzip(dir / "b.jsonl.gz", mixed);
+  write_file(dir / "c.jsonl", leading);
+  write_file(dir / "d.jsonl", binary);
+  const ReadResult r = read_all({dir.string()});
+  EXPECT_EQ(r.articles.size(), 120u + 120u + 300u);
+  ASSERT_EQ(r.skipped.size(), 6u);
+  EXPECT_EQ(r.skipped[0].where, (dir / "a.jsonl").string() + ":21");
+  EXPECT_EQ(r.skipped[1].where, (dir / "b.jsonl.gz").string() + ":21");
+  EXPECT_EQ(r.skipped[2].where, (dir / "c.jsonl").string() + ":2");
+  EXPECT_EQ(r.skipped[4].where, (dir / "c.jsonl").string() + ":4");
+  EXPECT_EQ(r.skipped[5].where, (dir / "d.jsonl").string());
+  EXPECT_EQ(r.skipped[5].message, "binary file (contains NUL bytes), not text; file skipped");
+}
+
 TEST(BadInput, RecordsOverTheLimitAreSkipped) {
   const auto dir = fresh_dir("bad_huge");
   const std::string big(5000, 'x');

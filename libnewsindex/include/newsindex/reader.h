@@ -24,7 +24,9 @@ enum class Format { kAuto, kText, kJsonl, kCsv, kNewsml };
 NEWSINDEX_EXPORT Result<Format> parse_format(std::string_view name);
 NEWSINDEX_EXPORT std::string_view format_name(Format format);
 
-// A record that was skipped or repaired, and where it was.
+// A record that was skipped or repaired, and where it was. With an article
+// that needed no repair, `message` is empty and `where` still names the
+// record (for errors the writer finds later).
 struct ReadIssue {
   std::string where;    // "archive/2020.txt:118" or "feed.jsonl:42" or "x.xml"
   std::string message;  // "invalid JSON: unexpected end of input"

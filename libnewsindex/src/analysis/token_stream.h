@@ -27,8 +27,10 @@
 
 namespace newsindex::internal::analysis {
 
-// Terms longer than this (Xapian's limit) are dropped.
-inline constexpr std::size_t kMaxTermBytes = 245;
+// Terms longer than this are dropped: Xapian's limit (245 bytes) less the
+// longest prefix the index puts on analysed text ("ZS", "XP"; checked in
+// index/term_mapper.cc), so a word is indexed in every field or in none.
+inline constexpr std::size_t kMaxTermBytes = 243;
 
 class DutchTokenStream final : public TokenStream {
  public:

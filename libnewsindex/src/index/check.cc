@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "newsindex/index_info.h"
+#include "index/damage_mark.h"
 #include "index/shard_layout.h"
 #include "xapian/errors.h"
 
@@ -62,14 +63,20 @@ Status check_database(const std::string& path, std::string* report) {
     // The database opened, so what the check stops on (an item that ends
     // outside its block, a bad block header) is damage, not a missing file.
     if (report != nullptr) *report = findings.str();
-    return Status::corruption(path + ": corrupt database: " + e.get_description() + advice);
+    const std::string found = path + ": corrupt database: " + e.get_description();
+    internal::mark_damaged(path, found);  // index/damage_mark.h: no more writes
+    return Status::corruption(found + advice);
   }
   if (report != nullptr) *report = findings.str();
-  if (errors == 0) return Status();
-  return Status::corruption(path + ": corrupt database: " + std::to_string(errors) +
-                    (errors == 1 ? " error" : " errors") + " found (" +
-                    first_lines(findings.str(), 3) +
-                    ")" + advice);
+  if (errors == 0) {
+    internal::clear_damage_mark(path);  // restored or rebuilt: writable again
+    return Status();
+  }
+  const std::string found = path + ": corrupt database: " + std::to_string(errors) +
+                            (errors == 1 ? " error" : " errors") + " found (" +
+                            first_lines(findings.str(), 3) + ")";
+  internal::mark_damaged(path, found);
+  return Status::corruption(found + advice);
 }
 
 }  // namespace newsindex

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include "index/damage_mark.h"
 #include "index/db_dir_check.h"
 #include "index/dir_swap.h"
 #include "index/shard_layout.h"
@@ -27,6 +28,7 @@ Status compact_database(const std::string& path) {
   // Compaction replaces the whole folder: refuse one that holds other files
   // (`mkdir a; cp feed.jsonl a/` must not lose feed.jsonl).
   if (Status st = internal::check_database_dir(db_path.string()); !st.ok()) return st;
+  if (Status st = internal::refuse_if_damaged(db_path.string()); !st.ok()) return st;
   if (!internal::remove_database_dir(tmp)) {  // a leftover from an interrupted run
     return Status::invalid_argument(tmp.string() +
                             ": in the way of compaction and holds files that are not a "

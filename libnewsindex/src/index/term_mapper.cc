@@ -1,9 +1,15 @@
 // Token -> term mapping shared by the writer and the query builder.
 #include "index/term_mapper.h"
 
+#include "analysis/token_stream.h"
 #include "index/schema.h"
 
 namespace newsindex::internal {
+
+// Every analysed term fits in a Xapian term with any prefix put on it here.
+static_assert(analysis::kMaxTermBytes + schema::kPrefixTitleStem.size() <= schema::kMaxTermBytes);
+static_assert(analysis::kMaxTermBytes + schema::kPrefixCompoundPart.size() <=
+              schema::kMaxTermBytes);
 
 namespace {
 std::string join(std::string_view prefix, std::string_view text) {

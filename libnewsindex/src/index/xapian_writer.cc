@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "dedup/minhash.h"
+#include "index/damage_mark.h"
 #include "index/dir_swap.h"
 #include "index/schema.h"
 #include "newsindex/replication.h"
@@ -47,8 +48,10 @@ Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
                             std::to_string(options.lead_wdf) + ")");
   }
   if (Status st = check_database_dir(path); !st.ok()) return st;  // db_dir_check.h
+  if (Status st = refuse_if_damaged(path); !st.ok()) return st;    // damage_mark.h
   std::unique_ptr<XapianIndexWriter> w(new XapianIndexWriter(path, options, std::move(analyzer)));
   Status st = w->init();
+  if (st.code() == StatusCode::kCorruption) mark_damaged(path, st.message());
   if (!st.ok()) return st;
   return std::unique_ptr<IndexWriter>(std::move(w));
 }

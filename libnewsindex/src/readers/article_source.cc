@@ -104,7 +104,14 @@ class FileArticleSource final : public ArticleSource {
       set_skipped(issue, shown, "read error: " + (*in)->error());
       return false;
     }
-    if (std::string why = binary_reason(head); !why.empty()) {
+    // A plain file longer than its head is judged binary only when its end
+    // is binary too: a damaged record at the start costs only itself.
+    std::string tail;
+    if (file.fd < 0 && file.path != "-" && !(*in)->compressed() &&
+        file.size > InputStream::kHeadBytes) {
+      tail = InputStream::read_tail(file.path, InputStream::kHeadBytes);
+    }
+    if (std::string why = binary_reason(head, tail); !why.empty()) {
       done_bytes_ += file.size;
       set_skipped(issue, shown, why + "; file skipped");
       return false;

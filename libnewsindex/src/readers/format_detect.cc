@@ -119,7 +119,37 @@ Format sniff_format(std::string_view head) {
   return Format::kAuto;
 }
 
-std::string binary_reason(std::string_view head) {
+namespace {
+
+bool is_control(unsigned char c) {
+  return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B;
+}
+
+// More than 10% NUL and control bytes in all, and at least 2% in each
+// 512-byte block (a last block under 64 bytes aside): text has blocks
+// without any. Counts the NUL bytes into `nul`.
+bool binary_throughout(std::string_view s, std::size_t& nul) {
+  constexpr std::size_t kBlock = 512, kSmallest = 64;
+  if (s.empty()) return false;
+  std::size_t total = 0;
+  for (std::size_t at = 0; at < s.size(); at += kBlock) {
+    const std::string_view block = s.substr(at, kBlock);
+    std::size_t control = 0;
+    for (const char ch : block) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      nul += c == 0;
+      control += c == 0 || is_control(c);
+    }
+    total += control;
+    const bool judged = block.size() >= kSmallest || at == 0;
+    if (judged && control * 50 < block.size()) return false;
+  }
+  return total * 10 > s.size();
+}
+
+}  // namespace
+
+std::string binary_reason(std::string_view head, std::string_view tail) {
   struct Magic {
     std::string_view bytes;
     std::string_view what;
@@ -147,17 +177,10 @@ std::string binary_reason(std::string_view head) {
     return "UTF-16 text is not supported (convert it to UTF-8)";
   // Binary throughout, not a text file with a damaged record: a record of
   // NUL bytes among good lines is the reader's to skip, alone.
-  std::size_t control = 0, nul = 0;
-  for (const char ch : head) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == 0) ++nul;
-    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++control;
-  }
-  if (!head.empty() && (control + nul) * 10 > head.size()) {
-    return nul > 0 ? "binary file (contains NUL bytes), not text"
-                   : "binary file (many control characters), not text";
-  }
-  return {};
+  std::size_t nul = 0;
+  if (!binary_throughout(head, nul) || (!tail.empty() && !binary_throughout(tail, nul))) return {};
+  return nul > 0 ? "binary file (contains NUL bytes), not text"
+                 : "binary file (many control characters), not text";
 }
 
 std::string file_stem(std::string_view path) {

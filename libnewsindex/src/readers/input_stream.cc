@@ -27,6 +27,28 @@ std::string gz_message(const char* msg) {
 
 }  // namespace
 
+std::string InputStream::read_tail(const std::string& path, std::size_t n) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
+  std::string tail;
+  const off_t size = ::lseek(fd, 0, SEEK_END);
+  if (size > 0) {
+    const off_t from = size > static_cast<off_t>(n) ? size - static_cast<off_t>(n) : 0;
+    tail.resize(static_cast<std::size_t>(size - from));
+    std::size_t done = 0;
+    while (done < tail.size()) {
+      const ssize_t got = ::pread(fd, tail.data() + done, tail.size() - done,
+                                  from + static_cast<off_t>(done));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) break;
+      done += static_cast<std::size_t>(got);
+    }
+    tail.resize(done);
+  }
+  ::close(fd);
+  return tail;
+}
+
 Result<std::unique_ptr<InputStream>> InputStream::open(const std::string& path) {
   const bool is_stdin = path == "-";
   const int fd = is_stdin ? ::dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

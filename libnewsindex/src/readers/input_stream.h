@@ -26,6 +26,9 @@ class InputStream {
   // Reads the open file descriptor `fd` (which it takes over and closes);
   // `shown` names it in errors.
   static Result<std::unique_ptr<InputStream>> adopt(int fd, const std::string& shown);
+  // The last `n` bytes of the file `path` as stored (for a plain file, the
+  // end of its content); empty when it cannot be read.
+  static std::string read_tail(const std::string& path, std::size_t n);
   ~InputStream();
   InputStream(const InputStream&) = delete;
   InputStream& operator=(const InputStream&) = delete;

@@ -106,6 +106,9 @@ bool finish_article(Article& a, const std::string& where, ReadIssue& issue) {
   // "belga.be" and "BELGA" are both source "Belga"; "NL" is "nl".
   if (!a.source.empty()) a.source = agency_name(a.source);
   a.language = a.language.empty() ? std::string("nl") : normalize_language(a.language);
+  // Where the article came from, so that a writer that refuses it (an id too
+  // long for a term) can name the file and line too.
+  if (issue.where.empty()) issue.where = where;
   return true;
 }
 

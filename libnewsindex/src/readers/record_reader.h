@@ -64,7 +64,8 @@ void set_date_field(std::string_view raw, const FileContext& ctx, const std::str
 // most kMaxDerivedLead bytes), spells `source` as agency_name() and
 // `language` as normalize_language() (readers/normalize.h), or "nl" when
 // none was given. Returns false, with `issue` set as skipped, when the
-// article has neither title nor body.
+// article has neither title nor body; true with `issue.where` set to `where`
+// (when no note set it), so every article read names its file and line.
 bool finish_article(Article& article, const std::string& where, ReadIssue& issue);
 
 // The first paragraph of a body whose paragraphs are separated by "\n\n",

@@ -4,24 +4,6 @@
 namespace newsindex::internal {
 namespace {
 
-const char* field_prefix(QueryField f) {
-  switch (f) {
-    case QueryField::kText:
-      return "";
-    case QueryField::kTitle:
-      return "title:";
-    case QueryField::kSource:
-      return "source:";
-    case QueryField::kOutlet:
-      return "outlet:";
-    case QueryField::kCategory:
-      return "category:";
-    case QueryField::kDate:
-      return "date:";
-  }
-  return "";
-}
-
 const char* kind_name(QueryNode::Kind k) {
   switch (k) {
     case QueryNode::Kind::kSeq:
@@ -77,6 +59,24 @@ void print(const QueryNode& n, std::string& out) {
 }
 
 }  // namespace
+
+const char* field_prefix(QueryField f) {
+  switch (f) {
+    case QueryField::kText:
+      return "";
+    case QueryField::kTitle:
+      return "title:";
+    case QueryField::kSource:
+      return "source:";
+    case QueryField::kOutlet:
+      return "outlet:";
+    case QueryField::kCategory:
+      return "category:";
+    case QueryField::kDate:
+      return "date:";
+  }
+  return "";
+}
 
 std::string to_string(const QueryNode& node) {
   std::string out;

@@ -39,6 +39,10 @@ struct QueryNode {
   std::vector<QueryNode> children;
 };
 
+// "title:", "source:", "outlet:", "category:", "date:"; "" for kText: the
+// English field names, which the lexer reads too.
+const char* field_prefix(QueryField field);
+
 // Compact form for tests and --explain, e.g.
 // `(seq navo +irak -"uit te breiden" title:missie bron:belga)`.
 std::string to_string(const QueryNode& node);
