@@ -701,7 +701,7 @@ TEST(IndexCli, ADatabaseKnownToBeDamagedIsNeverWrittenTo) {
   };
   const auto before = files();
   const fs::path more = generated_corpus("index_cli_known_damaged_more", 50);
-  for (const std::string command :
+  for (const std::string& command :
        {"index --plain --db " + quote(db) + " " + quote(more.string()),
         "index --bulk --db " + quote(db) + " " + quote(more.string()),
         "delete --db " + quote(db) + " nl-2019-0001", "compact --db " + quote(db)}) {
