@@ -263,7 +263,11 @@ TEST(LoadTest, ReadersNeverFailWhileAWriterCommitsAndCompacts) {
     EXPECT_GT(q, 0) << "reader " << i << ": " << line;
     // Flat: what a reader holds a quarter in (caches warm, the database
     // still growing) is what it holds at the end, give or take 25% + 16 MiB.
+    // Not under AddressSanitizer: its quarantine holds freed memory (up to
+    // 256 MiB per process) and grows the RSS of a healthy reader.
+#ifndef __SANITIZE_ADDRESS__
     EXPECT_LE(rss_end, rss_quarter + rss_quarter / 4 + 16 * 1024) << "reader " << i << ": " << line;
+#endif
     queries += q;
     failed += f;
     wrong += w;
