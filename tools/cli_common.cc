@@ -181,7 +181,9 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--hyphen-part-weight", &ranking.hyphen_part_weight},
       {"--query-part-weight", &ranking.query_part_weight},
       {"--phrase-pair-weight", &ranking.phrase_pair_weight},
-      {"--near-pair-weight", &ranking.near_pair_weight}};
+      {"--near-pair-weight", &ranking.near_pair_weight},
+      {"--coord-bonus", &ranking.coord_bonus},
+      {"--tf-floor", &ranking.tf_floor}};
   for (const auto& [flag, value] : weight_flags) {
     cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
         ->capture_default_str()
