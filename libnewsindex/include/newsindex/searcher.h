@@ -143,6 +143,10 @@ struct SearcherOptions {
   // long the document. Each in [0, 1000]; > 0 needs k2 = 0 and local
   // databases (a remote server does not know the scheme). Default: 0 / 0.
   double coord_bonus = 0.0;
+  // A match of a free-text word's stem in the lead field ("ZXL" terms of
+  // indexes built with WriterOptions::lead_terms), on top of the body match.
+  // Default: 0.
+  double lead_weight = 0.0;
   double tf_floor = 0.0;
   // A shard (one of the databases, or one listed by a stub file) that cannot
   // be opened, or a remote one that stops answering, is left out and named

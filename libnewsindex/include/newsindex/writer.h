@@ -60,6 +60,10 @@ struct WriterOptions {
   // readers derive Article::lead), or a lead given apart from the body.
   // Chosen on known-item-nl (docs/evaluation.md). Default: 1.
   std::uint32_t lead_wdf = 1;
+  // Also index the lead's words as a field of their own ("ZXL" stems,
+  // docs/index-format.md), which SearcherOptions::lead_weight searches.
+  // Default: false.
+  bool lead_terms = false;
   // Write even if the database was built with a different analysis. Default: false.
   bool override_analysis = false;
   // Sharding (docs/scaling.md). 0: write what the path holds, one database,

@@ -176,6 +176,16 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
                           options_.title_weight));
     }
   }
+  if (options_.lead_weight > 0.0) {
+    std::vector<Xapian::Query> lead;
+    for (const std::string& s : stems) {
+      std::string term = lead_stem_term(s);
+      if (term_fits(term)) lead.emplace_back(term);
+    }
+    if (!lead.empty()) {
+      lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, lead), options_.lead_weight));
+    }
+  }
   if (options_.hyphen_part_weight > 0.0 && c.hyphenated) {
     // "IS-terroristen": also "terroristen" on its own (stop-word parts skipped).
     std::vector<Xapian::Query> parts;

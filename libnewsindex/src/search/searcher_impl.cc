@@ -688,6 +688,7 @@ Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& data
       {"phrase_pair_weight", options.phrase_pair_weight},
       {"near_pair_weight", options.near_pair_weight},
       {"coord_bonus", options.coord_bonus},
+      {"lead_weight", options.lead_weight},
       {"tf_floor", options.tf_floor}};
   for (const auto& [name, w] : weights) {
     if (!(w >= 0.0 && w <= 1000.0)) {
