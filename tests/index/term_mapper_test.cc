@@ -93,7 +93,7 @@ TEST(TermMapper, TitleAndLeadWordsCountTheirFieldWeight) {
   const Case kCases[] = {
       {Field::kBody, {7, 3}, "Zirak:1 irak[3]:1"},
       {Field::kLead, {7, 3}, "Zirak:3 irak[3]:3"},
-      {Field::kLead, {}, "Zirak:1 irak[3]:1"},  // default lead weight 1
+      {Field::kLead, {}, "Zirak:2 irak[3]:2"},  // default lead weight 2
       {Field::kTitle, {7, 3}, "Sirak[3]:1 ZSirak:1 Zirak:7 irak[3]:7"},
       {Field::kTitle, {}, "Sirak[3]:1 ZSirak:1 Zirak:5 irak[3]:5"},
       // lead_terms: the lead's stems also as a field of their own, wdf 1

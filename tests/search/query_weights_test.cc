@@ -241,6 +241,18 @@ TEST(QueryWeights, OnlyStopWordsStillSearchAtFullWeight) {
   EXPECT_EQ(b.build(parse_query("het een").root).query.get_description(), "Query((het OR een))");
 }
 
+TEST(QueryWeights, SearcherRefusesBonusesWithK2) {
+  for (double SearcherOptions::*bonus : {&SearcherOptions::coord_bonus, &SearcherOptions::tf_floor}) {
+    SearcherOptions o;
+    o.k2 = 1.0;
+    o.*bonus = 0.5;
+    auto s = Searcher::open({(testing::fresh_dir("query-weights") / "missing").string()}, o);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(s.status().message().find("k2"), std::string::npos) << s.status().to_string();
+  }
+}
+
 TEST(QueryWeights, SearcherRefusesBadWeights) {
   struct Bad {
     const char* name;

@@ -64,7 +64,7 @@ enum Slot : Xapian::valueno {
 inline constexpr Xapian::termcount kTitleWdfBoost = 5;
 // The same for a word of the lead (the body's first paragraph, or a lead
 // given apart): the default of WriterOptions::lead_wdf.
-inline constexpr Xapian::termcount kLeadWdfBoost = 1;
+inline constexpr Xapian::termcount kLeadWdfBoost = 2;
 // Gap between the title's last position and the body's first, so that a
 // phrase never matches across the title/body boundary.
 inline constexpr Xapian::termpos kFieldPositionGap = 100;

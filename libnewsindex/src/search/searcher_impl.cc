@@ -696,6 +696,10 @@ Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& data
                               std::to_string(w));
     }
   }
+  if ((options.coord_bonus > 0.0 || options.tf_floor > 0.0) && options.k2 != 0.0) {
+    return Status::invalid_argument("coord_bonus and tf_floor need k2 = 0, got k2 " +
+                                    std::to_string(options.k2));
+  }
   if (options.near_pair_window < 2 || options.near_pair_window > 64) {
     return Status::invalid_argument("near_pair_window must be between 2 and 64, got " +
                             std::to_string(options.near_pair_window));
