@@ -78,9 +78,8 @@ EvalSummary run_newsindex(const SampleSet& set, const std::string& dir,
     Status s = (*writer)->commit();
     EXPECT_TRUE(s.ok()) << s.to_string();
   }
-  SearcherOptions options;
-  options.analysis = analysis;
-  auto searcher = Searcher::open({dir}, options);
+  // The Searcher follows the analysis the database records.
+  auto searcher = Searcher::open({dir});
   EXPECT_TRUE(searcher.ok()) << searcher.status().to_string();
   if (!searcher.ok()) return {};
   std::vector<RankedList> runs;

@@ -6,6 +6,7 @@
 
 #include <utility>
 
+#include "analysis/analyzer_identity.h"
 #include "index/schema.h"
 #include "search/facets.h"
 #include "search/hit_data.h"
@@ -336,23 +337,46 @@ Status check_weights(const SearcherOptions& options) {
   return Status();
 }
 
+// The analyzer `db` records, made again (analysis/analyzer_identity.h).
+Result<std::shared_ptr<const Analyzer>> followed_analyzer(const SearcherDatabases::Opened& db) {
+  if (db.analyzer.empty()) {
+    return Status::analysis_mismatch(db.name +
+                                     ": records no analyzer (none recorded: not built by "
+                                     "newsindex?); override the check to search it anyway");
+  }
+  Result<std::shared_ptr<const Analyzer>> made = analyzer_for_identity(db.analyzer);
+  if (!made.ok()) return Status(made.status().code(), db.name + ": " + made.status().message());
+  return made;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& databases,
                                                 const SearcherOptions& options,
                                                 std::shared_ptr<const Analyzer> analyzer) {
   if (databases.empty()) return Status::invalid_argument("no database given");
-  if (!analyzer) return Status::invalid_argument("no analyzer given");
   if (Status st = check_weights(options); !st.ok()) return st;
   Result<SearcherDatabases> dbs =
       SearcherDatabases::open(databases, options.allow_partial, options.remote_timeout_ms);
   if (!dbs.ok()) return dbs.status();
-  for (const SearcherDatabases::Opened& o : dbs->opened()) {
+  const std::vector<SearcherDatabases::Opened>& opened = dbs->opened();
+  // Opened without an Analyzer: the one the first database records, which
+  // the others must record too.
+  std::string source;  // who chose the analysis (for messages)
+  if (!analyzer) {
+    Result<std::shared_ptr<const Analyzer>> followed = followed_analyzer(opened.front());
+    if (!followed.ok() && !options.override_analysis) return followed.status();
+    if (!followed.ok()) followed = Analyzer::create({});
+    if (!followed.ok()) return followed.status();
+    analyzer = std::move(followed).value();
+    source = " (recorded by " + opened.front().name + ")";
+  }
+  for (const SearcherDatabases::Opened& o : opened) {
     if (!options.override_analysis && o.analyzer != analyzer->identity()) {
       return Status::analysis_mismatch(
           o.name + ": built with analyzer '" +
           (o.analyzer.empty() ? "(none recorded)" : o.analyzer) + "' but searching uses '" +
-          analyzer->identity() + "' (rebuild the index, or override the check)");
+          analyzer->identity() + "'" + source + " (rebuild the index, or override the check)");
     }
   }
   Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
@@ -372,9 +396,14 @@ namespace newsindex {
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::string>& databases,
                                                  const SearcherOptions& options) {
-  Result<std::shared_ptr<const Analyzer>> analyzer = Analyzer::create(options.analysis);
-  if (!analyzer.ok()) return analyzer.status();
-  return internal::open_searcher(databases, options, std::move(analyzer).value());
+  return internal::open_searcher(databases, options, nullptr);
+}
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::string>& databases,
+                                                 const SearcherOptions& options,
+                                                 std::shared_ptr<const Analyzer> analyzer) {
+  if (!analyzer) return Status::invalid_argument("no analyzer given");
+  return internal::open_searcher(databases, options, std::move(analyzer));
 }
 
 }  // namespace newsindex
