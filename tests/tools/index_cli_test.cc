@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "testing/cli_runner.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -29,10 +30,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
 
 std::string read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -41,30 +38,13 @@ std::string read_all(const fs::path& p) {
   return ss.str();
 }
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
+using testing::CliRun;
 
-// Runs `newsindex ARGS` with stdout/stderr captured.
-CliRun cli(const std::string& args, const std::string& tag) {
-  fs::path dir = testing::fresh_dir("index_cli_out_" + tag);
-  std::string cmd = quote(testing::cli_path().string()) + " " + args + " >" +
-                    quote((dir / "out").string()) + " 2>" + quote((dir / "err").string()) +
-                    " </dev/null";
-  int rc = std::system(cmd.c_str());
-  CliRun r;
-  r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  r.out = read_all(dir / "out");
-  r.err = read_all(dir / "err");
-  return r;
+std::string quote(const std::string& s) { return testing::shell_quote(s); }
+
+// Runs `newsindex ARGS` with stdout/stderr captured and no standard input.
+CliRun cli(const std::string& args, const std::string&) {
+  return testing::run_newsindex(args + " </dev/null");
 }
 
 bool have_cli() { return !testing::cli_path().empty() && fs::exists(testing::cli_path()); }
