@@ -8,6 +8,7 @@
 
 #include "newsindex/reader.h"
 #include "newsindex/writer.h"
+#include "testing/articles.h"
 #include "testing/child_process.h"
 #include "testing/cli_runner.h"
 #include "testing/test_paths.h"
@@ -31,18 +32,9 @@ class XapianTools : public ::testing::Test {
     db_ = testing::fresh_dir("xapian_tools").string() + "/db";
     auto w = IndexWriter::open(db_);
     ASSERT_TRUE(w.ok()) << w.status().to_string();
-    auto src = ArticleSource::open(
-        {(testing::source_dir() / "corpora" / "sample" / "jsonl").string()});
-    ASSERT_TRUE(src.ok()) << src.status().to_string();
-    Article a;
-    ReadIssue issue;
-    while ((*src)->next(a, issue) != ArticleSource::Next::kEnd) {
-      if (!a.id.empty()) {
-        ASSERT_TRUE((*w)->add(a).ok());
-      }
-      a = Article{};
-    }
-    ASSERT_TRUE((*w)->commit().ok());
+    Status st = testing::add_corpus(
+        **w, {(testing::source_dir() / "corpora" / "sample" / "jsonl").string()});
+    ASSERT_TRUE(st.ok()) << st.to_string();
   }
   static std::string db_;
 };
