@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bench_data.h"
+#include "newsindex/raw_xapian.h"
 #include "newsindex/analyzer.h"
 
 namespace newsindex::bench {
@@ -207,8 +208,7 @@ BENCHMARK(BM_Pipeline_Full_IntoDocument)->Unit(benchmark::kMillisecond);
 // terms with positions plus Z-prefixed stems), one document per text.
 void BM_Xapian_TermGenerator(benchmark::State& state) {
   const Corpus& c = corpus();
-  Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("dutch"));
+  Xapian::TermGenerator tg = raw_xapian::term_generator();
   {
     Xapian::Document doc;
     tg.set_document(doc);

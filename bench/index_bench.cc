@@ -47,6 +47,7 @@
 #include <sys/resource.h>
 
 #include "bench_data.h"
+#include "newsindex/raw_xapian.h"
 #include "index/chunk_writer.h"
 #include "index/document_builder.h"
 #include "index/xapian_writer.h"
@@ -225,11 +226,7 @@ std::shared_ptr<const Analyzer> analyzer_or_skip(benchmark::State& state) {
 // (a) The raw Xapian baseline.
 Xapian::Document raw_document(Xapian::TermGenerator& tg, const Article& a) {
   Xapian::Document doc;
-  tg.set_document(doc);
-  tg.index_text(a.title, 1, "S");
-  tg.index_text(a.title);
-  tg.increase_termpos();
-  tg.index_text(a.body);
+  raw_xapian::index_article_text(tg, doc, a.title, a.body, "S");
   doc.set_data(a.title);
   doc.add_boolean_term("Q" + a.id);
   return doc;
@@ -237,8 +234,7 @@ Xapian::Document raw_document(Xapian::TermGenerator& tg, const Article& a) {
 
 std::size_t raw_xapian(const std::vector<Article>& docs, const fs::path& path) {
   Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-  Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("dutch"));
+  Xapian::TermGenerator tg = raw_xapian::term_generator();
   for (const auto& a : docs) {
     db.replace_document("Q" + a.id, raw_document(tg, a));
   }
@@ -373,8 +369,7 @@ void BM_NewsindexBuildOnly(benchmark::State& state) {
 // The same for Xapian's TermGenerator (the baseline's analysis).
 void BM_RawXapianTermGenOnly(benchmark::State& state) {
   const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
-  Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("dutch"));
+  Xapian::TermGenerator tg = raw_xapian::term_generator();
   std::size_t terms = 0;
   for (auto _ : state) {
     terms = 0;
@@ -443,8 +438,7 @@ void BM_NewsindexWriteOnly(benchmark::State& state) {
 // for its term scheme when written the way (c) writes.
 void BM_RawXapianWriteOnly(benchmark::State& state) {
   const auto& docs = articles(static_cast<std::size_t>(state.range(0)));
-  Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("dutch"));
+  Xapian::TermGenerator tg = raw_xapian::term_generator();
   std::vector<Xapian::Document> prebuilt;
   prebuilt.reserve(docs.size());
   for (const auto& a : docs) {

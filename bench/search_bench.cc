@@ -54,6 +54,7 @@
 #include <vector>
 
 #include "bench_data.h"
+#include "newsindex/raw_xapian.h"
 #include "newsindex/searcher.h"
 #include "newsindex/writer.h"
 
@@ -117,14 +118,10 @@ void build_ours(const fs::path& path, const std::vector<Article>& articles) {
 
 void build_raw(const fs::path& path, const std::vector<Article>& articles) {
   Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-  Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("dutch"));
+  Xapian::TermGenerator tg = raw_xapian::term_generator();
   for (const Article& a : articles) {
     Xapian::Document doc;
-    tg.set_document(doc);
-    tg.index_text(a.title);
-    tg.increase_termpos();
-    tg.index_text(a.body);
+    raw_xapian::index_article_text(tg, doc, a.title, a.body);
     doc.add_boolean_term("Q" + a.id);
     if (!a.outlet.empty()) {
       doc.add_boolean_term("XOUT" + lower_ascii(a.outlet));
@@ -380,10 +377,7 @@ std::size_t run_ours(Searcher& searcher, const Query& q, bool full,
 }
 
 std::size_t run_raw(Fixture& f, const Query& q, std::vector<std::string>* ids) {
-  Xapian::QueryParser qp;
-  qp.set_stemmer(Xapian::Stem("dutch"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_database(f.raw);
+  Xapian::QueryParser qp = raw_xapian::query_parser(f.raw);
   qp.add_boolean_prefix("outlet", "XOUT");
   Xapian::Enquire e(f.raw);
   e.set_query(qp.parse_query(q.text));

@@ -15,11 +15,6 @@
 // database, measured in the same run. Remote layouts are skipped with an
 // error when xapian-tcpsrv is missing.
 #include <benchmark/benchmark.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -36,6 +31,7 @@
 #include "bench_data.h"
 #include "newsindex/searcher.h"
 #include "newsindex/writer.h"
+#include "testing/child_process.h"
 
 namespace newsindex::bench {
 namespace {
@@ -44,47 +40,10 @@ namespace fs = std::filesystem;
 
 std::size_t g_articles = 2000;
 
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-bool port_answers(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  ::close(fd);
-  return ok;
-}
-
-// xapian-tcpsrv in its own process group, stopped at exit.
-struct Server {
-  pid_t pid = -1;
-  int port = 0;
-  ~Server() {
-    if (pid > 0) {
-      ::kill(-pid, SIGTERM);
-      ::waitpid(pid, nullptr, 0);
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      ::kill(-pid, SIGKILL);  // a connection child that outlived the server
-    }
-  }
-};
-
 struct Fixture {
   fs::path dir;
   std::vector<std::string> queries;
-  std::vector<std::unique_ptr<Server>> servers;
+  std::vector<std::unique_ptr<testing::ChildProcess>> servers;  // xapian-tcpsrv
   // name -> searcher; "one" is the baseline.
   std::vector<std::pair<std::string, std::unique_ptr<Searcher>>> layouts;
   std::string source, error;
@@ -147,26 +106,16 @@ Fixture& fixture() {
       }
       fx->layouts.emplace_back(name, std::move(s).value());
     }
-    if (std::system("command -v xapian-tcpsrv >/dev/null 2>&1") == 0) {
+    if (testing::on_path("xapian-tcpsrv")) {
       std::ofstream stub(fx->dir / "remote.stub");
       for (int i = 0; i < 2; ++i) {
-        auto srv = std::make_unique<Server>();
-        srv->port = free_port();
+        const int port = testing::free_port();
         const std::string db = (fx->dir / "2_local" / ("shard-00" + std::to_string(i))).string();
-        srv->pid = ::fork();
-        if (srv->pid == 0) {
-          ::setpgid(0, 0);
-          const std::string p = std::to_string(srv->port);
-          ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1",
-                   "--port", p.c_str(), db.c_str(), static_cast<char*>(nullptr));
-          ::_exit(127);
-        }
-        ::setpgid(srv->pid, srv->pid);
-        for (int k = 0; k < 100 && !port_answers(srv->port); ++k) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        stub << "remote 127.0.0.1:" << srv->port << '\n';
-        fx->servers.push_back(std::move(srv));
+        fx->servers.push_back(std::make_unique<testing::ChildProcess>(std::vector<std::string>{
+            "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+            std::to_string(port), db}));
+        testing::wait_for_port(port, std::chrono::seconds(5));
+        stub << "remote 127.0.0.1:" << port << '\n';
       }
       stub.close();
       auto s = Searcher::open({(fx->dir / "remote.stub").string()});

@@ -54,9 +54,22 @@ int run_eval(const EvalArgs& args) {
   SearcherOptions options = args.ranking;
   options.default_operator = args.and_operator ? DefaultOperator::kAnd : DefaultOperator::kOr;
   options.override_analysis = args.override_analysis;
-  options.analysis = args.analysis;
   options.synonyms_path = args.synonyms;
-  auto searcher = Searcher::open(args.databases, options);
+  // The analysis the database records, unless a switch asks for other
+  // query analysis (with --override-analysis, an ablation of the query side).
+  const AnalyzerOptions defaults;
+  const bool own_analysis = args.analysis.stem != defaults.stem ||
+                            args.analysis.fold_accents != defaults.fold_accents ||
+                            args.analysis.apostrophe_rules != defaults.apostrophe_rules ||
+                            args.analysis.split_compounds != defaults.split_compounds;
+  Result<std::unique_ptr<Searcher>> searcher = Status::internal_error("not opened");
+  if (own_analysis) {
+    auto analyzer = Analyzer::create(args.analysis);
+    searcher = analyzer.ok() ? Searcher::open(args.databases, options, *analyzer)
+                             : Result<std::unique_ptr<Searcher>>(analyzer.status());
+  } else {
+    searcher = Searcher::open(args.databases, options);
+  }
   if (!searcher.ok()) {
     std::cerr << "newsindex eval: " << searcher.status().to_string() << "\n";
     return kExitFailure;
@@ -145,8 +158,10 @@ void add_eval_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--and", args->and_operator, "AND as the default operator (default: OR)");
   cmd->add_option("--synonyms", args->synonyms,
                   "Synonym file instead of the built-in list (an empty file: none)");
-  // Analysis switches for ablation indexes: they must match how the database
-  // was built (the Searcher checks the recorded analyzer identity).
+  // Query analysis switches. Without them the Searcher analyses queries as
+  // the database records it was built (ablation indexes need no switches);
+  // with them, the database must record the same, unless
+  // --override-analysis (query-side ablation).
   cmd->add_flag("--no-stem{false}", args->analysis.stem, "Queries without stemming");
   cmd->add_flag("--no-fold{false}", args->analysis.fold_accents,
                 "Queries without accent folding");

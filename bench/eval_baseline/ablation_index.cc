@@ -7,7 +7,8 @@
 //                  [--no-compounds] [--with-title] [--title-wdf N] [--lead-wdf N]
 //                  [--bulk] [--threads N] INPUT...
 //
-// Search such an index with the same switches: `newsindex eval --no-stem ...`.
+// `newsindex eval` searches such an index as it records it was built (the
+// same switches may be given; they must then agree with the record).
 #include <chrono>
 #include <cstdlib>
 #include <iostream>

@@ -29,8 +29,11 @@
 #include <xapian.h>
 
 #include "newsindex/eval.h"
+#include "newsindex/raw_xapian.h"
 
 namespace {
+
+namespace raw_xapian = newsindex::raw_xapian;
 
 struct Args {
   std::string mode, db, queries, qrels, run_out, per_query, out, stemmer = "dutch";
@@ -118,8 +121,7 @@ std::string json_string(const nlohmann::json& j, const char* key) {
 int run_index(const Args& a) {
   if (a.db.empty() || a.inputs.empty()) usage("index needs --db and corpora");
   Xapian::WritableDatabase db(a.db, Xapian::DB_CREATE_OR_OVERWRITE);
-  Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem(a.stemmer));
+  Xapian::TermGenerator tg = raw_xapian::term_generator(a.stemmer);
   std::size_t added = 0, skipped = 0;
   auto start = std::chrono::steady_clock::now();
   for (const std::string& path : a.inputs) {
@@ -136,8 +138,7 @@ int run_index(const Args& a) {
         return;
       }
       Xapian::Document doc;
-      tg.set_document(doc);
-      tg.index_text(body);
+      raw_xapian::index_article_text(tg, doc, "", body);
       doc.set_data(id);
       std::string idterm = "Q" + id;
       if (idterm.size() > 245) {
@@ -174,10 +175,7 @@ int run_search(const Args& a) {
   Xapian::Database db(a.db);
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BM25Weight(a.k1, 0, 1, a.b, 0.5));
-  Xapian::QueryParser qp;
-  qp.set_stemmer(Xapian::Stem(a.stemmer));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  qp.set_database(db);
+  Xapian::QueryParser qp = raw_xapian::query_parser(db, a.stemmer);
   qp.set_default_op(a.and_operator ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   // Optional: drop stop words from queries, as newsindex does (an experiment
   // for docs/evaluation.md; the baseline row has no stopper).

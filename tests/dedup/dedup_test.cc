@@ -17,10 +17,11 @@
 #include "index/document_builder.h"
 #include "index/index_test_util.h"
 #include "index/schema.h"
-#include "index/test_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "index/xapian_writer.h"
 #include "newsindex/reader.h"
 #include "newsindex/searcher.h"
+#include "testing/articles.h"
 #include "testing/test_paths.h"
 
 namespace newsindex::internal::dedup {
@@ -476,7 +477,7 @@ TEST(ClusterIndex, WireCopiesShareTheFirstCopysKeyAcrossCommitsAndSessions) {
     copy.replace(copy.find("woensdag"), 8, "gisteren");
     std::string copy2 = std::string("BRUSSEL ") + kStory + " (Belga)";
     {
-      auto w = XapianIndexWriter::open(db, o, testing::test_analyzer());
+      auto w = XapianIndexWriter::open(db, o, testing::FakeAnalyzer::make());
       ASSERT_TRUE(w.ok());
       ASSERT_TRUE((*w)->add(testing::make_article("belga-1", "NAVO", kStory)).ok());
       ASSERT_TRUE((*w)->add(testing::make_article("other-1", "Storm",
@@ -488,7 +489,7 @@ TEST(ClusterIndex, WireCopiesShareTheFirstCopysKeyAcrossCommitsAndSessions) {
       ASSERT_TRUE((*w)->commit().ok());
     }
     {  // a later session finds the committed copies through their signatures
-      auto w = XapianIndexWriter::open(db, o, testing::test_analyzer());
+      auto w = XapianIndexWriter::open(db, o, testing::FakeAnalyzer::make());
       ASSERT_TRUE(w.ok());
       ASSERT_TRUE((*w)->add(testing::make_article("krant-2", "NAVO", copy2)).ok());
       // Re-adding the first copy keeps its own key (it does not match itself).
@@ -511,7 +512,7 @@ TEST(ClusterIndex, SignaturesOfAnOlderDatabaseMatchByTheFormerRule) {
   std::string db = testing::fresh_dir("dedup_old_signatures").string();
   const std::string title = "Havenstaking legt Rotterdam plat";
   {
-    auto w = XapianIndexWriter::open(db, {}, testing::test_analyzer());
+    auto w = XapianIndexWriter::open(db, {}, testing::FakeAnalyzer::make());
     ASSERT_TRUE(w.ok());
     ASSERT_TRUE((*w)->add(testing::make_article("old-1", title, strike(0, 12))).ok());
     ASSERT_TRUE((*w)->commit().ok());
@@ -528,7 +529,7 @@ TEST(ClusterIndex, SignaturesOfAnOlderDatabaseMatchByTheFormerRule) {
     d.commit();
   }
   {
-    auto w = XapianIndexWriter::open(db, {}, testing::test_analyzer());
+    auto w = XapianIndexWriter::open(db, {}, testing::FakeAnalyzer::make());
     ASSERT_TRUE(w.ok());
     ASSERT_TRUE((*w)->add(testing::make_article("new-1", title, strike(0, 3))).ok());
     ASSERT_TRUE((*w)->add(testing::make_article(
@@ -565,17 +566,8 @@ TEST(ClusterIndex, PlantedDuplicatesInTheSampleCorpus) {
   {
     auto w = XapianIndexWriter::open(db, {}, *analyzer);
     ASSERT_TRUE(w.ok());
-    auto src = ArticleSource::open({(sample / "jsonl").string()});
-    ASSERT_TRUE(src.ok()) << src.status().to_string();
-    Article a;
-    ReadIssue issue;
-    while ((*src)->next(a, issue) != ArticleSource::Next::kEnd) {
-      if (!a.id.empty()) {
-        ASSERT_TRUE((*w)->add(a).ok());
-      }
-      a = Article{};
-    }
-    ASSERT_TRUE((*w)->commit().ok());
+    Status st = testing::add_corpus(**w, {(sample / "jsonl").string()});
+    ASSERT_TRUE(st.ok()) << st.to_string();
   }
   auto c = clusters_of(db);
   ASSERT_GE(c.size(), 50u);

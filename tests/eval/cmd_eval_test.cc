@@ -17,31 +17,17 @@
 #include "newsindex/eval.h"
 #include "newsindex/reader.h"
 #include "newsindex/writer.h"
+#include "testing/cli_runner.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;  // stdout only
-  std::string err;
-};
 
-CliRun run_cli(const std::string& args, const std::filesystem::path& dir) {
-  const auto err_file = dir / "stderr.txt";
-  std::string cmd = testing::cli_path().string() + " " + args + " 2>" + err_file.string();
-  CliRun r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), std::istreambuf_iterator<char>());
-  return r;
+using testing::CliRun;
+
+CliRun run_cli(const std::string& args, const std::filesystem::path&) {
+  return testing::run_newsindex(args);
 }
 
 std::string slurp(const std::filesystem::path& p) {
@@ -82,7 +68,7 @@ TEST_F(CmdEvalTest, JsonAgreesWithTheRunFileItWrites) {
                          " --qrels " + qrels_.string() + " --json --run-out " + run.string() +
                          " --per-query " + per_query.string() + " --run-tag t1",
                      dir_);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;
   EXPECT_EQ(j["queries"], 42);
@@ -119,30 +105,30 @@ TEST_F(CmdEvalTest, TableOutputAndErrors) {
   CliRun ok = run_cli("eval --db " + db_.string() + " --queries " + queries_.string() +
                           " --qrels " + qrels_.string(),
                       dir_);
-  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_EQ(ok.code, 0) << ok.err;
   EXPECT_NE(ok.out.find("MRR@10"), std::string::npos) << ok.out;
 
   CliRun missing = run_cli("eval --db " + db_.string() + " --queries " +
                                (dir_ / "nope.jsonl").string() + " --qrels " + qrels_.string(),
                            dir_);
-  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("nope.jsonl"), std::string::npos) << missing.err;
 
   std::ofstream(dir_ / "bad-qrels.txt") << "s01 0 nl-2020-0001\n";
   CliRun bad = run_cli("eval --db " + db_.string() + " --queries " + queries_.string() +
                            " --qrels " + (dir_ / "bad-qrels.txt").string(),
                        dir_);
-  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.err.find("bad-qrels.txt:1:"), std::string::npos) << bad.err;
 
   CliRun no_db = run_cli("eval --db " + (dir_ / "no-db").string() + " --queries " +
                              queries_.string() + " --qrels " + qrels_.string(),
                          dir_);
-  EXPECT_EQ(no_db.exit_code, 1);
+  EXPECT_EQ(no_db.code, 1);
   EXPECT_NE(no_db.err.find("no-db"), std::string::npos) << no_db.err;
 
   CliRun usage = run_cli("eval --db " + db_.string(), dir_);
-  EXPECT_EQ(usage.exit_code, 2);
+  EXPECT_EQ(usage.code, 2);
 }
 
 }  // namespace

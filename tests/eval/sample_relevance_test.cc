@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include "newsindex/eval.h"
+#include "newsindex/raw_xapian.h"
 #include "newsindex/reader.h"
 #include "newsindex/searcher.h"
 #include "newsindex/writer.h"
@@ -78,9 +79,8 @@ EvalSummary run_newsindex(const SampleSet& set, const std::string& dir,
     Status s = (*writer)->commit();
     EXPECT_TRUE(s.ok()) << s.to_string();
   }
-  SearcherOptions options;
-  options.analysis = analysis;
-  auto searcher = Searcher::open({dir}, options);
+  // The Searcher follows the analysis the database records.
+  auto searcher = Searcher::open({dir});
   EXPECT_TRUE(searcher.ok()) << searcher.status().to_string();
   if (!searcher.ok()) return {};
   std::vector<RankedList> runs;
@@ -108,23 +108,16 @@ EvalSummary run_raw_xapian(const SampleSet& set, const std::string& dir) {
   std::vector<RankedList> runs;
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE);
-    Xapian::TermGenerator tg;
-    tg.set_stemmer(Xapian::Stem("dutch"));
+    Xapian::TermGenerator tg = raw_xapian::term_generator();
     for (const Article& a : set.articles) {
       Xapian::Document doc;
-      tg.set_document(doc);
-      tg.index_text(a.title);
-      tg.increase_termpos();
-      tg.index_text(a.body);
+      raw_xapian::index_article_text(tg, doc, a.title, a.body);
       doc.set_data(a.id);
       db.replace_document("Q" + a.id, doc);
     }
     db.commit();
     Xapian::Enquire enquire(db);
-    Xapian::QueryParser qp;
-    qp.set_stemmer(Xapian::Stem("dutch"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_database(db);
+    Xapian::QueryParser qp = raw_xapian::query_parser(db);
     for (const EvalQuery& q : set.queries) {
       enquire.set_query(qp.parse_query(q.query));
       RankedList run{q.qid, {}, {}};

@@ -8,7 +8,7 @@
 #include "index/xapian_writer.h"
 #include "index_test_util.h"
 #include "newsindex/writer.h"
-#include "test_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -24,7 +24,7 @@ Article dated(std::string id, std::int64_t ts, std::string source, std::string o
 
 std::string build_db(const std::string& name) {
   std::string db = testing::fresh_dir(name).string() + "/db";
-  auto w = internal::XapianIndexWriter::open(db, {}, testing::test_analyzer());
+  auto w = internal::XapianIndexWriter::open(db, {}, testing::FakeAnalyzer::make());
   EXPECT_TRUE(w.ok());
   EXPECT_TRUE((*w)->add(dated("a", 1581511680, "Belga", "De Standaard")).ok());
   EXPECT_TRUE((*w)->add(dated("b", 1581000000, "Belga", "Het Nieuwsblad")).ok());
@@ -44,8 +44,8 @@ TEST(IndexInfo, CountsDatesSourcesOutletsAndMetadata) {
   using Counts = std::vector<std::pair<std::string, std::uint64_t>>;
   EXPECT_EQ(info->sources, (Counts{{"Belga", 2}, {"ANP", 1}}));
   EXPECT_EQ(info->outlets, (Counts{{"De Standaard", 2}, {"Het Nieuwsblad", 1}}));
-  EXPECT_EQ(info->analyzer, "test-analyzer/1");
-  EXPECT_EQ(info->stemmer, "test-stemmer");
+  EXPECT_EQ(info->analyzer, "fake/1");
+  EXPECT_EQ(info->stemmer, "fake-stem");
   EXPECT_EQ(info->schema, "2");
   EXPECT_GT(info->bytes_on_disk, 0u);
 }
@@ -71,7 +71,7 @@ TEST(CompactDatabase, CompactsInPlaceAndKeepsEverything) {
   EXPECT_LE(after->bytes_on_disk, before->bytes_on_disk);
   EXPECT_FALSE(std::filesystem::exists(db + ".compact-tmp"));
   // A writer can open and add afterwards.
-  auto w = internal::XapianIndexWriter::open(db, {}, testing::test_analyzer());
+  auto w = internal::XapianIndexWriter::open(db, {}, testing::FakeAnalyzer::make());
   ASSERT_TRUE(w.ok()) << w.status().to_string();
   ASSERT_TRUE((*w)->add(dated("e", 1581511680, "ANP", "NOS")).ok());
   ASSERT_TRUE((*w)->commit().ok());
@@ -80,7 +80,7 @@ TEST(CompactDatabase, CompactsInPlaceAndKeepsEverything) {
 
 TEST(CompactDatabase, RefusesWhileAWriterHoldsTheLock) {
   std::string db = build_db("compact_locked");
-  auto w = internal::XapianIndexWriter::open(db, {}, testing::test_analyzer());
+  auto w = internal::XapianIndexWriter::open(db, {}, testing::FakeAnalyzer::make());
   ASSERT_TRUE(w.ok());
   Status st = compact_database(db);
   EXPECT_EQ(st.code(), StatusCode::kLocked) << st.to_string();

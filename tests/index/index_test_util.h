@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include "newsindex/article.h"
+#include "testing/articles.h"  // make_article
 
 namespace newsindex::testing {
 
@@ -33,14 +34,6 @@ inline std::string dump_terms(const Xapian::Document& doc, const std::string& on
     out += ':' + std::to_string(t.get_wdf());
   }
   return out;
-}
-
-inline Article make_article(std::string id, std::string title, std::string body) {
-  Article a;
-  a.id = std::move(id);
-  a.title = std::move(title);
-  a.body = std::move(body);
-  return a;
 }
 
 }  // namespace newsindex::testing

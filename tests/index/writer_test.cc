@@ -9,7 +9,7 @@
 
 #include "index/schema.h"
 #include "index_test_util.h"
-#include "test_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "testing/test_paths.h"
 
 namespace newsindex::internal {
@@ -18,8 +18,8 @@ namespace {
 using testing::make_article;
 
 std::unique_ptr<IndexWriter> open_writer(const std::string& path, WriterOptions options = {},
-                                         const std::string& identity = "test-analyzer/1") {
-  auto w = XapianIndexWriter::open(path, options, testing::test_analyzer(identity));
+                                         const std::string& identity = "fake/1") {
+  auto w = XapianIndexWriter::open(path, options, testing::FakeAnalyzer::make(identity));
   EXPECT_TRUE(w.ok()) << w.status().to_string();
   return w.ok() ? std::move(w).value() : nullptr;
 }
@@ -44,8 +44,8 @@ TEST(IndexWriter, AddCommitReopen) {
   }
   EXPECT_EQ(count(db), 2u);
   Xapian::Database d(db);
-  EXPECT_EQ(d.get_metadata(std::string(schema::kMetaAnalyzer)), "test-analyzer/1");
-  EXPECT_EQ(d.get_metadata(std::string(schema::kMetaStemmer)), "test-stemmer");
+  EXPECT_EQ(d.get_metadata(std::string(schema::kMetaAnalyzer)), "fake/1");
+  EXPECT_EQ(d.get_metadata(std::string(schema::kMetaStemmer)), "fake-stem");
   EXPECT_EQ(d.get_metadata(std::string(schema::kMetaSchema)), schema::kSchemaVersion);
   EXPECT_TRUE(d.term_exists("Qdoc-1"));
 }
@@ -151,7 +151,7 @@ TEST(IndexWriter, SecondWriterIsLocked) {
   std::string db = testing::fresh_dir("writer_locked").string();
   auto w = open_writer(db);
   ASSERT_TRUE(w);
-  auto second = XapianIndexWriter::open(db, {}, testing::test_analyzer());
+  auto second = XapianIndexWriter::open(db, {}, testing::FakeAnalyzer::make());
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.status().code(), StatusCode::kLocked);
   EXPECT_NE(second.status().message().find("locked"), std::string::npos);
@@ -165,13 +165,13 @@ TEST(IndexWriter, RefusesOtherAnalysisUnlessOverridden) {
     ASSERT_TRUE(w->add(numbered(1)).ok());
     ASSERT_TRUE(w->commit().ok());
   }
-  auto other = XapianIndexWriter::open(db, {}, testing::test_analyzer("analyzer-b"));
+  auto other = XapianIndexWriter::open(db, {}, testing::FakeAnalyzer::make("analyzer-b"));
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.status().code(), StatusCode::kAnalysisMismatch);
   EXPECT_NE(other.status().message().find("analyzer-a"), std::string::npos);
   WriterOptions o;
   o.override_analysis = true;
-  auto forced = XapianIndexWriter::open(db, o, testing::test_analyzer("analyzer-b"));
+  auto forced = XapianIndexWriter::open(db, o, testing::FakeAnalyzer::make("analyzer-b"));
   EXPECT_TRUE(forced.ok());
 }
 
@@ -182,7 +182,7 @@ TEST(IndexWriter, RefusesAForeignDatabaseWithDocuments) {
     x.add_document(Xapian::Document());
     x.commit();
   }
-  auto w = XapianIndexWriter::open(db, {}, testing::test_analyzer());
+  auto w = XapianIndexWriter::open(db, {}, testing::FakeAnalyzer::make());
   EXPECT_EQ(w.status().code(), StatusCode::kAnalysisMismatch);
 }
 
@@ -211,7 +211,7 @@ TEST(IndexWriter, OpeningAFileIsAnError) {
   FILE* f = std::fopen(file.c_str(), "w");
   std::fputs("not a database", f);
   std::fclose(f);
-  auto w = XapianIndexWriter::open(file, {}, testing::test_analyzer());
+  auto w = XapianIndexWriter::open(file, {}, testing::FakeAnalyzer::make());
   EXPECT_FALSE(w.ok());
   EXPECT_NE(w.status().message().find(file), std::string::npos);
 }

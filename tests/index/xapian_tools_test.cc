@@ -8,29 +8,22 @@
 
 #include "newsindex/reader.h"
 #include "newsindex/writer.h"
+#include "testing/articles.h"
+#include "testing/child_process.h"
+#include "testing/cli_runner.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
 namespace {
 
-bool have(const char* tool) {
-  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
-}
+bool have(const char* tool) { return testing::on_path(tool); }
 
-// Runs a shell command, returns its stdout; `code` gets the exit status.
+// Runs a shell command, returns what it printed (stdout, then stderr);
+// `code` gets the exit status.
 std::string capture(const std::string& cmd, int& code) {
-  std::string out;
-  FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
-  if (p == nullptr) {
-    code = -1;
-    return out;
-  }
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int rc = ::pclose(p);
-  code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
+  testing::CliRun r = testing::run_shell(cmd);
+  code = r.code;
+  return r.all();
 }
 
 class XapianTools : public ::testing::Test {
@@ -39,18 +32,9 @@ class XapianTools : public ::testing::Test {
     db_ = testing::fresh_dir("xapian_tools").string() + "/db";
     auto w = IndexWriter::open(db_);
     ASSERT_TRUE(w.ok()) << w.status().to_string();
-    auto src = ArticleSource::open(
-        {(testing::source_dir() / "corpora" / "sample" / "jsonl").string()});
-    ASSERT_TRUE(src.ok()) << src.status().to_string();
-    Article a;
-    ReadIssue issue;
-    while ((*src)->next(a, issue) != ArticleSource::Next::kEnd) {
-      if (!a.id.empty()) {
-        ASSERT_TRUE((*w)->add(a).ok());
-      }
-      a = Article{};
-    }
-    ASSERT_TRUE((*w)->commit().ok());
+    Status st = testing::add_corpus(
+        **w, {(testing::source_dir() / "corpora" / "sample" / "jsonl").string()});
+    ASSERT_TRUE(st.ok()) << st.to_string();
   }
   static std::string db_;
 };

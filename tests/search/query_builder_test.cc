@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "search/fake_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "search/query_parser.h"
 #include "search/synonyms.h"
 #include "testing/test_paths.h"

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "newsindex/searcher.h"
-#include "search/fake_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "testing/test_paths.h"

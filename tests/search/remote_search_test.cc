@@ -6,7 +6,7 @@
 #include <string>
 #include <thread>
 
-#include "search/fake_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "search/search_fixture.h"
 #include "search/searcher_impl.h"
 #include "testing/child_process.h"

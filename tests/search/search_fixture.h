@@ -15,6 +15,7 @@
 #include "newsindex/analyzer.h"
 #include "newsindex/article.h"
 #include "newsindex/searcher.h"
+#include "testing/articles.h"  // day, article
 
 namespace newsindex::testing {
 
@@ -24,26 +25,6 @@ inline SearchRequest query_request(std::string query, std::uint32_t limit = 10) 
   r.query = std::move(query);
   r.limit = limit;
   return r;
-}
-
-// 2020-02-12T12:00:00Z plus `days`.
-inline std::int64_t day(int days) { return 1581508800 + std::int64_t{days} * 86400; }
-
-inline Article article(std::string id, std::string title, std::string body, int days = 0,
-                       std::string source = "Belga", std::string outlet = "De Standaard",
-                       std::string category = "binnenland") {
-  Article a;
-  a.id = std::move(id);
-  a.title = std::move(title);
-  a.body = std::move(body);
-  a.timestamp = day(days);
-  a.has_time = true;
-  a.source = std::move(source);
-  a.outlet = std::move(outlet);
-  a.category = std::move(category);
-  a.url = "https://example.org/" + a.id;
-  a.language = "nl";
-  return a;
 }
 
 // Adds `articles` (cluster key = `clusters[i]` when given, else the id) to

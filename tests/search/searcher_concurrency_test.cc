@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "newsindex/writer.h"
-#include "search/fake_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "search/search_fixture.h"
 #include "search/searcher_impl.h"
 #include "testing/test_paths.h"

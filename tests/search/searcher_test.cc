@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "search/fake_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "search/search_fixture.h"
 #include "search/searcher_impl.h"
 #include "testing/test_paths.h"
@@ -380,13 +380,8 @@ TEST_F(SearcherTest, OpenErrorsNameTheDatabase) {
   EXPECT_EQ(internal::open_searcher({path_}, o, analyzer_).status().code(), StatusCode::kNotFound);
 }
 
-class OtherAnalyzer : public testing::FakeAnalyzer {
- public:
-  std::string identity() const override { return "other/2"; }
-};
-
 TEST_F(SearcherTest, AnalysisMismatchIsRefusedUnlessOverridden) {
-  auto other = std::make_shared<OtherAnalyzer>();
+  auto other = testing::FakeAnalyzer::make("other/2");
   auto refused = internal::open_searcher({path_}, {}, other);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kAnalysisMismatch);

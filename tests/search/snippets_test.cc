@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "search/fake_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 

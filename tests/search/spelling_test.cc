@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "search/fake_analyzer.h"
+#include "testing/fake_analyzer.h"
 #include "testing/test_paths.h"
 
 namespace newsindex::internal {

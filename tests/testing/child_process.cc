@@ -106,4 +106,19 @@ int run_command(std::vector<std::string> argv, const std::filesystem::path& log,
   return child.wait(limit);
 }
 
+pid_t spawn_quiet(std::vector<std::string> argv) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(a.data());
+    args.push_back(nullptr);
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
 }  // namespace newsindex::testing

@@ -49,6 +49,11 @@ class ChildProcess {
   pid_t pid_ = -1;
 };
 
+// Starts `argv` (argv[0] a path) with standard output and error to
+// /dev/null, for a test that kills it (SIGKILL) or waits for it itself: its
+// pid, -1 when fork failed.
+pid_t spawn_quiet(std::vector<std::string> argv);
+
 // Runs a command to its end (killed after `limit`): the exit status as
 // ChildProcess::wait gives it; stdout and stderr are appended to `log`.
 int run_command(std::vector<std::string> argv, const std::filesystem::path& log,

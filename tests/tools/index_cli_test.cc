@@ -22,6 +22,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "testing/child_process.h"
+#include "testing/cli_runner.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -29,10 +31,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
 
 std::string read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -41,30 +39,13 @@ std::string read_all(const fs::path& p) {
   return ss.str();
 }
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
+using testing::CliRun;
 
-// Runs `newsindex ARGS` with stdout/stderr captured.
-CliRun cli(const std::string& args, const std::string& tag) {
-  fs::path dir = testing::fresh_dir("index_cli_out_" + tag);
-  std::string cmd = quote(testing::cli_path().string()) + " " + args + " >" +
-                    quote((dir / "out").string()) + " 2>" + quote((dir / "err").string()) +
-                    " </dev/null";
-  int rc = std::system(cmd.c_str());
-  CliRun r;
-  r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  r.out = read_all(dir / "out");
-  r.err = read_all(dir / "err");
-  return r;
+std::string quote(const std::string& s) { return testing::shell_quote(s); }
+
+// Runs `newsindex ARGS` with stdout/stderr captured and no standard input.
+CliRun cli(const std::string& args, const std::string&) {
+  return testing::run_newsindex(args + " </dev/null");
 }
 
 bool have_cli() { return !testing::cli_path().empty() && fs::exists(testing::cli_path()); }
@@ -73,6 +54,13 @@ bool have_cli() { return !testing::cli_path().empty() && fs::exists(testing::cli
   do {                                                                     \
     if (!have_cli()) GTEST_SKIP() << "the newsindex command is not built"; \
   } while (0)
+
+bool have_xapian_check() { return testing::on_path("xapian-check"); }
+
+// xapian-check's exit status on `db`.
+int xapian_check(const std::string& db) {
+  return testing::run_shell("xapian-check " + quote(db) + " >/dev/null 2>&1").code;
+}
 
 std::string sample_jsonl() {
   return (testing::source_dir() / "corpora" / "sample" / "jsonl").string();
@@ -310,18 +298,8 @@ void sigkill_mid_import(const std::string& name, const std::vector<std::string>&
   std::vector<std::string> argv = {testing::cli_path().string(), "index", "--batch", "200"};
   argv.insert(argv.end(), mode.begin(), mode.end());
   argv.insert(argv.end(), {"--db", db, corpus.string()});
-  pid_t pid = ::fork();
+  const pid_t pid = testing::spawn_quiet(argv);
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    std::vector<char*> args;
-    for (auto& a : argv) args.push_back(a.data());
-    args.push_back(nullptr);
-    ::execv(args[0], args.data());
-    ::_exit(127);
-  }
   // Wait until at least one commit is visible, then kill.
   Xapian::doccount seen = 0;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -348,8 +326,8 @@ void sigkill_mid_import(const std::string& name, const std::vector<std::string>&
     ASSERT_TRUE(d.term_exists("Qgen-" + std::to_string(i))) << i;
   }
   EXPECT_FALSE(d.term_exists("Qgen-" + std::to_string(n)));
-  if (std::system("command -v xapian-check >/dev/null 2>&1") == 0) {
-    EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+  if (have_xapian_check()) {
+    EXPECT_EQ(xapian_check(db), 0);
   }
 
   std::string rerun = "index --json --batch 200 ";
@@ -387,7 +365,7 @@ TEST(IndexCli, SigkillLoopNeverLosesACommit) {
     }
   }
   const std::string db = testing::fresh_dir("index_cli_kill_loop").string() + "/db";
-  const bool have_check = std::system("command -v xapian-check >/dev/null 2>&1") == 0;
+  const bool have_check = have_xapian_check();
   auto revision = [&db]() -> Xapian::rev {
     try {
       return Xapian::Database(db).get_revision();
@@ -412,18 +390,8 @@ TEST(IndexCli, SigkillLoopNeverLosesACommit) {
     rng = rng * 6364136223846793005ull + 1442695040888963407ull;
     const int wait_ms = static_cast<int>((rng >> 33) % 80);
     const Xapian::rev start_rev = revision();
-    pid_t pid = ::fork();
+    const pid_t pid = testing::spawn_quiet(argv);
     ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      int devnull = ::open("/dev/null", O_WRONLY);
-      ::dup2(devnull, 1);
-      ::dup2(devnull, 2);
-      std::vector<char*> args;
-      for (auto& a : argv) args.push_back(a.data());
-      args.push_back(nullptr);
-      ::execv(args[0], args.data());
-      ::_exit(127);
-    }
     // Kill a random moment after this run's first commit, so that each kill
     // meets work in progress (a commit, a chunk, the merge, the swap).
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -469,7 +437,7 @@ TEST(IndexCli, SigkillLoopNeverLosesACommit) {
     history += " " + std::to_string(prefix);
     was_present = present;
     if (have_check) {
-      EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+      EXPECT_EQ(xapian_check(db), 0);
     }
   }
   // The kills must really land mid-import, else this tests nothing.
@@ -479,7 +447,7 @@ TEST(IndexCli, SigkillLoopNeverLosesACommit) {
   EXPECT_EQ(parse_json(r)["documents"], kRounds * kPerRound);
   EXPECT_FALSE(fs::exists(db + ".newsindex-bulk"));
   if (have_check) {
-    EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+    EXPECT_EQ(xapian_check(db), 0);
   }
 }
 
@@ -567,8 +535,8 @@ void full_disk_checks(const std::string& name, const std::string& mode, const fs
     Xapian::Database d(db);
     EXPECT_EQ(d.get_doccount(), static_cast<Xapian::doccount>(committed));
   }
-  if (std::system("command -v xapian-check >/dev/null 2>&1") == 0) {
-    EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+  if (have_xapian_check()) {
+    EXPECT_EQ(xapian_check(db), 0);
   }
   // With room: the same command completes it.
   const fs::path roomy = testing::fresh_dir(name + "_roomy") / "db";
@@ -738,7 +706,7 @@ TEST(IndexCli, SigkillDuringCompactNeverLosesTheDatabase) {
                 "kill_compact_build")
                 .code,
             0);
-  const bool have_check = std::system("command -v xapian-check >/dev/null 2>&1") == 0;
+  const bool have_check = have_xapian_check();
   // How long one compaction takes here, to spread the kills over it. The
   // first run compacts a database built in batches and is slower than the
   // later ones, so the second run is the one timed.
@@ -761,18 +729,8 @@ TEST(IndexCli, SigkillDuringCompactNeverLosesTheDatabase) {
     rng = rng * 6364136223846793005ull + 1442695040888963407ull;
     const long wait_ms = static_cast<long>((rng >> 33) % static_cast<std::uint64_t>(window_ms));
     std::vector<std::string> argv = {testing::cli_path().string(), "compact", "--db", db};
-    const pid_t pid = ::fork();
+    const pid_t pid = testing::spawn_quiet(argv);
     ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      const int devnull = ::open("/dev/null", O_WRONLY);
-      ::dup2(devnull, 1);
-      ::dup2(devnull, 2);
-      std::vector<char*> args;
-      for (auto& a : argv) args.push_back(a.data());
-      args.push_back(nullptr);
-      ::execv(args[0], args.data());
-      ::_exit(127);
-    }
     std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
     int status = 0;
     if (::waitpid(pid, &status, WNOHANG) == 0) {
@@ -796,7 +754,7 @@ TEST(IndexCli, SigkillDuringCompactNeverLosesTheDatabase) {
       FAIL() << "after a kill " << wait_ms << " ms in: " << e.get_description();
     }
     if (have_check) {
-      EXPECT_EQ(std::system(("xapian-check " + quote(db) + " >/dev/null 2>&1").c_str()), 0);
+      EXPECT_EQ(xapian_check(db), 0);
     }
   }
   EXPECT_GE(mid_compact, (rounds + 1) / 2) << "kills (ms, k = killed):" << history;
@@ -812,17 +770,9 @@ TEST(IndexCli, SecondWriterGetsALockedError) {
   REQUIRE_CLI();
   fs::path corpus = generated_corpus("index_cli_lock_corpus", 3000);
   std::string db = testing::fresh_dir("index_cli_lock").string() + "/db";
-  pid_t pid = ::fork();
+  const pid_t pid = testing::spawn_quiet(
+      {testing::cli_path().string(), "index", "--batch", "100", "--db", db, corpus.string()});
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    std::string cli_path = testing::cli_path().string();
-    ::execl(cli_path.c_str(), cli_path.c_str(), "index", "--batch", "100", "--db", db.c_str(),
-            corpus.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   Xapian::doccount seen = 0;
   while (seen == 0 && std::chrono::steady_clock::now() < deadline) {

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "newsindex/searcher.h"
+#include "testing/child_process.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -70,17 +71,8 @@ fs::path write_corpus() {
 }
 
 int run(const std::vector<std::string>& argv) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    ::execv(args[0], args.data());
-    ::_exit(127);
-  }
+  const pid_t pid = testing::spawn_quiet(argv);
+  if (pid < 0) return -1;
   int status = 0;
   ::waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -12,34 +12,16 @@
 #include <vector>
 
 #include "newsindex/writer.h"
+#include "testing/cli_runner.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
 namespace {
 
-struct CliRun {
-  int exit_code;
-  std::string out;  // stdout only
-  std::string err;
-};
 
-CliRun run(const std::string& args) {
-  std::string err_file = (testing::fresh_dir("search_cli_stderr") / "err").string();
-  std::string cmd = testing::cli_path().string() + " " + args + " 2>" + err_file;
-  CliRun r{-1, {}, {}};
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream e(err_file);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  r.err = ss.str();
-  return r;
-}
+using testing::CliRun;
+
+CliRun run(const std::string& args) { return testing::run_newsindex(args); }
 
 Article make(std::string id, std::string title, std::string body, std::int64_t ts,
              std::string source, std::string outlet) {
@@ -88,7 +70,7 @@ std::string* SearchCliTest::db_ = nullptr;
 
 TEST_F(SearchCliTest, JsonHasTheDocumentedKeys) {
   CliRun r = run("search --db " + *db_ + " --json --facets source,year --explain missie");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["query"], "missie");
   EXPECT_EQ(j["total"]["estimate"], 3);
@@ -113,34 +95,34 @@ TEST_F(SearchCliTest, JsonHasTheDocumentedKeys) {
 
 TEST_F(SearchCliTest, FiltersSortAndNoSnippets) {
   CliRun r = run("search --db " + *db_ + " --json --no-snippets --source ANP --sort date");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["hits"].size(), 2u);
   EXPECT_EQ(j["hits"][0]["id"], "mali");
   EXPECT_FALSE(j["hits"][0].contains("snippet"));
   CliRun since = run("search --db " + *db_ + " --json --since 2020-02-12 --until 2020-02-12");
-  ASSERT_EQ(since.exit_code, 0) << since.err;
+  ASSERT_EQ(since.code, 0) << since.err;
   nlohmann::json s = nlohmann::json::parse(since.out);
   ASSERT_EQ(s["hits"].size(), 1u);
   EXPECT_EQ(s["hits"][0]["id"], "seed");
   CliRun recency = run("search --db " + *db_ + " --json --recency 7d --collapse irak missie");
-  ASSERT_EQ(recency.exit_code, 0) << recency.err;
+  ASSERT_EQ(recency.code, 0) << recency.err;
 }
 
 TEST_F(SearchCliTest, PagingAndOperatorAndSeveralDatabases) {
   CliRun page = run("search --db " + *db_ + " --json --offset 1 --limit 1 missie");
-  ASSERT_EQ(page.exit_code, 0) << page.err;
+  ASSERT_EQ(page.code, 0) << page.err;
   nlohmann::json p = nlohmann::json::parse(page.out);
   ASSERT_EQ(p["hits"].size(), 1u);
   EXPECT_EQ(p["hits"][0]["rank"], 2);
   CliRun any = run("search --db " + *db_ + " --json missie zonnig");
   CliRun all = run("search --db " + *db_ + " --json --and missie zonnig");
-  ASSERT_EQ(any.exit_code, 0) << any.err;
-  ASSERT_EQ(all.exit_code, 0) << all.err;
+  ASSERT_EQ(any.code, 0) << any.err;
+  ASSERT_EQ(all.code, 0) << all.err;
   EXPECT_EQ(nlohmann::json::parse(any.out)["hits"].size(), 4u);
   EXPECT_EQ(nlohmann::json::parse(all.out)["hits"].size(), 0u);
   CliRun twice = run("search --db " + *db_ + " --db " + *db_ + " --json weer");
-  ASSERT_EQ(twice.exit_code, 0) << twice.err;
+  ASSERT_EQ(twice.code, 0) << twice.err;
   EXPECT_EQ(nlohmann::json::parse(twice.out)["hits"].size(), 2u);  // one per database
 }
 
@@ -148,7 +130,7 @@ TEST_F(SearchCliTest, BatchWritesOneJsonLinePerQuery) {
   std::string file = (testing::fresh_dir("search_cli_batch") / "queries.txt").string();
   std::ofstream(file) << "missie\n\"uit te breiden\"\n\"unclosed\nbron:anp\n";
   CliRun r = run("search --db " + *db_ + " --batch " + file + " --limit 1");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.code, 0) << r.err;
   std::istringstream lines(r.out);
   std::string line;
   int n = 0;
@@ -172,7 +154,7 @@ TEST_F(SearchCliTest, DeeplyNestedQueryIsAnsweredWithAWarning) {
   std::string file = (testing::fresh_dir("search_cli_deep") / "queries.txt").string();
   std::ofstream(file) << "missie\n" << deep << "\nweer\n";
   CliRun batch = run("search --db " + *db_ + " --batch " + file + " --limit 1");
-  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  ASSERT_EQ(batch.code, 0) << batch.err;
   std::istringstream lines(batch.out);
   std::string line;
   std::vector<nlohmann::json> answers;
@@ -187,13 +169,13 @@ TEST_F(SearchCliTest, DeeplyNestedQueryIsAnsweredWithAWarning) {
   std::string qfile = (testing::fresh_dir("search_cli_deep_one") / "q.txt").string();
   std::ofstream(qfile) << deep;
   CliRun one = run("search --db " + *db_ + " --json \"$(cat " + qfile + ")\"");
-  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(one.code, 0) << one.err;
   EXPECT_EQ(nlohmann::json::parse(one.out)["total"]["estimate"], 3);
 }
 
 TEST_F(SearchCliTest, PlainTextWhenPiped) {
   CliRun r = run("search --db " + *db_ + " missie");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find(". Missie in Mali verlengd"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("*trainingsmissie*"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("\x1b["), std::string::npos) << "no ANSI codes when piped";
@@ -201,35 +183,35 @@ TEST_F(SearchCliTest, PlainTextWhenPiped) {
 
 TEST_F(SearchCliTest, ErrorsNameTheProblemAndSetTheExitCode) {
   CliRun missing = run("search --db /nonexistent/db missie");
-  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("/nonexistent/db"), std::string::npos) << missing.err;
   CliRun since = run("search --db " + *db_ + " --since yesterday missie");
-  EXPECT_EQ(since.exit_code, 2);
+  EXPECT_EQ(since.code, 2);
   EXPECT_NE(since.err.find("--since"), std::string::npos) << since.err;
   CliRun recency = run("search --db " + *db_ + " --recency soon missie");
-  EXPECT_EQ(recency.exit_code, 2);
+  EXPECT_EQ(recency.code, 2);
   EXPECT_NE(recency.err.find("--recency"), std::string::npos) << recency.err;
   CliRun sort = run("search --db " + *db_ + " --sort random missie");
-  EXPECT_EQ(sort.exit_code, 2);
+  EXPECT_EQ(sort.code, 2);
   CliRun facet = run("search --db " + *db_ + " --facets colour missie");
-  EXPECT_EQ(facet.exit_code, 1);
+  EXPECT_EQ(facet.code, 1);
   EXPECT_NE(facet.err.find("colour"), std::string::npos) << facet.err;
   CliRun batch = run("search --db " + *db_ + " --batch /nonexistent/queries.txt");
-  EXPECT_EQ(batch.exit_code, 1);
+  EXPECT_EQ(batch.code, 1);
   EXPECT_NE(batch.err.find("/nonexistent/queries.txt"), std::string::npos) << batch.err;
   CliRun malformed = run("search --db " + *db_ + " --json 'title:' AND");
-  EXPECT_EQ(malformed.exit_code, 0) << malformed.err;
+  EXPECT_EQ(malformed.code, 0) << malformed.err;
   EXPECT_FALSE(nlohmann::json::parse(malformed.out)["warnings"].empty());
 }
 
 TEST_F(SearchCliTest, Similar) {
   CliRun r = run("similar --db " + *db_ + " --json mali");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   ASSERT_FALSE(j["hits"].empty());
   EXPECT_EQ(j["hits"][0]["id"], "mali-troepen");
   CliRun missing = run("similar --db " + *db_ + " no-such-id");
-  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("no-such-id"), std::string::npos) << missing.err;
 }
 

@@ -18,6 +18,7 @@
 #include "serve/document_writer.h"
 #include "serve/search_params.h"
 #include "serve_process.h"
+#include "testing/cli_runner.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -134,17 +135,11 @@ TEST(ServeToken, TokenFileRules) {
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
+// The standard output of `newsindex ARGS`; its exit status in *code.
 std::string run_cli(const std::string& args, int* code = nullptr) {
-  const std::string cmd = testing::cli_path().string() + " " + args + " 2>/dev/null";
-  std::string out;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  const int status = pclose(pipe);
-  if (code != nullptr) *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
+  testing::CliRun r = testing::run_newsindex(args);
+  if (code != nullptr) *code = r.code;
+  return r.out;
 }
 
 std::string sample_jsonl() {

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "testing/child_process.h"
+#include "testing/cli_runner.h"
 #include "testing/test_paths.h"
 
 namespace newsindex {
@@ -24,23 +25,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code = -1;
-  std::string out;  // stdout and stderr
-};
 
-CliRun run(const std::string& args) {
-  const std::string cmd = testing::cli_path().string() + " " + args + " 2>&1";
-  CliRun r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::CliRun;
+
+// Standard output and error together in `out`.
+CliRun run(const std::string& args) { return testing::run_newsindex(args + " 2>&1"); }
 
 std::string sample() {
   return (testing::source_dir() / "corpora/sample/jsonl/sample.jsonl").string();

@@ -72,6 +72,20 @@ class NEWSINDEX_EXPORT TokenStream {
 
 // Immutable after creation; thread-safe: share one Analyzer between threads,
 // give each thread its own TokenStream.
+//
+// An interface, not a concrete class, because it is a real extension point:
+// IndexWriter::open and Searcher::open accept an Analyzer, so a caller can
+// index and search with analysis of its own (another language, another word
+// list) and tests with a small predictable one. Analyzer::create() makes
+// the Dutch analyzer. The database records identity(): a writer or a
+// Searcher given other analysis than the database records is refused
+// (kAnalysisMismatch), and a Searcher opened without an Analyzer makes the
+// one the database records (only Analyzer::create()'s own identities can be
+// made again; a database built with another Analyzer is searched by passing
+// that Analyzer).
+//
+// An implementation's identity() must change whenever the terms of some
+// text change; stream(), stem() and is_stopword() must agree with it.
 class NEWSINDEX_EXPORT Analyzer {
  public:
   static Result<std::shared_ptr<const Analyzer>> create(

@@ -92,11 +92,9 @@ struct SearcherOptions {
   // k1 0.9 / b 0.1 gives MRR@10 0.722 against 0.550 for the textbook 1.2 / 0.75).
   double k1 = 0.9, k2 = 0.0, k3 = 1.0, b = 0.1, min_normlen = 0.5;
   DefaultOperator default_operator = DefaultOperator::kOr;
-  // Analysis of the queries; must match what the databases were built with
-  // (WriterOptions::analysis), else open() fails with kAnalysisMismatch.
-  // Default: the default analysis.
-  AnalyzerOptions analysis;
-  // Search even if the database was built with other analysis. Default: false.
+  // Search even if the databases record other analysis than the Analyzer
+  // given to open(), none, or one this build cannot make again (then with
+  // the default analysis). Default: false.
   bool override_analysis = false;
   // Synonym list (one "term = alias, alias" line each); "" = built-in list.
   std::string synonyms_path;
@@ -167,8 +165,28 @@ class NEWSINDEX_EXPORT Searcher {
   // stub file XAPIANDB, or a stub file: every database the stub lists is
   // opened and checked as if given here), or "tcp://host:port" for
   // xapian-tcpsrv.
+  //
+  // Queries are analysed as the databases record they were built
+  // (WriterOptions::analysis): the Searcher makes that analyzer, so the
+  // caller need not repeat it. Errors:
+  //   kInvalidArgument   no database; a malformed tcp:// spec; an option
+  //                      out of range (named);
+  //   kNotFound          a database or the synonyms file is missing;
+  //   kIoError           a database cannot be read, or no shard answers;
+  //   kCorruption        a database is damaged;
+  //   kAnalysisMismatch  unless override_analysis: a database records no
+  //                      analyzer, or one this build cannot make (another
+  //                      stemmer or word list, a stem-override file, a custom
+  //                      Analyzer: open with that Analyzer instead), or the
+  //                      databases record different analyzers (both named).
   static Result<std::unique_ptr<Searcher>> open(const std::vector<std::string>& databases,
                                                 const SearcherOptions& options = {});
+  // The same, analysing queries with `analyzer`, which must have the
+  // identity every database records (else kAnalysisMismatch, unless
+  // override_analysis). REQUIRES: analyzer non-null (else kInvalidArgument).
+  static Result<std::unique_ptr<Searcher>> open(const std::vector<std::string>& databases,
+                                                const SearcherOptions& options,
+                                                std::shared_ptr<const Analyzer> analyzer);
   virtual ~Searcher() = default;
 
   // Errors of search, similar, copies, document and reopen:

@@ -108,6 +108,12 @@ class NEWSINDEX_EXPORT IndexWriter {
   // folder (WriterOptions::shards) gives a writer over all its shards.
   static Result<std::unique_ptr<IndexWriter>> open(const std::string& path,
                                                    const WriterOptions& options = {});
+  // The same, analysing with `analyzer` instead of options.analysis (an
+  // Analyzer of the caller's own; analyzer.h). The database records its
+  // identity(). REQUIRES: analyzer non-null (else kInvalidArgument).
+  static Result<std::unique_ptr<IndexWriter>> open(const std::string& path,
+                                                   const WriterOptions& options,
+                                                   std::shared_ptr<const Analyzer> analyzer);
   virtual ~IndexWriter() = default;
 
   // Adds `article`, replacing any document with the same id.

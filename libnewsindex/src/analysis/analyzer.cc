@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "analysis/analysis_config.h"
+#include "analysis/analyzer_identity.h"
 #include "analysis/stemmer.h"
 #include "analysis/stopwords.h"
 #include "analysis/term_rules.h"
@@ -27,9 +28,6 @@ using internal::analysis::PinnedStemmer;
 using internal::analysis::StemOverrides;
 using internal::analysis::Stemmer;
 using internal::analysis::TermFacts;
-
-// Bump when a change to the analysis changes the terms of some text.
-constexpr const char* kAnalysisVersion = "newsindex-nl/1";
 
 std::string hex32(std::uint32_t v) {
   char buf[9];
@@ -105,7 +103,7 @@ Result<std::shared_ptr<const Analyzer>> Analyzer::create(const AnalyzerOptions& 
       stemmer_identity = pinned->identity;
       config->overrides = StemOverrides::builtin();
     }
-    std::string identity = std::string(kAnalysisVersion) + " stem=" + stemmer_identity +
+    std::string identity = std::string(internal::kAnalysisVersion) + " stem=" + stemmer_identity +
                            " fold=" + (options.fold_accents ? "1" : "0") +
                            " apos=" + (options.apostrophe_rules ? "1" : "0") +
                            " compounds=" + (options.split_compounds ? "1" : "0");

@@ -1,4 +1,4 @@
-// IndexWriter::open: the public factory (creates the Analyzer from options;
+// IndexWriter::open: the public factories (the Analyzer from options or given;
 // a sharded folder gets the sharded writer).
 #include <cstdlib>
 #include <filesystem>
@@ -18,6 +18,13 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path,
                                                        const WriterOptions& options) {
   auto analyzer = Analyzer::create(options.analysis);
   if (!analyzer.ok()) return analyzer.status();
+  return open(path, options, std::move(analyzer).value());
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path,
+                                                       const WriterOptions& options,
+                                                       std::shared_ptr<const Analyzer> analyzer) {
+  if (!analyzer) return Status::invalid_argument(path + ": no analyzer given");
   // A stub file: Xapian would open its databases as one writable database
   // and spread new documents round-robin, not by id.
   if (std::error_code ec; std::filesystem::is_regular_file(path, ec)) {
@@ -27,9 +34,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::string& path,
   auto shards = internal::shard_count_of(path);
   if (!shards.ok()) return shards.status();
   if (*shards > 0 || options.shards > 0) {
-    return internal::open_sharded_writer(path, options, std::move(analyzer).value());
+    return internal::open_sharded_writer(path, options, std::move(analyzer));
   }
-  return internal::XapianIndexWriter::open(path, options, std::move(analyzer).value());
+  return internal::XapianIndexWriter::open(path, options, std::move(analyzer));
 }
 
 }  // namespace newsindex

@@ -11,9 +11,9 @@
 
 namespace newsindex::internal {
 
-// Searcher::open with a given analyzer (tests use this to search with other
-// analysis); the databases must record `analyzer`'s identity unless
-// options.override_analysis.
+// Searcher::open: with `analyzer`, which the databases must record unless
+// options.override_analysis; without (nullptr), with the analyzer the first
+// database records, made again (analysis/analyzer_identity.h).
 Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& databases,
                                                 const SearcherOptions& options,
                                                 std::shared_ptr<const Analyzer> analyzer);

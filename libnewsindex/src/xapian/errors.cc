@@ -29,6 +29,14 @@ bool tables_without_version_file(std::string_view path) {
 
 }  // namespace
 
+XapianFailure failure_of(const Xapian::Error& e) {
+  const std::string_view type = e.get_type();
+  if (type == "DatabaseModifiedError") return XapianFailure::kModified;
+  if (type == "NetworkError" || type == "NetworkTimeoutError") return XapianFailure::kNetwork;
+  if (type.starts_with("Database")) return XapianFailure::kDatabase;
+  return XapianFailure::kOther;
+}
+
 // Xapian 1.4's Error hierarchy has no virtual functions, so dynamic_cast
 // cannot tell the classes apart; Error::get_type() names the concrete class.
 Status from_xapian(const Xapian::Error& e, std::string_view what) {

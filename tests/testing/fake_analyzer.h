@@ -1,12 +1,13 @@
-// tests/search/fake_analyzer.h: a tiny, fully predictable Analyzer for the
-// query builder and searcher tests (the real one is tested in analysis/).
+// tests/testing/fake_analyzer.h: the one tiny, fully predictable Analyzer of
+// the tests (index, search, dedup), so that they state exact expected terms
+// independent of the real Dutch analysis (tested in tests/analysis/).
 //
 // Words are ASCII letter/digit runs (plus UTF-8 bytes; "ë" folds to "e"),
 // lower-cased; the stem drops a final "en" or "s", then a final "e"; a hyphenated word
 // gives the whole form, the closed form and the parts like the real
 // analyzer; "trainingsmissie" has the compound parts "training" and "missi".
-#ifndef NEWSINDEX_TESTS_SEARCH_FAKE_ANALYZER_H_
-#define NEWSINDEX_TESTS_SEARCH_FAKE_ANALYZER_H_
+#ifndef NEWSINDEX_TESTS_TESTING_FAKE_ANALYZER_H_
+#define NEWSINDEX_TESTS_TESTING_FAKE_ANALYZER_H_
 
 #include <cctype>
 #include <memory>
@@ -143,19 +144,25 @@ class FakeStream : public TokenStream {
 
 class FakeAnalyzer : public Analyzer {
  public:
+  // `identity`: what a database built with it records (another one stands
+  // for other analysis in the mismatch tests).
+  explicit FakeAnalyzer(std::string identity = "fake/1") : identity_(std::move(identity)) {}
   std::unique_ptr<TokenStream> stream() const override { return std::make_unique<FakeStream>(); }
-  std::string identity() const override { return "fake/1"; }
+  std::string identity() const override { return identity_; }
   std::string stemmer_identity() const override { return "fake-stem"; }
   std::string stem(std::string_view term) const override { return FakeStream::stem(term); }
   bool is_stopword(std::string_view term) const override { return FakeStream::stop(term); }
   const AnalyzerOptions& options() const override { return options_; }
 
-  static std::shared_ptr<const Analyzer> make() { return std::make_shared<FakeAnalyzer>(); }
+  static std::shared_ptr<const Analyzer> make(std::string identity = "fake/1") {
+    return std::make_shared<FakeAnalyzer>(std::move(identity));
+  }
 
  private:
+  std::string identity_;
   AnalyzerOptions options_;
 };
 
 }  // namespace newsindex::testing
 
-#endif  // NEWSINDEX_TESTS_SEARCH_FAKE_ANALYZER_H_
+#endif  // NEWSINDEX_TESTS_TESTING_FAKE_ANALYZER_H_
