@@ -1,6 +1,6 @@
-// Fuzz target: the stored-data decoder (search/hit_data.h), which reads a
-// hit's fields from a document's JSON data and its body slot without a JSON
-// parser. The bytes up to the first 0xFF are the data, the rest the slot.
+// Fuzz target: the stored-data decoder (index/stored_data.h, through
+// search/hit_data.h), which reads a hit's fields from a document's JSON data
+// and its body slot without a JSON parser. The bytes up to the first 0xFF are the data, the rest the slot.
 // Invariants: no crash; decoding is deterministic; no field it fills is
 // longer than the data it came from.
 #include <xapian.h>

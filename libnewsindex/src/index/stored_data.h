@@ -1,0 +1,52 @@
+// index/stored_data.h: the stored document data, written and read in one
+// place (docs/index-format.md, "Document data").
+//
+// The writer encodes what a hit displays as a JSON object with nlohmann
+// (invalid UTF-8 replaced by U+FFFD); the searcher decodes it for every hit
+// shown, so its decoder reads only the top-level string fields a hit needs
+// and skips the rest without building a JSON tree. Both sides are here so
+// that a field added to one is seen by the other, and the round-trip test
+// (tests/index/stored_data_test.cc) holds them together.
+#ifndef NEWSINDEX_INDEX_STORED_DATA_H_
+#define NEWSINDEX_INDEX_STORED_DATA_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace newsindex::internal {
+
+// What the writer stores for one article.
+struct StoredData {
+  std::string id, title, date, source, outlet, category, url, language;
+  std::string lead;  // only a lead given apart from the body ("" when none)
+  std::vector<std::string> authors, tags;
+  bool dated = false;  // timestamp, has_time and time_zone are stored only when dated
+  std::int64_t timestamp = 0;
+  bool has_time = false;
+  std::string time_zone;
+  std::vector<std::pair<std::string, std::string>> extra;  // a later key wins
+};
+
+// The JSON object for `d` (keys sorted, no white space; "lead", "timestamp",
+// "has_time", "time_zone" and "extra" only when set). Never throws on bad
+// UTF-8: it is replaced.
+std::string encode_stored_data(const StoredData& d);
+
+// What the searcher reads back.
+struct DisplayData {
+  std::string id, title, date, source, outlet, category, url;
+  std::string lead;  // with `want_text` only
+  std::string body;  // with `want_text` only: schema 1 stored the body in the data
+};
+
+// Decodes the fields of DisplayData from `data` into *out (fields absent
+// from the data are left as they were). Damaged data stops the decoding
+// where it is damaged: the fields before it are kept, never an error.
+void decode_stored_data(std::string_view data, DisplayData* out, bool want_text);
+
+}  // namespace newsindex::internal
+
+#endif  // NEWSINDEX_INDEX_STORED_DATA_H_
