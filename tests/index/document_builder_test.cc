@@ -40,6 +40,24 @@ BuiltDocument build(const Article& a, bool index_title = true) {
   return out;
 }
 
+// The JSON object of a document's data record (up to the NUL before the body).
+nlohmann::json data_json(const Xapian::Document& doc) {
+  const std::string data = doc.get_data();
+  return nlohmann::json::parse(data.substr(0, data.find('\0')));
+}
+
+// The body at the end of a document's data record ("" when none).
+std::string data_body(const Xapian::Document& doc) {
+  const std::string data = doc.get_data();
+  const std::size_t nul = data.find('\0');
+  EXPECT_NE(nul, std::string::npos) << "a schema-3 record has a NUL after its object";
+  std::string body;
+  if (nul != std::string::npos && nul + 1 < data.size()) {
+    EXPECT_TRUE(decode_stored_text(std::string_view(data).substr(nul + 1), &body));
+  }
+  return body;
+}
+
 TEST(DocumentBuilder, TextTermsTitleThenBodyAfterAGap) {
   BuiltDocument b = build(navo_article());
   // Title at 1..2; body from 2 + 1 + kFieldPositionGap = 103.
@@ -94,7 +112,7 @@ TEST(DocumentBuilder, ValueSlots) {
 
 TEST(DocumentBuilder, DataIsJsonOfTheDisplayedFields) {
   BuiltDocument b = build(navo_article());
-  auto j = nlohmann::json::parse(b.doc.get_data());
+  auto j = data_json(b.doc);
   EXPECT_EQ(j["id"], "belga-1");
   EXPECT_EQ(j["title"], "NAVO missie");
   EXPECT_FALSE(j.contains("body"));  // in its own slot
@@ -113,34 +131,31 @@ TEST(DocumentBuilder, DataIsJsonOfTheDisplayedFields) {
 TEST(DocumentBuilder, InvalidUtf8InDataIsReplacedNotThrown) {
   Article a = make_article("x1", "t\xff", "body \xc3");
   BuiltDocument b = build(a);
-  auto j = nlohmann::json::parse(b.doc.get_data());
+  auto j = data_json(b.doc);
   EXPECT_EQ(j["id"], "x1");
 }
 
-TEST(DocumentBuilder, TextSlotHoldsTheBodyCompressed) {
+TEST(DocumentBuilder, DataRecordHoldsTheBodyCompressed) {
   BuiltDocument b = build(navo_article());
-  const std::string value = b.doc.get_value(schema::kSlotText);
-  std::string body;
-  ASSERT_TRUE(decode_stored_text(value, &body));
-  EXPECT_EQ(body, "De trainingsmissie in Irak wordt uitgebreid.");
+  EXPECT_EQ(data_body(b.doc), "De trainingsmissie in Irak wordt uitgebreid.");
+  EXPECT_EQ(b.doc.get_value(schema::kSlotText), "");     // schema 2 only
   EXPECT_EQ(b.doc.get_value(schema::kSlotDisplay), "");  // schema 1 only
 }
 
-TEST(DocumentBuilder, TextSlotRepairsInvalidUtf8AndIsAbsentWithoutBody) {
+TEST(DocumentBuilder, DataRecordBodyRepairsInvalidUtf8AndIsAbsentWithoutBody) {
   BuiltDocument b = build(make_article("x1", "t", "body \xc3 en \xff"));
-  std::string body;
-  ASSERT_TRUE(decode_stored_text(b.doc.get_value(schema::kSlotText), &body));
-  EXPECT_EQ(body, "body \uFFFD en \uFFFD");
+  EXPECT_EQ(data_body(b.doc), "body \uFFFD en \uFFFD");
   BuiltDocument t = build(make_article("x2", "Alleen een titel", ""));
-  EXPECT_EQ(t.doc.get_value(schema::kSlotText), "");
+  EXPECT_EQ(data_body(t.doc), "");
+  EXPECT_EQ(t.doc.get_data().back(), '\0');
 }
 
 TEST(DocumentBuilder, LeadIsStoredOnlyWhenNotTheStartOfTheBody) {
   Article a = navo_article();
   a.lead = "De trainingsmissie in Irak";  // the readers' default: the body's start
-  EXPECT_FALSE(nlohmann::json::parse(build(a).doc.get_data()).contains("lead"));
+  EXPECT_FALSE(data_json(build(a).doc).contains("lead"));
   a.lead = "Een aparte inleiding.";
-  EXPECT_EQ(nlohmann::json::parse(build(a).doc.get_data())["lead"], "Een aparte inleiding.");
+  EXPECT_EQ(data_json(build(a).doc)["lead"], "Een aparte inleiding.");
 }
 
 TEST(DocumentBuilder, LeadWordsCountTheLeadWeight) {

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/stored_text.h"
+
 namespace newsindex::internal {
 namespace {
 
@@ -34,6 +36,11 @@ std::vector<Case> cases() {
   cs.push_back({"plain", base(), ""});
   {
     StoredData d = base();
+    d.body = "De trainingsmissie in Irak wordt uitgebreid.";
+    cs.push_back({"with a body", d, ""});
+  }
+  {
+    StoredData d = base();
     d.title = "\"Zo'n\" \\ auto's\n\ttab / \u00e9\u00e9n \xF0\x9F\x98\x80 \x01";
     d.url = "u\"v\\w";
     cs.push_back({"escapes and non-ASCII", d, ""});
@@ -53,6 +60,7 @@ std::vector<Case> cases() {
     d.has_time = true;
     d.time_zone = "Europe/Brussels";
     d.extra = {{"zz", "}\"{"}, {"id", "not the id"}, {"k", "1"}, {"k", "2"}};
+    d.body = "Regel 1\n\nRegel 2 \"x\" \\ {\"body\":1}";
     cs.push_back({"everything, extra keys named like fields", d, ""});
   }
   {
@@ -68,7 +76,7 @@ TEST(StoredData, RoundTripThroughTheDecoder) {
     const std::string data = encode_stored_data(c.in);
     for (bool want_text : {false, true}) {
       DisplayData got;
-      decode_stored_data(data, &got, want_text);
+      EXPECT_TRUE(decode_stored_data(data, &got, want_text)) << c.name;
       EXPECT_EQ(got.id, c.in.id) << c.name;
       EXPECT_EQ(got.title, c.want_title.empty() ? c.in.title : c.want_title) << c.name;
       EXPECT_EQ(got.date, c.in.date) << c.name;
@@ -77,7 +85,7 @@ TEST(StoredData, RoundTripThroughTheDecoder) {
       EXPECT_EQ(got.category, c.in.category) << c.name;
       EXPECT_EQ(got.url, c.in.url) << c.name;
       EXPECT_EQ(got.lead, want_text ? c.in.lead : "") << c.name;
-      EXPECT_EQ(got.body, "") << c.name;
+      EXPECT_EQ(got.body, want_text ? c.in.body : "") << c.name;
     }
   }
 }
@@ -85,7 +93,15 @@ TEST(StoredData, RoundTripThroughTheDecoder) {
 // Every field, including those the decoder skips, as a JSON parser reads it.
 TEST(StoredData, RoundTripThroughAJsonParser) {
   for (const Case& c : cases()) {
-    const auto j = nlohmann::json::parse(encode_stored_data(c.in));
+    const std::string record = encode_stored_data(c.in);
+    const std::size_t nul = record.find('\0');
+    ASSERT_NE(nul, std::string::npos) << c.name;
+    const auto j = nlohmann::json::parse(record.substr(0, nul));
+    std::string body;
+    if (nul + 1 < record.size()) {
+      EXPECT_TRUE(decode_stored_text(record.substr(nul + 1), &body));
+    }
+    EXPECT_EQ(body, c.in.body) << c.name;
     const StoredData& d = c.in;
     EXPECT_EQ(j.at("id"), d.id) << c.name;
     EXPECT_EQ(j.at("title"), c.want_title.empty() ? d.title : c.want_title) << c.name;
@@ -112,7 +128,7 @@ TEST(StoredData, RoundTripThroughAJsonParser) {
 }
 
 // The encoding is the one databases hold (no format change without a
-// schema version): keys sorted, no white space.
+// schema version): keys sorted, no white space, NUL, the body (none here).
 TEST(StoredData, EncodingIsStable) {
   StoredData d = base();
   d.dated = true;
@@ -122,7 +138,36 @@ TEST(StoredData, EncodingIsStable) {
             R"({"authors":[],"category":"binnenland","date":"2020-02-12T13:48:00+01:00",)"
             R"("has_time":false,"id":"a1","language":"nl","outlet":"De Standaard",)"
             R"("source":"Belga","tags":[],"timestamp":1581511680,"title":"NAVO klaar voor missie",)"
-            R"("url":"https://x/y?a=1&b=2"})");
+            R"("url":"https://x/y?a=1&b=2"})" + std::string(1, '\0'));
+}
+
+// Older records (the object alone) still decode; a damaged body is left
+// out, the fields kept.
+TEST(StoredData, OlderAndDamagedRecords) {
+  struct Old {
+    const char* name;
+    std::string data;
+    bool whole;
+    std::string want_title, want_body;
+  };
+  StoredData d = base();
+  d.body = "Een lange tekst over de NAVO.";
+  const std::string good = encode_stored_data(d);
+  const Old cases[] = {
+      {"schema 2: the object alone", R"({"id":"a1","title":"T"})", false, "T", ""},
+      {"schema 1: the body in the object", R"({"id":"a1","title":"T","body":"B"})", false, "T",
+       "B"},
+      {"schema 3", good, true, d.title, std::string(d.body)},
+      {"cut-off body", good.substr(0, good.size() - 4), true, d.title, ""},
+      {"garbage body", good.substr(0, good.find('\0') + 1) + "zjunk", true, d.title, ""},
+      {"cut-off object", good.substr(0, 20), false, "", ""},
+  };
+  for (const Old& c : cases) {
+    DisplayData got;
+    EXPECT_EQ(decode_stored_data(c.data, &got, true), c.whole) << c.name;
+    EXPECT_EQ(got.title, c.want_title) << c.name;
+    EXPECT_EQ(got.body, c.want_body) << c.name;
+  }
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 
 #include "index/schema.h"
 #include "index/stored_data.h"
-#include "index/stored_text.h"
 #include "util/calendar.h"
 #include "util/utf8.h"
 
@@ -170,23 +169,9 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   doc.add_value(schema::kSlotLanguage, language);
   doc.add_value(schema::kSlotCollapse, a.id);  // until set_cluster()
 
-  // The body, which snippets are cut from, goes compressed into its own slot
-  // (index/stored_text.h), so the data below stays small: a hit reads it
-  // whole, snippets or not. Invalid UTF-8 is replaced as the data's is.
-  if (!a.body.empty()) {
-    std::string repaired;
-    std::string_view body = a.body;
-    if (!is_valid_utf8(body)) {
-      repaired = a.body;
-      repair_utf8(repaired);
-      body = repaired;
-    }
-    doc.add_value(schema::kSlotText, encode_stored_text(body));
-  }
-
   // Stored data: what a hit displays (the lead only when apart, above: a
   // lead that is the body's first paragraph, the readers' default, is not
-  // stored twice).
+  // stored twice) and the body.
   StoredData data;
   data.id = a.id;
   data.title = a.title;
@@ -206,6 +191,16 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
     data.time_zone = a.time_zone;
   }
   data.extra = a.extra;
+  // The body, which snippets are cut from, goes compressed into the same
+  // record (index/stored_data.h): one read per hit. Invalid UTF-8 is
+  // replaced as in the fields.
+  std::string repaired;
+  data.body = a.body;
+  if (!is_valid_utf8(data.body)) {
+    repaired = a.body;
+    repair_utf8(repaired);
+    data.body = repaired;
+  }
   doc.set_data(encode_stored_data(data));
   if (direct_) out.image.finish();  // sorted on the analysis thread
 }

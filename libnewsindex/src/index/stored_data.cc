@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/stored_text.h"
 #include "util/utf8.h"
 
 namespace newsindex::internal {
@@ -178,10 +179,15 @@ std::string encode_stored_data(const StoredData& d) {
     for (const auto& [k, v] : d.extra) extra[k] = v;
     data["extra"] = std::move(extra);
   }
-  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string record = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  record.push_back('\0');
+  record.append(encode_stored_text(d.body));
+  return record;
 }
 
-void decode_stored_data(std::string_view data, DisplayData* out, bool want_text) {
+namespace {
+
+void decode_object(std::string_view data, DisplayData* out, bool want_text) {
   Scanner sc(data);
   if (!sc.eat('{')) return;
   if (sc.eat('}')) return;
@@ -211,6 +217,20 @@ void decode_stored_data(std::string_view data, DisplayData* out, bool want_text)
     bool ok = target && sc.peek() == '"' ? (target->clear(), sc.string(target)) : sc.skip();
     if (!ok) break;
   } while (sc.eat(','));
+}
+
+}  // namespace
+
+bool decode_stored_data(std::string_view data, DisplayData* out, bool want_text) {
+  const std::size_t nul = data.find('\0');
+  decode_object(data.substr(0, nul), out, want_text);
+  if (nul == std::string_view::npos) return false;
+  if (want_text) {
+    std::string body;
+    const std::string_view tail = data.substr(nul + 1);
+    if (!tail.empty() && decode_stored_text(tail, &body)) out->body = std::move(body);
+  }
+  return true;
 }
 
 }  // namespace newsindex::internal

@@ -1,10 +1,18 @@
 // index/stored_data.h: the stored document data, written and read in one
 // place (docs/index-format.md, "Document data").
 //
-// The writer encodes what a hit displays as a JSON object with nlohmann
-// (invalid UTF-8 replaced by U+FFFD); the searcher decodes it for every hit
-// shown, so its decoder reads only the top-level string fields a hit needs
-// and skips the rest without building a JSON tree. Both sides are here so
+// The record (schema 3): what a hit displays as a JSON object, written with
+// nlohmann (invalid UTF-8 replaced by U+FFFD), then a NUL byte, then the
+// body as index/stored_text.h encodes it (nothing when there is no body).
+// JSON text never holds a raw NUL (the encoder escapes control
+// characters), so the first NUL ends the object. One record holds all a
+// hit needs, snippet included: one read per hit, as a plain Xapian
+// application's. Schemas 1 and 2 wrote the object alone (schema 1 with the
+// body in it, schema 2 with the body in value slot 9).
+//
+// The searcher decodes a record for every hit shown, so its decoder reads
+// only the top-level string fields a hit needs and skips the rest without
+// building a JSON tree, and inflates the body only when asked. Both sides are here so
 // that a field added to one is seen by the other, and the round-trip test
 // (tests/index/stored_data_test.cc) holds them together.
 #ifndef NEWSINDEX_INDEX_STORED_DATA_H_
@@ -28,11 +36,12 @@ struct StoredData {
   bool has_time = false;
   std::string time_zone;
   std::vector<std::pair<std::string, std::string>> extra;  // a later key wins
+  std::string_view body;  // the text snippets are cut from (valid UTF-8)
 };
 
-// The JSON object for `d` (keys sorted, no white space; "lead", "timestamp",
-// "has_time", "time_zone" and "extra" only when set). Never throws on bad
-// UTF-8: it is replaced.
+// The record for `d`: the JSON object (keys sorted, no white space; "lead",
+// "timestamp", "has_time", "time_zone" and "extra" only when set), NUL, the
+// encoded body. Never throws on bad UTF-8 in the fields: it is replaced.
 std::string encode_stored_data(const StoredData& d);
 
 // What the searcher reads back.
@@ -43,9 +52,12 @@ struct DisplayData {
 };
 
 // Decodes the fields of DisplayData from `data` into *out (fields absent
-// from the data are left as they were). Damaged data stops the decoding
-// where it is damaged: the fields before it are kept, never an error.
-void decode_stored_data(std::string_view data, DisplayData* out, bool want_text);
+// from the data are left as they were), the body only with `want_text`.
+// Damaged data stops the decoding where it is damaged: the fields before it
+// are kept (a damaged body is left empty), never an error. Returns true
+// when `data` is a schema-3 record (the body, if any, is in it); false for
+// the object alone (schemas 1 and 2).
+bool decode_stored_data(std::string_view data, DisplayData* out, bool want_text);
 
 }  // namespace newsindex::internal
 

@@ -29,14 +29,16 @@ std::string finish(DisplayData& d, Hit& hit, bool want_text) {
 
 std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
   DisplayData d;
-  decode_stored_data(data, &d, want_text);
+  (void)decode_stored_data(data, &d, want_text);
   return finish(d, hit, want_text);
 }
 
 std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text) {
   DisplayData d;
-  decode_stored_data(doc.get_data(), &d, want_text);
-  if (want_text && d.body.empty()) decode_stored_text(doc.get_value(schema::kSlotText), &d.body);
+  const bool whole = decode_stored_data(doc.get_data(), &d, want_text);
+  if (want_text && !whole && d.body.empty()) {
+    decode_stored_text(doc.get_value(schema::kSlotText), &d.body);  // schema 2
+  }
   return finish(d, hit, want_text);
 }
 
