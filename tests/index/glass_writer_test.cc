@@ -4,7 +4,10 @@
 // ordinary databases that Xapian updates and compacts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <map>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -15,6 +18,8 @@
 #include "glass/batch.h"
 #include "glass/encoding.h"
 #include "glass/positions.h"
+#include "glass/run_file.h"
+#include "glass/run_merge.h"
 #include "testing/db_equivalence.h"
 #include "testing/test_paths.h"
 
@@ -164,6 +169,103 @@ INSTANTIATE_TEST_SUITE_P(BlockSizes, GlassWriterProperty,
                                            Case{3, 400, 8192}, Case{4, 300, 16384},
                                            Case{5, 300, 32768}, Case{6, 300, 65536},
                                            Case{7, 1, 8192}, Case{8, 2000, 8192}));
+
+TEST(GlassEncoding, SortableUintDecodesWhatItEncodes) {
+  for (std::uint64_t x : {0ull, 1ull, 0xffull, 0x7fffull, 0x8000ull, 0x8001ull, 0x3fffffull,
+                          0x400000ull, 0x1fffffffull, 0x20000000ull, 0xffffffffull,
+                          0xfffffffffull}) {
+    std::string s;
+    glass::put_sortable_uint(s, x);
+    s += "rest";
+    std::string_view in = s;
+    std::uint64_t y = 0;
+    ASSERT_TRUE(glass::get_sortable_uint(in, y)) << x;
+    EXPECT_EQ(y, x);
+    EXPECT_EQ(in, "rest") << x;
+  }
+  std::string_view cut("\xe0\x01", 2);
+  std::uint64_t y = 0;
+  EXPECT_FALSE(glass::get_sortable_uint(cut, y));
+}
+
+// Documents cut into batches at random points, each batch written as runs,
+// the runs merged: the result must be the database Xapian's writer makes of
+// all the documents in one go (as a bulk import's chunks are merged).
+struct MergeCase {
+  std::uint32_t seed;
+  int docs;
+  int batches;
+  std::uint32_t block_size;
+};
+
+class RunMergeProperty : public ::testing::TestWithParam<MergeCase> {};
+
+TEST_P(RunMergeProperty, MergedRunsAreIdenticalToXapiansWriter) {
+  const MergeCase c = GetParam();
+  const auto base = testing::fresh_dir("run_merge_" + std::to_string(c.seed));
+  const std::string api = (base / "api").string(), merged = (base / "merged").string();
+  const auto docs = random_docs(c.seed, c.docs);
+  build_api(api, docs, static_cast<int>(c.block_size));
+  std::mt19937 rng(c.seed);
+  std::vector<std::size_t> cuts = {0, docs.size()};
+  for (int i = 1; i < c.batches; ++i) cuts.push_back(rng() % (docs.size() + 1));
+  std::sort(cuts.begin(), cuts.end());  // equal cuts make empty batches
+  std::vector<std::string> runs;
+  for (std::size_t b = 0; b + 1 < cuts.size(); ++b) {
+    glass::GlassBatch batch;
+    for (std::size_t i = cuts[b]; i < cuts[b + 1]; ++i) ASSERT_TRUE(batch.add(docs[i]).ok());
+    batch.set_metadata("ignored", "the runs' own metadata is replaced");
+    runs.push_back((base / ("run-" + std::to_string(b))).string());
+    Status st = batch.write_runs(runs.back());
+    ASSERT_TRUE(st.ok()) << st.to_string();
+  }
+  const std::map<std::string, std::string> metadata = {
+      {"newsindex.schema", "2"}, {"k\x01", std::string(5000, 'm')}};
+  glass::MergeOptions options;
+  options.block_size = c.block_size;
+  Status st = glass::merge_runs(runs, metadata, merged, options);
+  ASSERT_TRUE(st.ok()) << st.to_string();
+  EXPECT_EQ(testing::compare_databases(api, merged), "");
+  EXPECT_EQ(xapian_check(merged), "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Batches, RunMergeProperty,
+                         ::testing::Values(MergeCase{11, 300, 2, 2048}, MergeCase{12, 400, 5, 8192},
+                                           MergeCase{13, 300, 1, 65536},
+                                           MergeCase{14, 600, 12, 4096},
+                                           MergeCase{15, 2, 4, 8192}));
+
+TEST(RunMerge, DamagedOrMissingRunsAreErrorsNamingTheFile) {
+  const auto base = testing::fresh_dir("run_merge_damaged");
+  const auto docs = random_docs(21, 50);
+  glass::GlassBatch batch;
+  for (const auto& d : docs) ASSERT_TRUE(batch.add(d).ok());
+  const std::string run = (base / "run").string();
+  ASSERT_TRUE(batch.write_runs(run).ok());
+  // Missing statistics: an incomplete run.
+  std::filesystem::copy(run, base / "nostats", std::filesystem::copy_options::recursive);
+  std::filesystem::remove(base / "nostats" / "stats");
+  Status st = glass::merge_runs({run, (base / "nostats").string()}, {}, (base / "m1").string());
+  EXPECT_EQ(st.code(), StatusCode::kIoError) << st.to_string();
+  EXPECT_NE(st.message().find("nostats/stats"), std::string::npos) << st.to_string();
+  // A run file cut short in the middle of an entry.
+  std::filesystem::copy(run, base / "cut", std::filesystem::copy_options::recursive);
+  const auto postlist = base / "cut" / "postlist.run";
+  std::filesystem::resize_file(postlist, std::filesystem::file_size(postlist) - 7);
+  st = glass::merge_runs({(base / "cut").string()}, {}, (base / "m2").string());
+  EXPECT_EQ(st.code(), StatusCode::kCorruption) << st.to_string();
+  EXPECT_NE(st.message().find("cut/postlist.run"), std::string::npos) << st.to_string();
+  // Not a run at all.
+  std::filesystem::copy(run, base / "alien", std::filesystem::copy_options::recursive);
+  { std::ofstream(base / "alien" / "termlist.run") << "iamglass"; }
+  st = glass::merge_runs({(base / "alien").string()}, {}, (base / "m3").string());
+  EXPECT_EQ(st.code(), StatusCode::kCorruption) << st.to_string();
+  EXPECT_NE(st.message().find("alien/termlist.run: not a newsindex run file"), std::string::npos)
+      << st.to_string();
+  // The target must be new.
+  st = glass::merge_runs({run}, {}, run);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << st.to_string();
+}
 
 TEST(GlassWriter, EmptyBatchIsAnEmptyDatabase) {
   const auto base = testing::fresh_dir("glass_empty");

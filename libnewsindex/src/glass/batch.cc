@@ -6,12 +6,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 #include "glass/encoding.h"
 #include "glass/positions.h"
+#include "glass/run_file.h"
+#include "glass/run_merge.h"
 #include "glass/table_builder.h"
 
 namespace newsindex::glass {
@@ -19,9 +22,6 @@ namespace {
 
 // Xapian's limit on a term's length in glass.
 constexpr std::size_t kMaxTermLength = 245;
-// A posting-list or value-stream chunk is closed once it reaches this many
-// bytes, as Xapian's writer closes them.
-constexpr std::size_t kChunkBytes = 2000;
 constexpr std::uint32_t kRevision = 1;
 
 std::string doc_key(std::uint32_t did) {
@@ -43,7 +43,7 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
 // each later chunk's key is `more_key` and its first document id. Every
 // chunk then says whether it is the last and how far its last id is from
 // its first, and holds wdf, (gap less one, wdf)...
-Status add_posting_list(TableBuilder& table, const std::string& first_key,
+Status add_posting_list(EntrySink& table, const std::string& first_key,
                         const std::string& more_key, std::uint64_t termfreq,
                         std::uint64_t collfreq, const std::vector<Posting>& list,
                         std::string& body, std::string& tag, std::string& key) {
@@ -293,10 +293,7 @@ std::vector<const GlassBatch::Postings*> GlassBatch::sorted_terms() const {
   return v;
 }
 
-Status GlassBatch::write_postlist(const std::string& dir, const std::vector<const Postings*>& terms,
-                                  RootInfo& root) {
-  TableBuilder table(dir + "/postlist.glass", options_.block_size, kRevision,
-                     default_compress_min(kPostlist));
+Status GlassBatch::emit_postlist(EntrySink& table, const std::vector<const Postings*>& terms) {
   std::string key, tag, body;
   // User metadata: "\0\xc0" + key.
   for (const auto& [k, v] : metadata_) {
@@ -377,15 +374,10 @@ Status GlassBatch::write_postlist(const std::string& dir, const std::vector<cons
                                  p.collection_freq, p.postings, body, tag, key);
     if (!st.ok()) return st;
   }
-  auto info = table.finish(true);
-  if (!info.ok()) return info.status();
-  root = *info;
   return Status();
 }
 
-Status GlassBatch::write_termlist(const std::string& dir, RootInfo& root) {
-  TableBuilder table(dir + "/termlist.glass", options_.block_size, kRevision,
-                     default_compress_min(kTermlist));
+Status GlassBatch::emit_termlist(EntrySink& table) {
   std::string key;
   for (std::size_t i = 0; i < docs_.size(); ++i) {
     const Doc& d = docs_[i];
@@ -398,21 +390,15 @@ Status GlassBatch::write_termlist(const std::string& dir, RootInfo& root) {
       if (!st.ok()) return st;
     }
   }
-  auto info = table.finish(true);
-  if (!info.ok()) return info.status();
-  root = *info;
   return Status();
 }
 
-Status GlassBatch::write_positions(const std::string& dir,
-                                   const std::vector<const Postings*>& terms, RootInfo& root) {
-  TableBuilder table(dir + "/position.glass", options_.block_size, kRevision,
-                     default_compress_min(kPosition));
-  std::string key;
+Status GlassBatch::emit_positions(EntrySink& table, const std::vector<const Postings*>& terms) {
+  std::string key, prefix;
   for (const auto* e : terms) {
     const Postings& p = *e;
     if (p.positions.empty()) continue;
-    std::string prefix;
+    prefix.clear();
     put_sortable_string(prefix, e->term, false);
     std::uint32_t start = 0;
     for (const Posting& posting : p.postings) {
@@ -426,32 +412,45 @@ Status GlassBatch::write_positions(const std::string& dir,
       start = end;
     }
   }
-  auto info = table.finish(false);
-  if (!info.ok()) return info.status();
-  root = *info;
   return Status();
 }
 
-Status GlassBatch::write_docdata(const std::string& dir, RootInfo& root) {
-  TableBuilder table(dir + "/docdata.glass", options_.block_size, kRevision,
-                     default_compress_min(kDocdata));
+Status GlassBatch::emit_docdata(EntrySink& table) {
   for (std::size_t i = 0; i < docs_.size(); ++i) {
     const Doc& d = docs_[i];
     if (d.data.empty()) continue;
     Status st = table.add(doc_key(static_cast<std::uint32_t>(i + 1)), d.data, d.data_compressed);
     if (!st.ok()) return st;
   }
-  auto info = table.finish(false);
-  if (!info.ok()) return info.status();
-  root = *info;
   return Status();
 }
 
-Status GlassBatch::write(const std::string& dir) {
-  const std::uint32_t bs = options_.block_size;
+Status GlassBatch::emit(Table t, EntrySink& sink, const std::vector<const Postings*>& terms) {
+  switch (t) {
+    case kPostlist:
+      return emit_postlist(sink, terms);
+    case kTermlist:
+      return emit_termlist(sink);
+    case kPosition:
+      return emit_positions(sink, terms);
+    case kDocdata:
+      return emit_docdata(sink);
+    default:
+      return Status();
+  }
+}
+
+namespace {
+
+constexpr std::array<std::pair<Table, const char*>, 4> kWritten = {
+    {{kPostlist, "postlist"}, {kTermlist, "termlist"}, {kPosition, "position"},
+     {kDocdata, "docdata"}}};
+
+// Checks the block size and makes `dir` an empty directory.
+Status prepare_dir(const std::string& dir, std::uint32_t bs) {
   if (bs < 2048 || bs > 65536 || (bs & (bs - 1)) != 0) {
     return Status::invalid_argument("block size " + std::to_string(bs) +
-                            ": must be a power of two from 2048 to 65536");
+                                    ": must be a power of two from 2048 to 65536");
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -459,23 +458,53 @@ Status GlassBatch::write(const std::string& dir) {
   if (!std::filesystem::is_empty(dir, ec) || ec) {
     return Status::invalid_argument(dir + ": not an empty directory");
   }
+  return Status();
+}
+
+}  // namespace
+
+Status GlassBatch::write(const std::string& dir) {
+  const std::uint32_t bs = options_.block_size;
+  Status st = prepare_dir(dir, bs);
+  if (!st.ok()) return st;
   std::array<RootInfo, kTableCount> roots;
   for (int t = 0; t < kTableCount; ++t) {
     roots[t].block_size = bs;
     roots[t].compress_min = default_compress_min(static_cast<Table>(t));
   }
   const std::vector<const Postings*> terms = sorted_terms();
-  Status st = write_postlist(dir, terms, roots[kPostlist]);
-  if (st.ok()) st = write_termlist(dir, roots[kTermlist]);
-  if (st.ok()) st = write_positions(dir, terms, roots[kPosition]);
-  if (st.ok()) st = write_docdata(dir, roots[kDocdata]);
-  if (st.ok() && options_.sync) {
-    for (const char* f : {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
-      st = sync_file(dir + "/" + f);
-      if (!st.ok()) break;
+  for (const auto& [table, name] : kWritten) {
+    const std::string path = dir + "/" + name + ".glass";
+    TableBuilder builder(path, bs, kRevision, default_compress_min(table));
+    st = emit(table, builder, terms);
+    if (!st.ok()) return st;
+    // Xapian creates the position and docdata tables on their first write.
+    auto info = builder.finish(table == kPostlist || table == kTermlist);
+    if (!info.ok()) return info.status();
+    roots[table] = *info;
+    if (options_.sync) {
+      st = sync_file(path);
+      if (!st.ok()) return st;
     }
   }
-  if (st.ok()) st = write_version_file(dir, kRevision, roots, stats_, options_.sync);
+  st = write_version_file(dir, kRevision, roots, stats_, options_.sync);
+  if (st.ok() && options_.sync) st = sync_file(dir);
+  return st;
+}
+
+Status GlassBatch::write_runs(const std::string& dir) {
+  Status st = prepare_dir(dir, options_.block_size);
+  if (!st.ok()) return st;
+  const std::vector<const Postings*> terms = sorted_terms();
+  for (const auto& [table, name] : kWritten) {
+    auto run = RunWriter::create(dir + "/" + name + ".run");
+    if (!run.ok()) return run.status();
+    st = emit(table, **run, terms);
+    if (st.ok()) st = (*run)->finish(options_.sync);
+    if (!st.ok()) return st;
+  }
+  // Last: a run directory with its statistics is complete.
+  st = write_run_stats(dir, stats_, options_.sync);
   if (st.ok() && options_.sync) st = sync_file(dir);
   return st;
 }

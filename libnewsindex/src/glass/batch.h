@@ -30,6 +30,7 @@
 
 #include "glass/compressor.h"
 #include "glass/doc_image.h"
+#include "glass/entry_sink.h"
 #include "glass/version_file.h"
 #include "newsindex/status.h"
 
@@ -81,6 +82,9 @@ class GlassBatch {
 
   // Writes the database into `dir`, which must not exist or be empty.
   Status write(const std::string& dir);
+  // Writes the batch as runs into `dir` (which must not exist or be empty),
+  // for glass::merge_runs() to merge with other batches' runs.
+  Status write_runs(const std::string& dir);
 
   // Empties the batch for reuse.
   void clear();
@@ -108,13 +112,13 @@ class GlassBatch {
     std::string slots;  // the used-slots entry ("" when none)
   };
 
-  // `terms`: sorted_terms(), computed once for both tables.
-  Status write_postlist(const std::string& dir, const std::vector<const Postings*>& terms,
-                        RootInfo& root);
-  Status write_termlist(const std::string& dir, RootInfo& root);
-  Status write_positions(const std::string& dir, const std::vector<const Postings*>& terms,
-                         RootInfo& root);
-  Status write_docdata(const std::string& dir, RootInfo& root);
+  // Each table's entries in key order; `terms`: sorted_terms(), computed
+  // once for both tables that need it.
+  Status emit(Table table, EntrySink& sink, const std::vector<const Postings*>& terms);
+  Status emit_postlist(EntrySink& table, const std::vector<const Postings*>& terms);
+  Status emit_termlist(EntrySink& table);
+  Status emit_positions(EntrySink& table, const std::vector<const Postings*>& terms);
+  Status emit_docdata(EntrySink& table);
   // The postings of `term`, created empty when new. An open-addressing
   // table of (hash, index) pairs over terms_: one cache line probed per
   // posting, where std::unordered_map chases a bucket and a node.

@@ -12,6 +12,10 @@
 
 namespace newsindex::glass {
 
+// A posting-list or value-stream chunk is closed once its body reaches this
+// many bytes, as Xapian's writer closes them.
+inline constexpr std::size_t kChunkBytes = 2000;
+
 // 7 bits a byte, least significant group first, high bit = "more follows".
 inline void put_uint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -65,6 +69,60 @@ inline void put_sortable_string(std::string& out, std::string_view s, bool last)
 }
 
 inline void put_bool(std::string& out, bool b) { out += b ? '1' : '0'; }
+
+// Decoders for the merge of runs (glass/run_merge.h). Each reads from `in`,
+// moves it past what it read and returns false when `in` is cut short.
+inline bool get_uint(std::string_view& in, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return false;
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if (byte < 0x80) return true;
+  }
+  return false;
+}
+
+inline bool get_sortable_uint(std::string_view& in, std::uint64_t& v) {
+  if (in.size() < 2) return false;
+  const auto first = static_cast<unsigned char>(in[0]);
+  if (first < 0x80) {
+    v = (static_cast<std::uint64_t>(first) << 8) | static_cast<unsigned char>(in[1]);
+    in.remove_prefix(2);
+    return true;
+  }
+  int ones = 0;
+  while (ones < 8 && (first & (0x80u >> ones)) != 0) ++ones;
+  const std::size_t len = static_cast<std::size_t>(ones) + 2;
+  if (ones > 6 || in.size() < len) return false;
+  v = first & (0xffu >> ones);
+  for (std::size_t i = 1; i < len; ++i) v = (v << 8) | static_cast<unsigned char>(in[i]);
+  in.remove_prefix(len);
+  return true;
+}
+
+inline bool get_bool(std::string_view& in, bool& b) {
+  if (in.empty() || (in[0] != '0' && in[0] != '1')) return false;
+  b = in[0] == '1';
+  in.remove_prefix(1);
+  return true;
+}
+
+// Where the sort-preserving string at the start of `key` ends: the offset of
+// its terminating NUL (one not followed by 0xff), or npos when it runs to
+// the end of the key unterminated.
+inline std::size_t sortable_string_end(std::string_view key) {
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != '\0') continue;
+    if (i + 1 < key.size() && key[i + 1] == '\xff') {
+      ++i;
+      continue;
+    }
+    return i;
+  }
+  return std::string_view::npos;
+}
 
 }  // namespace newsindex::glass
 

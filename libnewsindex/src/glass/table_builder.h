@@ -18,25 +18,26 @@
 #include <string_view>
 #include <vector>
 
+#include "glass/entry_sink.h"
 #include "glass/version_file.h"
 #include "newsindex/status.h"
 
 namespace newsindex::glass {
 
-class TableBuilder {
+class TableBuilder final : public EntrySink {
  public:
   // `compress_min` is recorded for Xapian's later writes (it compresses
   // tags longer than that); this builder stores what add() is given.
   TableBuilder(std::string path, std::uint32_t block_size, std::uint32_t revision,
                std::uint32_t compress_min);
-  ~TableBuilder();
+  ~TableBuilder() override;
   TableBuilder(const TableBuilder&) = delete;
   TableBuilder& operator=(const TableBuilder&) = delete;
 
   // Adds one entry. `compressed`: the tag is zlib raw deflate output, as
   // Xapian writes a compressed tag. REQUIRES: key longer than every key
   // added before, at most 255 bytes.
-  Status add(std::string_view key, std::string_view tag, bool compressed = false);
+  Status add(std::string_view key, std::string_view tag, bool compressed = false) override;
 
   // Writes the branch levels and closes the file; the root information for
   // the version file. An empty table writes no file (Xapian creates the

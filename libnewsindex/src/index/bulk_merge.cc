@@ -1,7 +1,11 @@
-// Bulk mode's commit: compaction merge, fix-ups, swap.
+// Bulk mode's commit: the merge of runs or compaction, fix-ups, swap.
 #include "index/bulk_merge.h"
 
+#include <map>
+
 #include <xapian.h>
+
+#include "glass/run_merge.h"
 
 #include "index/dir_swap.h"
 #include "xapian/errors.h"
@@ -10,20 +14,66 @@ namespace newsindex::internal {
 
 namespace fs = std::filesystem;
 
-Status merge_into(const fs::path& db_dir, const std::vector<std::string>& chunks,
+namespace {
+
+// True when `db_dir` holds nothing a merge must keep but its user metadata:
+// no documents, no spelling or synonym data.
+bool holds_only_metadata(const Xapian::Database& db, const fs::path& db_dir) {
+  std::error_code ec;
+  return db.get_doccount() == 0 && !fs::exists(db_dir / "spelling.glass", ec) &&
+         !fs::exists(db_dir / "synonym.glass", ec);
+}
+
+// The merged database replaces the committed one: its files are synced
+// before the swap.
+const glass::MergeOptions kDurable{8192, true};
+
+std::map<std::string, std::string> user_metadata(const Xapian::Database& db) {
+  std::map<std::string, std::string> m;
+  for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) {
+    m[*k] = db.get_metadata(*k);
+  }
+  return m;
+}
+
+}  // namespace
+
+Status merge_into(const fs::path& db_dir, const std::vector<std::string>& chunks, bool runs,
                   const IdFixups& fixups, const fs::path& work_dir) {
   const fs::path merged = work_dir / "merged";
+  const fs::path joined = work_dir / "runs-merged";
   std::error_code ec;
   fs::remove_all(merged, ec);
+  fs::remove_all(joined, ec);
   Status st = guard(db_dir.string(), [&]() -> Status {
-    // The database first: its documents keep their ids (renumbering only
-    // shifts later sources) and its metadata (schema, analyzer) carries over.
-    Xapian::Database all(db_dir.string());
-    for (const auto& chunk : chunks) all.add_database(Xapian::Database(chunk));
-    unsigned flags = 0;
-    if (chunks.size() > 2) flags |= Xapian::DBCOMPACT_MULTIPASS;
-    all.compact(merged.string(), flags);
-    all.close();
+    std::vector<std::string> sources = chunks;
+    {
+      Xapian::Database target(db_dir.string());
+      if (runs && !chunks.empty()) {
+        if (holds_only_metadata(target, db_dir)) {
+          // A new database: the runs make it, with the target's metadata
+          // (schema, analyzer), in one sequential write; nothing to compact.
+          Status m = glass::merge_runs(chunks, user_metadata(target), merged.string(), kDurable);
+          if (!m.ok()) return m;
+          sources.clear();
+        } else {
+          Status m = glass::merge_runs(chunks, {}, joined.string());
+          if (!m.ok()) return m;
+          sources = {joined.string()};
+        }
+      }
+    }
+    if (!fs::exists(merged, ec)) {
+      // The database first: its documents keep their ids (renumbering only
+      // shifts later sources) and its metadata (schema, analyzer) carries over.
+      Xapian::Database all(db_dir.string());
+      for (const auto& source : sources) all.add_database(Xapian::Database(source));
+      unsigned flags = 0;
+      if (sources.size() > 2) flags |= Xapian::DBCOMPACT_MULTIPASS;
+      all.compact(merged.string(), flags);
+      all.close();
+      fs::remove_all(joined, ec);
+    }
 
     Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
     constexpr std::size_t kDeletesPerFlush = 250;
@@ -48,6 +98,7 @@ Status merge_into(const fs::path& db_dir, const std::vector<std::string>& chunks
   });
   if (!st.ok()) {
     fs::remove_all(merged, ec);
+    fs::remove_all(joined, ec);
     return st;
   }
   return swap_in(merged, db_dir);

@@ -1,7 +1,11 @@
 // index/bulk_merge.h: bulk mode's commit.
 //
-// The committed database and the chunk databases written since (in that
-// order) are merged by Xapian's compaction into a scratch directory; older
+// The chunks written since the last commit are either glass databases
+// (Xapian's writer) or runs (the direct writer, glass/run_merge.h). Into a
+// database that holds no documents, runs are merged straight into the new
+// database; otherwise the committed database and the chunks (runs merged
+// into one database first) are merged by Xapian's compaction, in that
+// order, into a scratch directory. Older
 // versions of ids that were added again, and removed ids, are deleted
 // there; then the result is swapped in place of the database (dir_swap.h).
 // Until the swap the database is untouched, so a crash at any point leaves
@@ -29,7 +33,7 @@ using IdFixups = std::unordered_map<std::string, bool>;
 // holds nothing of value ("merged" is created in it). After an ok return the
 // caller must reopen `db_dir`: the directory it had open is gone.
 Status merge_into(const std::filesystem::path& db_dir, const std::vector<std::string>& chunks,
-                  const IdFixups& fixups, const std::filesystem::path& work_dir);
+                  bool runs, const IdFixups& fixups, const std::filesystem::path& work_dir);
 
 }  // namespace newsindex::internal
 

@@ -94,7 +94,7 @@ void ChunkWriter::write(BuiltDocument& built) {
 void ChunkWriter::close_chunk() {
   if (!open_) return;
   if (direct_) {
-    Status st = batch_->write(path_);
+    Status st = batch_->write_runs(path_);
     batch_->clear();
     open_ = false;
     if (!st.ok()) throw Xapian::DatabaseError(st.message());

@@ -13,8 +13,10 @@
 //
 // With `direct` (the default of WriterOptions::direct_glass) a chunk is not
 // written through Xapian at all: its documents are inverted in memory by
-// glass::GlassBatch and the whole chunk database is written sequentially
-// when it is full (glass/batch.h); memory then holds one chunk per thread.
+// glass::GlassBatch and, when it is full, written sequentially as runs (one
+// plain file per table, glass/batch.h write_runs()), which the commit merges
+// into the database (glass/run_merge.h); memory then holds one chunk per
+// thread.
 //
 // Documents reach a ChunkWriter in the order the serial stage saw them, and
 // one id always goes to the same ChunkWriter (the writer partitions by id),

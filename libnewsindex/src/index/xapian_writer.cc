@@ -97,7 +97,8 @@ Status XapianIndexWriter::init() {
     clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
     unsigned threads = options_.threads;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    bool direct = options_.bulk && options_.direct_glass;
+    bool& direct = direct_chunks_;
+    direct = options_.bulk && options_.direct_glass;
     if (direct && !glass::linked_xapian_supported()) {
       direct = false;
       stats_.notice = std::string("the linked Xapian is ") + Xapian::version_string() +
@@ -319,7 +320,7 @@ Status XapianIndexWriter::commit_bulk() {
     chunks.insert(chunks.end(), done->begin(), done->end());
   }
   if (chunks.empty() && fixups_.empty()) return commit_now();
-  Status st = merge_into(database_dir(path_), chunks, fixups_, scratch_);
+  Status st = merge_into(database_dir(path_), chunks, direct_chunks_, fixups_, scratch_);
   if (!st.ok()) return fail(std::move(st));
   // The merged database is in place: this commit is durable whatever
   // happens next.

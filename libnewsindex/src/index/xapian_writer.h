@@ -88,6 +88,9 @@ class XapianIndexWriter final : public IndexWriter {
   std::vector<std::unique_ptr<ChunkWriter>> chunk_writers_;
   std::unordered_set<std::uint64_t> pending_ids_;  // hashes of ids added since the commit
   IdFixups fixups_;
+  // Bulk mode writes its chunks as runs of the direct glass writer (true)
+  // or as glass databases through Xapian's writer.
+  bool direct_chunks_ = false;
 };
 
 }  // namespace newsindex::internal
