@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
+#include "index/stored_data.h"
 #include "index/stored_text.h"
 #include "index_test_util.h"
 #include "test_analyzer.h"
@@ -40,21 +41,18 @@ BuiltDocument build(const Article& a, bool index_title = true) {
   return out;
 }
 
-// The JSON object of a document's data record (up to the NUL before the body).
+// The JSON object of a document's data record.
 nlohmann::json data_json(const Xapian::Document& doc) {
-  const std::string data = doc.get_data();
-  return nlohmann::json::parse(data.substr(0, data.find('\0')));
+  std::string object;
+  EXPECT_TRUE(split_stored_data(doc.get_data(), &object, nullptr)) << "a schema-3 record";
+  return nlohmann::json::parse(object);
 }
 
-// The body at the end of a document's data record ("" when none).
+// The body in a document's data record ("" when none).
 std::string data_body(const Xapian::Document& doc) {
-  const std::string data = doc.get_data();
-  const std::size_t nul = data.find('\0');
-  EXPECT_NE(nul, std::string::npos) << "a schema-3 record has a NUL after its object";
-  std::string body;
-  if (nul != std::string::npos && nul + 1 < data.size()) {
-    EXPECT_TRUE(decode_stored_text(std::string_view(data).substr(nul + 1), &body));
-  }
+  std::string object, body;
+  EXPECT_TRUE(split_stored_data(doc.get_data(), &object, &body)) << "a schema-3 record";
+  EXPECT_FALSE(object.empty());
   return body;
 }
 
@@ -147,7 +145,6 @@ TEST(DocumentBuilder, DataRecordBodyRepairsInvalidUtf8AndIsAbsentWithoutBody) {
   EXPECT_EQ(data_body(b.doc), "body \uFFFD en \uFFFD");
   BuiltDocument t = build(make_article("x2", "Alleen een titel", ""));
   EXPECT_EQ(data_body(t.doc), "");
-  EXPECT_EQ(t.doc.get_data().back(), '\0');
 }
 
 TEST(DocumentBuilder, LeadIsStoredOnlyWhenNotTheStartOfTheBody) {

@@ -93,14 +93,9 @@ TEST(StoredData, RoundTripThroughTheDecoder) {
 // Every field, including those the decoder skips, as a JSON parser reads it.
 TEST(StoredData, RoundTripThroughAJsonParser) {
   for (const Case& c : cases()) {
-    const std::string record = encode_stored_data(c.in);
-    const std::size_t nul = record.find('\0');
-    ASSERT_NE(nul, std::string::npos) << c.name;
-    const auto j = nlohmann::json::parse(record.substr(0, nul));
-    std::string body;
-    if (nul + 1 < record.size()) {
-      EXPECT_TRUE(decode_stored_text(record.substr(nul + 1), &body));
-    }
+    std::string object, body;
+    ASSERT_TRUE(split_stored_data(encode_stored_data(c.in), &object, &body)) << c.name;
+    const auto j = nlohmann::json::parse(object);
     EXPECT_EQ(body, c.in.body) << c.name;
     const StoredData& d = c.in;
     EXPECT_EQ(j.at("id"), d.id) << c.name;
@@ -128,21 +123,28 @@ TEST(StoredData, RoundTripThroughAJsonParser) {
 }
 
 // The encoding is the one databases hold (no format change without a
-// schema version): keys sorted, no white space, NUL, the body (none here).
+// schema version): 'J', the object's length, the object (keys sorted, no
+// white space) and the body, each compressed.
 TEST(StoredData, EncodingIsStable) {
   StoredData d = base();
   d.dated = true;
   d.timestamp = 1581511680;
   d.has_time = false;
-  EXPECT_EQ(encode_stored_data(d),
-            R"({"authors":[],"category":"binnenland","date":"2020-02-12T13:48:00+01:00",)"
-            R"("has_time":false,"id":"a1","language":"nl","outlet":"De Standaard",)"
-            R"("source":"Belga","tags":[],"timestamp":1581511680,"title":"NAVO klaar voor missie",)"
-            R"("url":"https://x/y?a=1&b=2"})" + std::string(1, '\0'));
+  const std::string json =
+      R"({"authors":[],"category":"binnenland","date":"2020-02-12T13:48:00+01:00",)"
+      R"("has_time":false,"id":"a1","language":"nl","outlet":"De Standaard",)"
+      R"("source":"Belga","tags":[],"timestamp":1581511680,"title":"NAVO klaar voor missie",)"
+      R"("url":"https://x/y?a=1&b=2"})";
+  const std::string object = encode_stored_text(json);
+  std::string want = "J";
+  for (int i = 0; i < 4; ++i) want.push_back(static_cast<char>((object.size() >> (8 * i)) & 0xFF));
+  EXPECT_EQ(encode_stored_data(d), want + object);
+  d.body = "Tekst.";
+  EXPECT_EQ(encode_stored_data(d), want + object + encode_stored_text("Tekst."));
 }
 
 // Older records (the object alone) still decode; a damaged body is left
-// out, the fields kept.
+// out, the fields kept; a damaged object gives no fields.
 TEST(StoredData, OlderAndDamagedRecords) {
   struct Old {
     const char* name;
@@ -153,14 +155,20 @@ TEST(StoredData, OlderAndDamagedRecords) {
   StoredData d = base();
   d.body = "Een lange tekst over de NAVO.";
   const std::string good = encode_stored_data(d);
+  StoredData d0 = d;
+  d0.body = {};
+  const std::string no_body = encode_stored_data(d0);
   const Old cases[] = {
       {"schema 2: the object alone", R"({"id":"a1","title":"T"})", false, "T", ""},
       {"schema 1: the body in the object", R"({"id":"a1","title":"T","body":"B"})", false, "T",
        "B"},
       {"schema 3", good, true, d.title, std::string(d.body)},
       {"cut-off body", good.substr(0, good.size() - 4), true, d.title, ""},
-      {"garbage body", good.substr(0, good.find('\0') + 1) + "zjunk", true, d.title, ""},
-      {"cut-off object", good.substr(0, 20), false, "", ""},
+      {"garbage body", no_body + "zjunk", true, d.title, ""},
+      {"cut-off object", good.substr(0, 20), true, "", ""},
+      {"cut-off header", good.substr(0, 3), true, "", ""},
+      {"length past the end", "J\xff\xff\0\0" + good.substr(5), true, "", ""},
+      {"neither '{' nor 'J'", "x" + good.substr(1), false, "", ""},
   };
   for (const Old& c : cases) {
     DisplayData got;

@@ -16,6 +16,11 @@
 namespace newsindex::internal {
 namespace {
 
+// The first byte of a schema-3 record; the older records start with '{'.
+constexpr char kRecord = 'J';
+// kRecord and the object's encoded length (4 bytes little-endian).
+constexpr std::size_t kHeader = 5;
+
 class Scanner {
  public:
   explicit Scanner(std::string_view s) : s_(s) {}
@@ -179,10 +184,31 @@ std::string encode_stored_data(const StoredData& d) {
     for (const auto& [k, v] : d.extra) extra[k] = v;
     data["extra"] = std::move(extra);
   }
-  std::string record = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  record.push_back('\0');
+  const std::string object =
+      encode_stored_text(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  const auto n = static_cast<std::uint32_t>(object.size());
+  std::string record(1, kRecord);
+  for (int i = 0; i < 4; ++i) record.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
+  record.append(object);
   record.append(encode_stored_text(d.body));
   return record;
+}
+
+bool split_stored_data(std::string_view data, std::string* object, std::string* body) {
+  object->clear();
+  if (body) body->clear();
+  if (data.empty() || data[0] != kRecord) {
+    object->assign(data);
+    return false;
+  }
+  if (data.size() < kHeader) return true;
+  std::uint32_t n = 0;
+  for (int i = 0; i < 4; ++i) n |= std::uint32_t{static_cast<unsigned char>(data[1 + i])} << (8 * i);
+  if (n > data.size() - kHeader) return true;  // damaged: nothing is read
+  (void)decode_stored_text(data.substr(kHeader, n), object);
+  const std::string_view rest = data.substr(kHeader + n);
+  if (body && !rest.empty()) (void)decode_stored_text(rest, body);
+  return true;
 }
 
 namespace {
@@ -222,15 +248,16 @@ void decode_object(std::string_view data, DisplayData* out, bool want_text) {
 }  // namespace
 
 bool decode_stored_data(std::string_view data, DisplayData* out, bool want_text) {
-  const std::size_t nul = data.find('\0');
-  decode_object(data.substr(0, nul), out, want_text);
-  if (nul == std::string_view::npos) return false;
-  if (want_text) {
-    std::string body;
-    const std::string_view tail = data.substr(nul + 1);
-    if (!tail.empty() && decode_stored_text(tail, &body)) out->body = std::move(body);
+  if (data.empty() || data[0] != kRecord) {  // schemas 1 and 2: the object alone
+    decode_object(data, out, want_text);
+    return false;
   }
-  return true;
+  thread_local std::string object;  // reused: one hit after another
+  std::string body;
+  const bool whole = split_stored_data(data, &object, want_text ? &body : nullptr);
+  decode_object(object, out, want_text);
+  if (!body.empty()) out->body = std::move(body);
+  return whole;
 }
 
 }  // namespace newsindex::internal

@@ -2,19 +2,23 @@
 // place (docs/index-format.md, "Document data").
 //
 // The record (schema 3): what a hit displays as a JSON object, written with
-// nlohmann (invalid UTF-8 replaced by U+FFFD), then a NUL byte, then the
-// body as index/stored_text.h encodes it (nothing when there is no body).
-// JSON text never holds a raw NUL (the encoder escapes control
-// characters), so the first NUL ends the object. One record holds all a
-// hit needs, snippet included: one read per hit, as a plain Xapian
-// application's. Schemas 1 and 2 wrote the object alone (schema 1 with the
-// body in it, schema 2 with the body in value slot 9).
+// nlohmann (invalid UTF-8 replaced by U+FFFD), and the body, which snippets
+// are cut from, each compressed as index/stored_text.h does:
+//
+//   'J', the object's encoded length (4 bytes little-endian), the encoded
+//   object, the encoded body (nothing when there is no body)
+//
+// One record holds all a hit needs, snippet included: one read per hit, as
+// a plain Xapian application's. Both parts are compressed by us (libdeflate,
+// level 1) so that Xapian, which compresses a record with zlib only when
+// that makes it smaller, stores it as it is and reads it without inflating.
+// Schemas 1 and 2 wrote the object alone, uncompressed (schema 1 with the
+// body in it, schema 2 with the body in value slot 9): such a record starts
+// with '{'.
 //
 // The searcher decodes a record for every hit shown, so its decoder reads
 // only the top-level string fields a hit needs and skips the rest without
-// building a JSON tree, and inflates the body only when asked. Both sides are here so
-// that a field added to one is seen by the other, and the round-trip test
-// (tests/index/stored_data_test.cc) holds them together.
+// building a JSON tree, and inflates the body only when asked.
 #ifndef NEWSINDEX_INDEX_STORED_DATA_H_
 #define NEWSINDEX_INDEX_STORED_DATA_H_
 
@@ -40,9 +44,15 @@ struct StoredData {
 };
 
 // The record for `d`: the JSON object (keys sorted, no white space; "lead",
-// "timestamp", "has_time", "time_zone" and "extra" only when set), NUL, the
-// encoded body. Never throws on bad UTF-8 in the fields: it is replaced.
+// "timestamp", "has_time", "time_zone" and "extra" only when set) and the
+// body, as above. Never throws on bad UTF-8 in the fields: it is replaced.
 std::string encode_stored_data(const StoredData& d);
+
+// The JSON object of a record in *object and, when `body` is non-null, its
+// body in *body (for tools and tests; decode_stored_data() is the fast
+// path). A schema 1 or 2 record is its own object (returns false). A
+// damaged part is left empty.
+bool split_stored_data(std::string_view data, std::string* object, std::string* body);
 
 // What the searcher reads back.
 struct DisplayData {
