@@ -27,7 +27,9 @@ ClusterIndex::ClusterIndex(const Xapian::Database* db) : db_(db) {
 void ClusterIndex::add(Entry entry, const BandKeys& keys) {
   auto index = static_cast<std::uint32_t>(entries_.size());
   entries_.push_back(std::move(entry));
-  for (std::uint64_t key : keys) by_band_.emplace(key, index);
+  by_band_.insert(keys, index, [this](std::uint32_t i, auto add) {
+    for (std::uint64_t key : band_keys(entries_[i].sig)) add(key);
+  });
 }
 
 std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
@@ -40,16 +42,18 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
     if (auto p = db_->postlist_begin(id_term); p != db_->postlist_end(id_term)) own = *p;
   }
   // Candidates: the entries sharing a band (a band shared by more than
-  // kMaxPerBand is boilerplate such as a disclaimer: its first ones only).
+  // kMaxPerBand is boilerplate such as a disclaimer: the first kMaxPerBand
+  // added only).
   candidates_.clear();
   for (std::uint64_t key : keys) {
-    auto [lo, hi] = by_band_.equal_range(key);
     int seen = 0;
-    for (auto it = lo; it != hi && seen < kMaxPerBand; ++it, ++seen) {
-      const Entry& e = entries_[it->second];
-      if (e.id.empty() ? (own != 0 && e.docid == own) : e.id == id) continue;
-      candidates_.push_back(it->second);
-    }
+    by_band_.for_each(key, [&](std::uint32_t index) {
+      const Entry& e = entries_[index];
+      if (!(e.id.empty() ? (own != 0 && e.docid == own) : e.id == id)) {
+        candidates_.push_back(index);
+      }
+      return ++seen < kMaxPerBand;
+    });
   }
   std::sort(candidates_.begin(), candidates_.end());
   candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());

@@ -31,12 +31,12 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
 #include "dedup/minhash.h"
+#include "index/band_table.h"
 
 namespace newsindex::internal::dedup {
 
@@ -66,8 +66,9 @@ class ClusterIndex {
   const Xapian::Database* db_;
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> candidates_;  // scratch for assign()
-  // band key (band number mixed in) -> entries with that band (newest last).
-  std::unordered_multimap<std::uint64_t, std::uint32_t> by_band_;
+  // band key (band number mixed in) -> entries with that band, in the
+  // order added.
+  BandTable by_band_;
 };
 
 // One ClusterIndex for all shards of a sharded folder, so that a wire copy

@@ -25,22 +25,6 @@ void add_boolean(DocSink& doc, std::string_view prefix, std::string_view value) 
   doc.add_term(term, 0);
 }
 
-// "U" + url, or "U" + a hash of it when the url is too long for a term
-// (Omega does the same).
-std::string url_term(std::string_view url) {
-  std::string term(schema::kPrefixUrl);
-  if (term.size() + url.size() <= schema::kMaxTermBytes) {
-    term.append(url);
-    return term;
-  }
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "#%016llx",
-                static_cast<unsigned long long>(dedup::fnv1a(url)));
-  term.append(url.substr(0, 200));
-  term.append(buf);
-  return term;
-}
-
 }  // namespace
 
 bool has_usable_date(const Article& a) {
@@ -148,7 +132,9 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   add_boolean(doc, schema::kPrefixLanguage, language);
   for (const auto& author : a.authors) add_boolean(doc, schema::kPrefixAuthor, author);
   for (const auto& tag : a.tags) add_boolean(doc, schema::kPrefixTag, tag);
-  if (!blank(a.url)) doc.add_term(url_term(a.url), 0);
+  // No "U" + url term (Omega's convention): nothing looks an article up by
+  // its url, and a unique posting list per document cost 4.5% of the index
+  // (docs/index-format.md). The url is in the displayed data.
 
   // Dates: D/M/Y terms use the local calendar date (what a reader of the
   // article calls its date); the slots use UTC.

@@ -29,7 +29,6 @@ inline constexpr std::string_view kPrefixTag = "K";         // tags, boolean
 inline constexpr std::string_view kPrefixDay = "D";         // YYYYMMDD, boolean
 inline constexpr std::string_view kPrefixMonth = "M";       // YYYYMM, boolean
 inline constexpr std::string_view kPrefixYear = "Y";        // YYYY, boolean
-inline constexpr std::string_view kPrefixUrl = "U";         // url, boolean
 inline constexpr std::string_view kPrefixSource = "XSRC";   // source, boolean
 inline constexpr std::string_view kPrefixOutlet = "XOUT";   // outlet, boolean
 inline constexpr std::string_view kPrefixCategory = "XCAT"; // category, boolean
