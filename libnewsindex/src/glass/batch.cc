@@ -141,8 +141,35 @@ Status GlassBatch::add(const DocImage& doc) {
   tl.clear();
   std::uint64_t doclen = 0;
   const auto count = static_cast<std::uint32_t>(doc.term_count());
+  // The document's terms are scattered over a table of hundreds of
+  // thousands: each lookup is a few cache misses. They are resolved in
+  // three passes so that the misses overlap instead of following one
+  // another: the hashes (prefetching each one's slot), the entries
+  // (prefetching an entry a few terms ahead), then the postings (prefetching
+  // the ends of the lists a few terms ahead).
+  reserve_terms(count);
+  hashes_.resize(count);
+  entries_.resize(count);
+  const std::size_t mask = table_.size() - 1;
+  constexpr std::size_t kAhead = 4;
+  for (std::size_t i = 0; i < count; ++i) {
+    hashes_[i] = std::hash<std::string_view>()(doc.term(i));
+    __builtin_prefetch(&table_[hashes_[i] & mask]);
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i + kAhead < count) {
+      const Slot& ahead = table_[hashes_[i + kAhead] & mask];
+      if (ahead.index != 0) __builtin_prefetch(&terms_[ahead.index - 1]);
+    }
+    entries_[i] = find_or_add(doc.term(i), hashes_[i]);
+  }
   std::string_view prev;
   for (std::size_t i = 0; i < count; ++i) {
+    if (i + kAhead < count) {
+      const Postings& ahead = terms_[entries_[i + kAhead]];
+      __builtin_prefetch(ahead.postings.data() + ahead.postings.size());
+      __builtin_prefetch(ahead.positions.data() + ahead.positions.size());
+    }
     const std::string_view term = doc.term(i);
     const std::uint32_t wdf = doc.wdf(i);
     doclen += wdf;
@@ -170,7 +197,7 @@ Status GlassBatch::add(const DocImage& doc) {
       }
     }
 
-    Postings& p = postings_for(term);
+    Postings& p = terms_[entries_[i]];
     p.collection_freq += wdf;
     if (const std::size_t n = doc.position_count(i); n != 0) {
       const std::size_t before = p.positions.size();
@@ -232,21 +259,24 @@ Status GlassBatch::add(const DocImage& doc) {
   return Status();
 }
 
-GlassBatch::Postings& GlassBatch::postings_for(std::string_view term) {
-  if (terms_.size() * 2 >= table_.size()) {
-    // Grow (and rehash) at half full: probes stay short.
-    std::vector<Slot> bigger(table_.empty() ? 1024 : table_.size() * 2);
-    const std::size_t mask = bigger.size() - 1;
-    for (const Slot& s : table_) {
-      if (s.index == 0) continue;
-      std::size_t i = s.hash & mask;
-      while (bigger[i].index != 0) i = (i + 1) & mask;
-      bigger[i] = s;
-    }
-    table_.swap(bigger);
-    bytes_ += table_.size() * sizeof(Slot) / 2;
+void GlassBatch::reserve_terms(std::size_t more) {
+  // Grow (and rehash) at half full: probes stay short.
+  if ((terms_.size() + more) * 2 < table_.size()) return;
+  std::size_t n = table_.empty() ? 1024 : table_.size() * 2;
+  while ((terms_.size() + more) * 2 >= n) n *= 2;
+  std::vector<Slot> bigger(n);
+  const std::size_t mask = n - 1;
+  for (const Slot& s : table_) {
+    if (s.index == 0) continue;
+    std::size_t i = s.hash & mask;
+    while (bigger[i].index != 0) i = (i + 1) & mask;
+    bigger[i] = s;
   }
-  const std::uint64_t h = std::hash<std::string_view>()(term);
+  bytes_ += (bigger.size() - table_.size()) * sizeof(Slot);
+  table_.swap(bigger);
+}
+
+std::uint32_t GlassBatch::find_or_add(std::string_view term, std::uint64_t h) {
   const std::size_t mask = table_.size() - 1;
   std::size_t i = h & mask;
   for (;;) {
@@ -257,9 +287,9 @@ GlassBatch::Postings& GlassBatch::postings_for(std::string_view term) {
       s.hash = h;
       s.index = static_cast<std::uint32_t>(terms_.size());
       bytes_ += term.size() + sizeof(Postings);
-      return terms_.back();
+      return s.index - 1;
     }
-    if (s.hash == h && terms_[s.index - 1].term == term) return terms_[s.index - 1];
+    if (s.hash == h && terms_[s.index - 1].term == term) return s.index - 1;
     i = (i + 1) & mask;
   }
 }

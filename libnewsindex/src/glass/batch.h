@@ -119,10 +119,13 @@ class GlassBatch {
   Status emit_termlist(EntrySink& table);
   Status emit_positions(EntrySink& table, const std::vector<const Postings*>& terms);
   Status emit_docdata(EntrySink& table);
-  // The postings of `term`, created empty when new. An open-addressing
-  // table of (hash, index) pairs over terms_: one cache line probed per
-  // posting, where std::unordered_map chases a bucket and a node.
-  Postings& postings_for(std::string_view term);
+  // The term table: open addressing over (hash, index) pairs into terms_,
+  // one cache line probed per lookup, where std::unordered_map chases a
+  // bucket and a node. reserve_terms() makes room for `more` new terms
+  // (no rehash until then); find_or_add() returns the index of `term`
+  // (hash `h`) in terms_, adding it when new.
+  void reserve_terms(std::size_t more);
+  std::uint32_t find_or_add(std::string_view term, std::uint64_t h);
   std::vector<const Postings*> sorted_terms() const;
 
   BatchOptions options_;
@@ -142,6 +145,8 @@ class GlassBatch {
 
   // Scratch, reused per document.
   std::string scratch_;
+  std::vector<std::uint64_t> hashes_;   // of the document's terms
+  std::vector<std::uint32_t> entries_;  // their indexes in terms_
 };
 
 }  // namespace newsindex::glass
