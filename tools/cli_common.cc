@@ -173,6 +173,10 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1000.0));
   cmd->add_option("--b", ranking.b, "BM25 b")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--min-normlen", ranking.min_normlen,
+                  "BM25: shortest normalised document length (shorter ones count as this)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1000.0));
   const std::pair<const char*, double*> weight_flags[] = {
       {"--stem-weight", &ranking.stem_weight},
       {"--compound-weight", &ranking.compound_weight},
@@ -181,7 +185,10 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--hyphen-part-weight", &ranking.hyphen_part_weight},
       {"--query-part-weight", &ranking.query_part_weight},
       {"--phrase-pair-weight", &ranking.phrase_pair_weight},
-      {"--near-pair-weight", &ranking.near_pair_weight}};
+      {"--near-pair-weight", &ranking.near_pair_weight},
+      {"--coord-bonus", &ranking.coord_bonus},
+      {"--lead-weight", &ranking.lead_weight},
+      {"--tf-floor", &ranking.tf_floor}};
   for (const auto& [flag, value] : weight_flags) {
     cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
         ->capture_default_str()

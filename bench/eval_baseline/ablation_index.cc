@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
       options.analysis.apostrophe_rules = false;
     } else if (s == "--no-compounds") {
       options.analysis.split_compounds = false;
+    } else if (s == "--lead-terms") {
+      options.lead_terms = true;
     } else if (s == "--with-title") {
       options.index_title = true;
     } else if (s == "--bulk") {

@@ -11,14 +11,17 @@
 #   * with SUBSET.jsonl (run-ablations.sh's subset-every3.jsonl): the title
 #     boost on the lead task (titles indexed, first sentence removed; one 37k
 #     index per WriterOptions::title_wdf in TITLE_WDF_GRID, default 3 5 8;
-#     rows lead.twdf=N).
+#     rows lead.twdf=N);
+#   * other levers: coordination bonus, BM25+ floor, min_normlen, k1 / b on
+#     lead_wdf 2, the lead field (ki.leadterms-lw=W), and with ABLATIONS=1
+#     the analysis ablations on all articles (rows abl.SWITCH).
 # Choose on the odd qid half, check on the even: `split-halves.sh OUT 'prox.*'`.
-# Indexes are written in bulk mode on 2 threads (ABL_THREADS). Existing
+# Indexes are written in bulk mode on 1 thread (ABL_THREADS). Existing
 # indexes and rows in OUT_DIR are reused (REBUILD=1 / RERUN=1 to redo).
 EVAL_USAGE="BUILD_DIR OUT_DIR" EVAL_NEEDS="newsindex ablation_index"
 . "$(dirname "$0")/common.sh" "$@"
 SUBSET=${3:-}
-export ABL_THREADS=${ABL_THREADS:-"--bulk --threads 2"}
+export ABL_THREADS=${ABL_THREADS:-"--bulk --threads 1"}
 NOPROX=(--phrase-pair-weight 0 --near-pair-weight 0)
 
 row() {  # row ROW DB [newsindex eval flags]: ours_eval unless already there
@@ -48,6 +51,31 @@ for c in ${COMBO_GRID:-}; do  # P:N:W
   row "prox.p=$p-n=$n-w=$w" ki-lead1 --phrase-pair-weight "$p" --near-pair-weight "$n" \
     --near-pair-window "$w"
 done
+
+# Other query-time levers (issue 18), one at a time on the lead_wdf=1 index:
+# a flat bonus per matched query term, BM25+'s floor, BM25's min_normlen.
+for c in ${COORD_GRID:-0.25 0.5 1 2}; do row "ki.coord=$c" ki-lead1 --coord-bonus "$c"; done
+for d in ${FLOOR_GRID:-0.1 0.25 0.5 1}; do row "ki.floor=$d" ki-lead1 --tf-floor "$d"; done
+for m in ${MINLEN_GRID:-0.25 0.75 1}; do row "ki.minlen=$m" ki-lead1 --min-normlen "$m"; done
+# BM25 k1 / b again on the lead_wdf=2 index.
+for kb in ${KB_GRID:-0.9:0.2 0.6:0.1 1.2:0.1 0.9:0.05}; do
+  IFS=: read -r k b <<<"$kb"
+  row "ki.lead=2-k1=$k-b=$b" ki-lead2 --k1 "$k" --b "$b"
+done
+# The lead as a field of its own (WriterOptions::lead_terms, ZXL stems),
+# searched at SearcherOptions::lead_weight, with lead_wdf 1 and 2.
+ours_index ki-leadterms --lead-terms -- "${CORPORA[@]}"
+for w in ${LEAD_WEIGHT_GRID:-0.25 0.5 1 2}; do
+  row "ki.leadterms-lw=$w" ki-leadterms --lead-weight "$w"
+done
+# Analysis ablations on all articles (ABLATIONS=1; four more 108k indexes),
+# each searched with its switch; compare with ki.lead=1-noprox.
+if [ -n "${ABLATIONS:-}" ]; then
+  for switch in no-stem no-compounds no-apostrophes no-fold; do
+    ours_index "abl-$switch" "--$switch" -- "${CORPORA[@]}"
+    row "abl.$switch" "abl-$switch" "--$switch"
+  done
+fi
 
 if [ -n "$SUBSET" ]; then
   [ -s "$OUT/lead-queries.jsonl" ] ||

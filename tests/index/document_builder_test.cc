@@ -174,9 +174,9 @@ TEST(DocumentBuilder, LeadWordsCountTheLeadWeight) {
   builder.build(a, b);
   EXPECT_EQ(dump_terms(b.doc, "vrede"), "vrede[1,106]:4");
   EXPECT_EQ(dump_terms(b.doc, "iran"), "iran[109]:1");
-  // The default weight 1: as plain body text.
+  // The default weight 2 (WriterOptions::lead_wdf): the lead's word twice.
   a.lead = "Irak wil vrede.";
-  EXPECT_EQ(dump_terms(build(a, false).doc, "irak"), "irak[1,4]:2");
+  EXPECT_EQ(dump_terms(build(a, false).doc, "irak"), "irak[1,4]:3");
 }
 
 TEST(DocumentBuilder, TitleWeightIsTheWriterOption) {

@@ -93,9 +93,13 @@ TEST(TermMapper, TitleAndLeadWordsCountTheirFieldWeight) {
   const Case kCases[] = {
       {Field::kBody, {7, 3}, "Zirak:1 irak[3]:1"},
       {Field::kLead, {7, 3}, "Zirak:3 irak[3]:3"},
-      {Field::kLead, {}, "Zirak:1 irak[3]:1"},  // default lead weight 1
+      {Field::kLead, {}, "Zirak:2 irak[3]:2"},  // default lead weight 2
       {Field::kTitle, {7, 3}, "Sirak[3]:1 ZSirak:1 Zirak:7 irak[3]:7"},
       {Field::kTitle, {}, "Sirak[3]:1 ZSirak:1 Zirak:5 irak[3]:5"},
+      // lead_terms: the lead's stems also as a field of their own, wdf 1
+      {Field::kLead, {1, 2, true}, "ZXLirak:1 Zirak:2 irak[3]:2"},
+      {Field::kBody, {1, 2, true}, "Zirak:1 irak[3]:1"},
+      {Field::kTitle, {5, 1, true}, "Sirak[3]:1 ZSirak:1 Zirak:5 irak[3]:5"},
   };
   for (const Case& c : kCases) {
     Xapian::Document doc;
@@ -103,6 +107,13 @@ TEST(TermMapper, TitleAndLeadWordsCountTheirFieldWeight) {
     mapper.add(doc, t, c.field);
     EXPECT_EQ(testing::dump_terms(doc), c.terms) << static_cast<int>(c.field);
   }
+  // A stop word has no stem term, so no lead term either.
+  Token stop = t;
+  stop.term = stop.stem = "de";
+  stop.stopword = true;
+  Xapian::Document doc;
+  TermMapper(FieldWeights{1, 1, true}).add(doc, stop, Field::kLead);
+  EXPECT_EQ(testing::dump_terms(doc), "de[3]:1");
 }
 
 }  // namespace

@@ -35,6 +35,12 @@ BuilderOptions with(double stem, double stop, double hyphen, double qpart, doubl
   return o;
 }
 
+BuilderOptions lead(double weight) {
+  BuilderOptions o = with(0.5, 0, 0, 0, 0);
+  o.lead_weight = weight;
+  return o;
+}
+
 BuilderOptions within_stem(double qpart) {
   BuilderOptions o = with(1, 0, 0, qpart, 0);
   o.exact_within_stem = true;
@@ -85,6 +91,12 @@ TEST(QueryWeights, Table) {
        "((Ztraining SYNONYM XPtraining) OR (Zmissi SYNONYM XPmissi))))"},
       {"title level", with(0.5, 0, 0, 0, 2), "missie",
        "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) OR 2 * (Smissie OR 0.5 * ZSmissi)))"},
+      {"lead level", lead(0.5), "missie",
+       "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) OR 0.5 * ZXLmissi))"},
+      {"lead level: no stem, no lead term (stop word kept)", lead(0.5), "+de",
+       "Query(de)"},
+      {"no lead level inside titel:", lead(0.5), "titel:missie",
+       "Query((Smissie OR 0.5 * ZSmissi))"},
       {"no title level inside titel:", with(0.5, 0, 0, 0, 2), "titel:missie",
        "Query((Smissie OR 0.5 * ZSmissi))"},
       {"phrases are untouched", with(0.5, 1, 1, 1, 1), "\"de trainingsmissie\"",
@@ -229,6 +241,18 @@ TEST(QueryWeights, OnlyStopWordsStillSearchAtFullWeight) {
   EXPECT_EQ(b.build(parse_query("het een").root).query.get_description(), "Query((het OR een))");
 }
 
+TEST(QueryWeights, SearcherRefusesBonusesWithK2) {
+  for (double SearcherOptions::*bonus : {&SearcherOptions::coord_bonus, &SearcherOptions::tf_floor}) {
+    SearcherOptions o;
+    o.k2 = 1.0;
+    o.*bonus = 0.5;
+    auto s = Searcher::open({(testing::fresh_dir("query-weights") / "missing").string()}, o);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(s.status().message().find("k2"), std::string::npos) << s.status().to_string();
+  }
+}
+
 TEST(QueryWeights, SearcherRefusesBadWeights) {
   struct Bad {
     const char* name;
@@ -244,6 +268,9 @@ TEST(QueryWeights, SearcherRefusesBadWeights) {
       {"query_part_weight", &SearcherOptions::query_part_weight, -2},
       {"phrase_pair_weight", &SearcherOptions::phrase_pair_weight, -0.25},
       {"near_pair_weight", &SearcherOptions::near_pair_weight, 2000},
+      {"lead_weight", &SearcherOptions::lead_weight, -1},
+      {"coord_bonus", &SearcherOptions::coord_bonus, -0.5},
+      {"tf_floor", &SearcherOptions::tf_floor, 1e6},
   };
   for (const Bad& bad : kBad) {
     SearcherOptions o;

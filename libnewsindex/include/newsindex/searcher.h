@@ -136,6 +136,18 @@ struct SearcherOptions {
   double phrase_pair_weight = 0.0;
   double near_pair_weight = 0.0;
   std::uint32_t near_pair_window = 8;  // 2..64
+  // BM25 extras for each query term a document matches (docs/evaluation.md,
+  // "Other levers"): a flat coordination bonus (times the term's query-side
+  // weight), so that matching more of the words counts beyond their idf; and
+  // BM25+'s floor, a share of the term's idf weight for any match however
+  // long the document. Each in [0, 1000]; > 0 needs k2 = 0 and local
+  // databases (a remote server does not know the scheme). Default: 0 / 0.
+  double coord_bonus = 0.0;
+  // A match of a free-text word's stem in the lead field ("ZXL" terms of
+  // indexes built with WriterOptions::lead_terms), on top of the body match.
+  // Default: 0.
+  double lead_weight = 0.0;
+  double tf_floor = 0.0;
   // A shard (one of the databases, or one listed by a stub file) that cannot
   // be opened, or a remote one that stops answering, is left out and named
   // in SearchResults::missing_shards, instead of failing open() or search()

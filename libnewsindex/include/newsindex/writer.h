@@ -54,12 +54,17 @@ struct WriterOptions {
   bool index_title = true;
   // How many times a word of the title counts in the searchable text (its
   // wdf per occurrence; body words count once). Chosen on the lead task
-  // (docs/evaluation.md, "Index-time weights"). Default: 5.
+  // (docs/evaluation.md, "Issue 18", title boost: 3, 5 and 8 level). Default: 5.
   std::uint32_t title_wdf = 5;
   // The same for a word of the lead: the body's first paragraph (as the
   // readers derive Article::lead), or a lead given apart from the body.
-  // Chosen on known-item-nl (docs/evaluation.md). Default: 1.
-  std::uint32_t lead_wdf = 1;
+  // Chosen on known-item-nl (docs/evaluation.md, "Issue 18": MRR@10
+  // 0.747 against 0.738 with 1). Default: 2.
+  std::uint32_t lead_wdf = 2;
+  // Also index the lead's words as a field of their own ("ZXL" stems,
+  // docs/index-format.md), which SearcherOptions::lead_weight searches.
+  // Default: false.
+  bool lead_terms = false;
   // Write even if the database was built with a different analysis. Default: false.
   bool override_analysis = false;
   // Sharding (docs/scaling.md). 0: write what the path holds, one database,

@@ -24,6 +24,9 @@ inline constexpr std::string_view kPrefixId = "Q";          // unique id (boolea
 inline constexpr std::string_view kPrefixTitle = "S";       // title words, positions
 inline constexpr std::string_view kPrefixStem = "Z";        // stems, no positions
 inline constexpr std::string_view kPrefixTitleStem = "ZS";  // title stems
+// lead stems (WriterOptions::lead_terms), no positions: the lead as a field of
+// its own, searched at SearcherOptions::lead_weight (Omega style: Z + prefix XL)
+inline constexpr std::string_view kPrefixLeadStem = "ZXL";
 inline constexpr std::string_view kPrefixAuthor = "A";      // author, boolean
 inline constexpr std::string_view kPrefixTag = "K";         // tags, boolean
 inline constexpr std::string_view kPrefixDay = "D";         // YYYYMMDD, boolean
@@ -63,7 +66,7 @@ enum Slot : Xapian::valueno {
 inline constexpr Xapian::termcount kTitleWdfBoost = 5;
 // The same for a word of the lead (the body's first paragraph, or a lead
 // given apart): the default of WriterOptions::lead_wdf.
-inline constexpr Xapian::termcount kLeadWdfBoost = 1;
+inline constexpr Xapian::termcount kLeadWdfBoost = 2;
 // Gap between the title's last position and the body's first, so that a
 // phrase never matches across the title/body boundary.
 inline constexpr Xapian::termpos kFieldPositionGap = 100;

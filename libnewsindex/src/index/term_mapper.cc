@@ -26,6 +26,9 @@ std::string title_term(std::string_view term) { return join(schema::kPrefixTitle
 std::string title_stem_term(std::string_view stem) {
   return join(schema::kPrefixTitleStem, stem);
 }
+std::string lead_stem_term(std::string_view stem) {
+  return join(schema::kPrefixLeadStem, stem);
+}
 std::string compound_term(std::string_view stem) {
   return join(schema::kPrefixCompoundPart, stem);
 }
@@ -73,6 +76,9 @@ int TermMapper::add(DocSink& doc, const Token& token, Field field) {
   }
   post(doc, "", token.term, pos, wdf);
   if (indexes_stem(token)) term(doc, schema::kPrefixStem, token.stem, wdf);
+  if (field == Field::kLead && weights_.lead_terms && indexes_stem(token)) {
+    term(doc, schema::kPrefixLeadStem, token.stem, 1);
+  }
   if (title) {
     post(doc, schema::kPrefixTitle, token.term, pos, 1);
     if (indexes_stem(token)) term(doc, schema::kPrefixTitleStem, token.stem, 1);

@@ -5,6 +5,7 @@
 //   kWord, kVariant, kHyphenPart -> term (with position) + "Z"+stem (no position)
 //   kCompoundPart                -> "XP"+stem (no position: never in phrases)
 //   title text additionally      -> "S"+term (with position) + "ZS"+stem
+//   lead text, with lead_terms   -> "ZXL"+stem (no position)
 // Title and lead words count `FieldWeights` times on their unprefixed, Z and
 // XP terms (the index-time boosts); body words once.
 // Stop words are indexed as exact terms with positions (phrases need them)
@@ -32,6 +33,8 @@ enum class Field { kBody, kLead, kTitle };
 struct FieldWeights {
   Xapian::termcount title = schema::kTitleWdfBoost;
   Xapian::termcount lead = schema::kLeadWdfBoost;
+  // Lead words also as "ZXL"+stem (wdf 1), the lead field.
+  bool lead_terms = false;
 };
 
 // "Z" + stem.
@@ -40,6 +43,8 @@ std::string stem_term(std::string_view stem);
 std::string title_term(std::string_view term);
 // "ZS" + stem.
 std::string title_stem_term(std::string_view stem);
+// "ZXL" + stem (lead words, WriterOptions::lead_terms).
+std::string lead_stem_term(std::string_view stem);
 // "XP" + stem (closed-compound parts).
 std::string compound_term(std::string_view stem);
 

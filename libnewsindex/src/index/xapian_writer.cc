@@ -24,6 +24,7 @@ FieldWeights field_weights(const WriterOptions& options) {
   FieldWeights w;
   w.title = options.title_wdf;
   w.lead = options.lead_wdf;
+  w.lead_terms = options.lead_terms;
   return w;
 }
 

@@ -65,6 +65,17 @@ bool position_query(const std::vector<std::string>& terms, QueryField field, Xap
   return true;
 }
 
+// The terms `spell(word)` of `words` that fit in the index.
+std::vector<Xapian::Query> prefixed(const std::vector<std::string>& words,
+                                    std::string (*spell)(std::string_view)) {
+  std::vector<Xapian::Query> out;
+  for (const std::string& w : words) {
+    std::string term = spell(w);
+    if (term_fits(term)) out.emplace_back(term);
+  }
+  return out;
+}
+
 bool is_acronym(std::string_view text) {
   bool upper = false;
   for (unsigned char c : text) {
@@ -166,14 +177,16 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
   if (field != QueryField::kText) return base;
   std::vector<Xapian::Query> lv{std::move(base)};
   if (options_.title_weight > 0.0) {
-    std::vector<Xapian::Query> title;
-    for (const std::string& t : forms) {
-      std::string term = title_term(t);
-      if (term_fits(term)) title.emplace_back(term);
-    }
+    std::vector<Xapian::Query> title = prefixed(forms, title_term);
     if (!title.empty()) {
       lv.push_back(scaled(levels(std::move(title), stems, QueryField::kTitle),
                           options_.title_weight));
+    }
+  }
+  if (options_.lead_weight > 0.0) {
+    std::vector<Xapian::Query> lead = prefixed(stems, lead_stem_term);
+    if (!lead.empty()) {
+      lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, lead), options_.lead_weight));
     }
   }
   if (options_.hyphen_part_weight > 0.0 && c.hyphenated) {

@@ -5,6 +5,7 @@
 //       "Z" stems              weight stem_weight,
 //       "XP" compound parts    weight compound_weight,
 //       title (S / ZS)         weight title_weight          (0: off),
+//       lead stems (ZXL)       weight lead_weight           (0: off),
 //       hyphen parts as words  weight hyphen_part_weight    (0: off),
 //       query compound parts   weight query_part_weight     (0: off) )
 // so an exact match ranks above a stem match above a compound-part match.
@@ -46,6 +47,7 @@ struct BuilderOptions {
         stem_weight(searcher.stem_weight),
         compound_weight(searcher.compound_weight),
         title_weight(searcher.title_weight),
+        lead_weight(searcher.lead_weight),
         stopword_weight(searcher.stopword_weight),
         hyphen_part_weight(searcher.hyphen_part_weight),
         query_part_weight(searcher.query_part_weight),
@@ -57,6 +59,7 @@ struct BuilderOptions {
   double stem_weight;
   double compound_weight;
   double title_weight;
+  double lead_weight;
   double stopword_weight;
   double hyphen_part_weight;
   double query_part_weight;

@@ -16,6 +16,7 @@
 #include "search/pinned_dir.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
+#include "search/ranking_weight.h"
 #include "search/recency_source.h"
 #include "search/snippets.h"
 #include "search/spelling.h"
@@ -381,10 +382,7 @@ class SearcherImpl final : public Searcher {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
-  Xapian::BM25Weight weight() const {
-    return Xapian::BM25Weight(options_.k1, options_.k2, options_.k3, options_.b,
-                              options_.min_normlen);
-  }
+  std::unique_ptr<Xapian::Weight> weight() const { return make_weight(options_); }
 
   Status search_once(const SearchRequest& request, SearchResults& results) {
     results.query = request.query;
@@ -415,7 +413,7 @@ class SearcherImpl final : public Searcher {
     }
 
     Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(weight());
+    enquire.set_weighting_scheme(*weight());
     std::unique_ptr<RecencySource> recency;
     if (request.recency_half_life > 0 && remote_) {
       // xapian-tcpsrv does not know our PostingSource.
@@ -518,7 +516,7 @@ class SearcherImpl final : public Searcher {
     Xapian::RSet rset;
     rset.add_document(did);
     Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(weight());
+    enquire.set_weighting_scheme(*weight());
     SimilarTermDecider decider(*analyzer_);
     // Exact term frequencies: over several databases (shards) Xapian would
     // otherwise scale the frequencies of the document's own shard, and pick
@@ -688,12 +686,19 @@ Result<std::unique_ptr<Searcher>> open_once(const std::vector<std::string>& data
       {"hyphen_part_weight", options.hyphen_part_weight},
       {"query_part_weight", options.query_part_weight},
       {"phrase_pair_weight", options.phrase_pair_weight},
-      {"near_pair_weight", options.near_pair_weight}};
+      {"near_pair_weight", options.near_pair_weight},
+      {"coord_bonus", options.coord_bonus},
+      {"lead_weight", options.lead_weight},
+      {"tf_floor", options.tf_floor}};
   for (const auto& [name, w] : weights) {
     if (!(w >= 0.0 && w <= 1000.0)) {
       return Status::invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
                               std::to_string(w));
     }
+  }
+  if ((options.coord_bonus > 0.0 || options.tf_floor > 0.0) && options.k2 != 0.0) {
+    return Status::invalid_argument("coord_bonus and tf_floor need k2 = 0, got k2 " +
+                                    std::to_string(options.k2));
   }
   if (options.near_pair_window < 2 || options.near_pair_window > 64) {
     return Status::invalid_argument("near_pair_window must be between 2 and 64, got " +

@@ -1,0 +1,101 @@
+// BM25 with the known-item bonuses (coordination, BM25+ floor).
+#include "search/ranking_weight.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+namespace newsindex::internal {
+
+BonusBM25Weight::BonusBM25Weight(const Bm25Params& p) : p_(p) {
+  p_.k1 = std::max(0.0, p_.k1);
+  p_.k3 = std::max(0.0, p_.k3);
+  p_.b = std::clamp(p_.b, 0.0, 1.0);
+  need_stat(COLLECTION_SIZE);
+  need_stat(TERMFREQ);
+  need_stat(WDF);
+  need_stat(WDF_MAX);
+  need_stat(WQF);
+  need_stat(AVERAGE_LENGTH);
+  need_stat(DOC_LENGTH);
+  need_stat(DOC_LENGTH_MIN);
+}
+
+BonusBM25Weight* BonusBM25Weight::clone() const { return new BonusBM25Weight(p_); }
+
+std::string BonusBM25Weight::serialise() const {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%a %a %a %a %a %a", p_.k1, p_.k3, p_.b, p_.min_normlen,
+                p_.coord_bonus, p_.tf_floor);
+  return buf;
+}
+
+BonusBM25Weight* BonusBM25Weight::unserialise(const std::string& serialised) const {
+  Bm25Params p;
+  std::istringstream in(serialised);
+  std::string field[6];
+  for (std::string& f : field) {
+    if (!(in >> f)) throw Xapian::SerialisationError("newsindex.BonusBM25Weight: short data");
+  }
+  double* out[] = {&p.k1, &p.k3, &p.b, &p.min_normlen, &p.coord_bonus, &p.tf_floor};
+  for (int i = 0; i < 6; ++i) *out[i] = std::strtod(field[i].c_str(), nullptr);
+  return new BonusBM25Weight(p);
+}
+
+void BonusBM25Weight::init(double factor) {
+  // factor 0: the term-independent part (get_sumextra), which is 0 here.
+  if (factor == 0.0) {
+    idf_weight_ = bonus_ = 0.0;
+    return;
+  }
+  const double avlen = get_average_length();
+  inv_avlen_ = avlen > 0.0 ? 1.0 / avlen : 0.0;
+  // Robertson-Sparck Jones idf without relevance information, kept positive
+  // for terms in more than a third of the documents (as BM25Weight does).
+  const double n = static_cast<double>(get_collection_size());
+  const double tf = static_cast<double>(get_termfreq());
+  double ratio = (n - tf + 0.5) / (tf + 0.5);
+  if (ratio < 2.0) ratio = ratio * 0.5 + 1.0;
+  double w = std::log(ratio) * factor;
+  if (p_.k3 != 0.0) {
+    const double wqf = get_wqf();
+    w *= (p_.k3 + 1.0) * wqf / (p_.k3 + wqf);
+  }
+  idf_weight_ = w;
+  bonus_ = p_.coord_bonus * factor + p_.tf_floor * w;
+}
+
+double BonusBM25Weight::tf_part(double wdf, double doclen) const {
+  if (p_.k1 == 0.0) return 1.0;
+  const double normlen = std::max(doclen * inv_avlen_, p_.min_normlen);
+  return (p_.k1 + 1.0) * wdf / (p_.k1 * (normlen * p_.b + (1.0 - p_.b)) + wdf);
+}
+
+double BonusBM25Weight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen,
+                                    Xapian::termcount) const {
+  if (wdf == 0) return 0.0;  // no occurrence of this term (e.g. an OR's other branch)
+  return idf_weight_ * tf_part(wdf, doclen) + bonus_;
+}
+
+double BonusBM25Weight::get_maxpart() const {
+  // The tf part grows with wdf and falls with the document length.
+  return idf_weight_ * tf_part(get_wdf_upper_bound(), get_doclength_lower_bound()) + bonus_;
+}
+
+std::unique_ptr<Xapian::Weight> make_weight(const SearcherOptions& o) {
+  if (o.coord_bonus > 0.0 || o.tf_floor > 0.0) {
+    Bm25Params p;
+    p.k1 = o.k1;
+    p.k3 = o.k3;
+    p.b = o.b;
+    p.min_normlen = o.min_normlen;
+    p.coord_bonus = o.coord_bonus;
+    p.tf_floor = o.tf_floor;
+    return std::make_unique<BonusBM25Weight>(p);
+  }
+  return std::make_unique<Xapian::BM25Weight>(o.k1, o.k2, o.k3, o.b, o.min_normlen);
+}
+
+}  // namespace newsindex::internal

@@ -1,0 +1,147 @@
+// BonusBM25Weight: BM25 exactly (both extras 0), plus a flat bonus per
+// matched query term (coord_bonus) and a share of the term's idf weight
+// (tf_floor); make_weight picks the scheme.
+#include "search/ranking_weight.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace newsindex::internal {
+namespace {
+
+// Documents of different lengths with some of the words a, b, c.
+Xapian::Database small_db() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::vector<std::pair<std::string, unsigned>>> docs = {
+      {{"a", 1}, {"b", 1}, {"c", 1}, {"x", 5}},
+      {{"a", 3}, {"x", 1}},
+      {{"a", 1}, {"b", 2}, {"x", 30}},
+      {{"b", 1}, {"c", 4}},
+      {{"x", 2}, {"y", 2}},
+      {{"a", 1}, {"y", 40}},
+  };
+  for (const auto& terms : docs) {
+    Xapian::Document doc;
+    for (const auto& [t, wdf] : terms) doc.add_term(t, wdf);
+    db.add_document(doc);
+  }
+  return db;
+}
+
+Xapian::Query join(Xapian::Query::op op, std::vector<Xapian::Query> qs) {
+  return Xapian::Query(op, qs.begin(), qs.end());
+}
+
+std::map<Xapian::docid, double> scores(const Xapian::Database& db, const Xapian::Query& q,
+                                       const Xapian::Weight& w) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_weighting_scheme(w);
+  std::map<Xapian::docid, double> out;
+  Xapian::MSet mset = enquire.get_mset(0, 100);
+  for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
+  return out;
+}
+
+std::map<Xapian::docid, int> matched_terms(const Xapian::Database& db,
+                                           const std::vector<std::string>& terms) {
+  std::map<Xapian::docid, int> out;
+  for (const std::string& t : terms) {
+    for (auto p = db.postlist_begin(t); p != db.postlist_end(t); ++p) ++out[*p];
+  }
+  return out;
+}
+
+TEST(BonusBM25Weight, ExtrasOffScoresAsXapianBM25) {
+  Xapian::Database db = small_db();
+  const Xapian::Query queries[] = {
+      join(Xapian::Query::OP_OR, {Xapian::Query("a"), Xapian::Query("b")}),
+      join(Xapian::Query::OP_OR,
+                    {Xapian::Query("a"), Xapian::Query("c"), Xapian::Query("x")}),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("b"), 0.5),
+      join(Xapian::Query::OP_SYNONYM, {Xapian::Query("a"), Xapian::Query("y")}),
+  };
+  const double params[][3] = {{0.9, 0.1, 0.5}, {1.2, 0.75, 0.5}, {0.0, 0.5, 0.5}, {2.0, 1.0, 0.2}};
+  for (const auto& [k1, b, minlen] : params) {
+    Bm25Params p;
+    p.k1 = k1;
+    p.b = b;
+    p.min_normlen = minlen;
+    for (const Xapian::Query& q : queries) {
+      auto want = scores(db, q, Xapian::BM25Weight(k1, 0, 1, b, minlen));
+      auto got = scores(db, q, BonusBM25Weight(p));
+      ASSERT_EQ(got.size(), want.size()) << q.get_description();
+      for (const auto& [id, w] : want) {
+        EXPECT_NEAR(got[id], w, 1e-9) << "k1 " << k1 << " b " << b << " doc " << id << " "
+                                      << q.get_description();
+      }
+    }
+  }
+}
+
+TEST(BonusBM25Weight, CoordBonusAddsPerMatchedTermTimesItsQueryFactor) {
+  Xapian::Database db = small_db();
+  Bm25Params p;
+  const double kBonus = 0.75;
+  Bm25Params with = p;
+  with.coord_bonus = kBonus;
+  struct Case {
+    double scale_c;  // OP_SCALE_WEIGHT on "c"
+  };
+  for (const Case& c : {Case{1.0}, Case{0.5}, Case{2.0}}) {
+    Xapian::Query q = join(Xapian::Query::OP_OR,
+                    {Xapian::Query("a"), Xapian::Query("b"),
+                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("c"), c.scale_c)});
+    auto base = scores(db, q, BonusBM25Weight(p));
+    auto bonus = scores(db, q, BonusBM25Weight(with));
+    auto ab = matched_terms(db, {"a", "b"});
+    auto cc = matched_terms(db, {"c"});
+    ASSERT_EQ(bonus.size(), base.size());
+    for (const auto& [id, w] : base) {
+      double want = w + kBonus * (ab[id] + c.scale_c * cc[id]);
+      EXPECT_NEAR(bonus[id], want, 1e-9) << "doc " << id << " scale " << c.scale_c;
+    }
+  }
+}
+
+TEST(BonusBM25Weight, TfFloorAddsAShareOfTheIdfWeight) {
+  Xapian::Database db = small_db();
+  Bm25Params p;
+  p.k1 = 0.0;  // the tf part is 1: a match scores its idf weight
+  Bm25Params with = p;
+  with.tf_floor = 0.25;
+  Xapian::Query q = join(Xapian::Query::OP_OR, {Xapian::Query("a"), Xapian::Query("c")});
+  auto base = scores(db, q, BonusBM25Weight(p));
+  auto floor = scores(db, q, BonusBM25Weight(with));
+  for (const auto& [id, w] : base) EXPECT_NEAR(floor[id], 1.25 * w, 1e-9) << "doc " << id;
+}
+
+TEST(BonusBM25Weight, SerialisesItsParameters) {
+  Bm25Params p;
+  p.k1 = 0.7;
+  p.b = 0.3;
+  p.coord_bonus = 0.4;
+  p.tf_floor = 0.1;
+  BonusBM25Weight w(p);
+  std::unique_ptr<Xapian::Weight> back(w.unserialise(w.serialise()));
+  EXPECT_EQ(back->serialise(), w.serialise());
+  EXPECT_EQ(back->name(), "newsindex.BonusBM25Weight");
+  EXPECT_THROW(w.unserialise("0x1p+0 0x1p+0"), Xapian::SerialisationError);
+}
+
+TEST(MakeWeight, PicksTheSchemeByTheExtras) {
+  SearcherOptions o;
+  EXPECT_EQ(make_weight(o)->name(), "Xapian::BM25Weight");
+  o.coord_bonus = 0.5;
+  EXPECT_EQ(make_weight(o)->name(), "newsindex.BonusBM25Weight");
+  o.coord_bonus = 0.0;
+  o.tf_floor = 0.1;
+  EXPECT_EQ(make_weight(o)->name(), "newsindex.BonusBM25Weight");
+}
+
+}  // namespace
+}  // namespace newsindex::internal
