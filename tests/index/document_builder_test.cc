@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
+#include "index/stored_data.h"
 #include "index/stored_text.h"
 #include "index_test_util.h"
 #include "testing/fake_analyzer.h"
@@ -40,6 +41,21 @@ BuiltDocument build(const Article& a, bool index_title = true) {
   return out;
 }
 
+// The JSON object of a document's data record.
+nlohmann::json data_json(const Xapian::Document& doc) {
+  std::string object;
+  EXPECT_TRUE(split_stored_data(doc.get_data(), &object, nullptr)) << "a schema-3 record";
+  return nlohmann::json::parse(object);
+}
+
+// The body in a document's data record ("" when none).
+std::string data_body(const Xapian::Document& doc) {
+  std::string object, body;
+  EXPECT_TRUE(split_stored_data(doc.get_data(), &object, &body)) << "a schema-3 record";
+  EXPECT_FALSE(object.empty());
+  return body;
+}
+
 TEST(DocumentBuilder, TextTermsTitleThenBodyAfterAGap) {
   BuiltDocument b = build(navo_article());
   // Title at 1..2; body from 2 + 1 + kFieldPositionGap = 103.
@@ -68,7 +84,7 @@ TEST(DocumentBuilder, BooleanFilterTerms) {
   EXPECT_EQ(dump_terms(b.doc, "K"), "Klh:0");
   // The url is displayed, not indexed (no Omega "U" term): nothing looks it up.
   EXPECT_EQ(dump_terms(b.doc, "U"), "");
-  EXPECT_NE(b.doc.get_data().find("https://example.org/navo"), std::string::npos);
+  EXPECT_EQ(data_json(b.doc)["url"], "https://example.org/navo");
   EXPECT_EQ(b.id_term, "Qbelga-1");
 }
 
@@ -98,7 +114,7 @@ TEST(DocumentBuilder, ValueSlots) {
 
 TEST(DocumentBuilder, DataIsJsonOfTheDisplayedFields) {
   BuiltDocument b = build(navo_article());
-  auto j = nlohmann::json::parse(b.doc.get_data());
+  auto j = data_json(b.doc);
   EXPECT_EQ(j["id"], "belga-1");
   EXPECT_EQ(j["title"], "NAVO missie");
   EXPECT_FALSE(j.contains("body"));  // in its own slot
@@ -117,34 +133,30 @@ TEST(DocumentBuilder, DataIsJsonOfTheDisplayedFields) {
 TEST(DocumentBuilder, InvalidUtf8InDataIsReplacedNotThrown) {
   Article a = make_article("x1", "t\xff", "body \xc3");
   BuiltDocument b = build(a);
-  auto j = nlohmann::json::parse(b.doc.get_data());
+  auto j = data_json(b.doc);
   EXPECT_EQ(j["id"], "x1");
 }
 
-TEST(DocumentBuilder, TextSlotHoldsTheBodyCompressed) {
+TEST(DocumentBuilder, DataRecordHoldsTheBodyCompressed) {
   BuiltDocument b = build(navo_article());
-  const std::string value = b.doc.get_value(schema::kSlotText);
-  std::string body;
-  ASSERT_TRUE(decode_stored_text(value, &body));
-  EXPECT_EQ(body, "De trainingsmissie in Irak wordt uitgebreid.");
+  EXPECT_EQ(data_body(b.doc), "De trainingsmissie in Irak wordt uitgebreid.");
+  EXPECT_EQ(b.doc.get_value(schema::kSlotText), "");     // schema 2 only
   EXPECT_EQ(b.doc.get_value(schema::kSlotDisplay), "");  // schema 1 only
 }
 
-TEST(DocumentBuilder, TextSlotRepairsInvalidUtf8AndIsAbsentWithoutBody) {
+TEST(DocumentBuilder, DataRecordBodyRepairsInvalidUtf8AndIsAbsentWithoutBody) {
   BuiltDocument b = build(make_article("x1", "t", "body \xc3 en \xff"));
-  std::string body;
-  ASSERT_TRUE(decode_stored_text(b.doc.get_value(schema::kSlotText), &body));
-  EXPECT_EQ(body, "body \uFFFD en \uFFFD");
+  EXPECT_EQ(data_body(b.doc), "body \uFFFD en \uFFFD");
   BuiltDocument t = build(make_article("x2", "Alleen een titel", ""));
-  EXPECT_EQ(t.doc.get_value(schema::kSlotText), "");
+  EXPECT_EQ(data_body(t.doc), "");
 }
 
 TEST(DocumentBuilder, LeadIsStoredOnlyWhenNotTheStartOfTheBody) {
   Article a = navo_article();
   a.lead = "De trainingsmissie in Irak";  // the readers' default: the body's start
-  EXPECT_FALSE(nlohmann::json::parse(build(a).doc.get_data()).contains("lead"));
+  EXPECT_FALSE(data_json(build(a).doc).contains("lead"));
   a.lead = "Een aparte inleiding.";
-  EXPECT_EQ(nlohmann::json::parse(build(a).doc.get_data())["lead"], "Een aparte inleiding.");
+  EXPECT_EQ(data_json(build(a).doc)["lead"], "Een aparte inleiding.");
 }
 
 TEST(DocumentBuilder, LeadWordsCountTheLeadWeight) {
@@ -200,7 +212,7 @@ TEST(DocumentBuilder, LongUrlIsKeptWholeInTheDataAndMakesNoTerm) {
   a.url = "https://example.org/" + std::string(400, 'x');
   const BuiltDocument b = build(a);
   EXPECT_EQ(dump_terms(b.doc, "U", false), "");
-  EXPECT_NE(b.doc.get_data().find(a.url), std::string::npos);
+  EXPECT_EQ(data_json(b.doc)["url"], a.url);
 }
 
 TEST(ValidateArticle, NamesTheArticle) {

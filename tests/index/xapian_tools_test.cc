@@ -1,6 +1,7 @@
 // Xapian's own tools read our databases: xapian-check passes, xapian-delve
 // shows the expected terms, quest with the Dutch stemmer finds a plain word.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -74,7 +75,12 @@ TEST_F(XapianTools, QuestWithTheDutchStemmerFindsAPlainWord) {
   std::string out = capture("quest -d '" + db_ + "' -s dutch gemeenten", code);
   ASSERT_EQ(code, 0) << out;
   EXPECT_NE(out.find("Zgemeent"), std::string::npos) << out;
-  EXPECT_NE(out.find("\"id\":\"nl-2019-0001\""), std::string::npos) << out;
+  // The document data is a compressed record (docs/index-format.md, "Document
+  // data"), which quest prints as bytes: the article is named by its docid.
+  Xapian::Database db(db_);
+  Xapian::PostingIterator p = db.postlist_begin("Qnl-2019-0001");
+  ASSERT_NE(p, db.postlist_end("Qnl-2019-0001"));
+  EXPECT_NE(out.find("\n" + std::to_string(*p) + ": ["), std::string::npos) << out;
 }
 
 }  // namespace

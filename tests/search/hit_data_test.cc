@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
+#include "index/stored_data.h"
 #include "index/stored_text.h"
 
 namespace newsindex::internal {
@@ -41,16 +42,34 @@ TEST(HitData, ReadsTheDisplayedFields) {
   }
 }
 
-// A matched document: the fields come from the data, the text from the text
-// slot (schema 2) or from the data (schema 1 stored the body there).
-TEST(HitData, DocumentTextComesFromTheTextSlotOrTheData) {
+// The data record of schema 3: the fields, then the body.
+std::string record(std::string_view body, std::string_view lead = "") {
+  StoredData d;
+  d.id = "a";
+  d.title = "T";
+  d.url = "u";
+  d.lead = lead;
+  d.body = body;
+  return encode_stored_data(d);
+}
+
+// A matched document: the fields come from the data, the text from the data
+// record (schema 3), the text slot (schema 2) or the object (schema 1).
+TEST(HitData, DocumentTextComesFromTheRecordTheTextSlotOrTheData) {
   struct Case {
     const char* name;
     std::string data;
     std::string text_slot;
     std::string want_text;
   };
+  const std::string damaged = record("Een lange tekst.", "L.");
   const Case cases[] = {
+      {"schema 3", record("Body."), "", "Body."},
+      {"schema 3, lead apart", record("B.", "L."), "", "B."},
+      {"schema 3, no body", record("", "L."), "", "L."},
+      {"schema 3, title only", record(""), "", "T"},
+      {"schema 3, damaged body", damaged.substr(0, damaged.size() - 3), "", "L."},
+      {"schema 3 ignores a text slot", record(""), encode_stored_text("Slot."), "T"},
       {"schema 2", R"({"id":"a","title":"T","url":"u"})", encode_stored_text("Body."), "Body."},
       {"schema 1", R"({"id":"a","title":"T","url":"u","body":"Old body."})", "", "Old body."},
       {"lead apart", R"({"id":"a","title":"T","url":"u","lead":"L."})", encode_stored_text("B."),

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "index/stored_data.h"
+#include "index/stored_text.h"
 #include "testing/fake_analyzer.h"
 #include "search/search_fixture.h"
 #include "search/searcher_impl.h"
@@ -247,6 +249,48 @@ TEST_F(SearcherTest, HitWithoutSnippetsShowsTheSameFieldsAsWithSnippets) {
       EXPECT_TRUE(a.snippet.empty()) << a.id;
     }
   }
+}
+
+// Schema 2 kept the body in value slot 9 and the data as the JSON object
+// alone: such a database still gives the same hits, fields and snippets.
+TEST_F(SearcherTest, ReadsASchema2Database) {
+  const std::string old = path_ + "-schema2";
+  {
+    Xapian::Database now(path_);
+    Xapian::WritableDatabase db(old, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (auto k = now.metadata_keys_begin(); k != now.metadata_keys_end(); ++k) {
+      db.set_metadata(*k, now.get_metadata(*k));
+    }
+    db.set_metadata(std::string(schema::kMetaSchema), "2");
+    for (auto it = now.postlist_begin(""); it != now.postlist_end(""); ++it) {
+      Xapian::Document doc = now.get_document(*it);
+      std::string object, body;
+      ASSERT_TRUE(internal::split_stored_data(doc.get_data(), &object, &body));
+      doc.set_data(object);
+      if (!body.empty()) doc.add_value(schema::kSlotText, internal::encode_stored_text(body));
+      db.replace_document(*it, doc);
+    }
+    db.commit();
+  }
+  auto now = open();
+  auto then = internal::open_searcher({old}, {}, analyzer_);
+  ASSERT_TRUE(then.ok()) << then.status().to_string();
+  for (const char* q : {"missie", "brand", "efficiente", ""}) {
+    SearchResults a = run(*now, q);
+    SearchResults b = run(**then, q);
+    ASSERT_FALSE(a.hits.empty()) << q;
+    ASSERT_EQ(ids(a), ids(b)) << q;
+    for (std::size_t i = 0; i < a.hits.size(); ++i) {
+      EXPECT_EQ(a.hits[i].title, b.hits[i].title) << q;
+      EXPECT_EQ(a.hits[i].url, b.hits[i].url) << q;
+      EXPECT_EQ(render_snippet(a.hits[i].snippet, "[", "]"),
+                render_snippet(b.hits[i].snippet, "[", "]"))
+          << q;
+    }
+  }
+  auto doc = (*then)->document("compound");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text, "De trainingsmissie werd gisteren verlengd door de regering.");
 }
 
 TEST_F(SearcherTest, MalformedQueriesWarnAndNeverFail) {

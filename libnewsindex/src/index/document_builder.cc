@@ -3,10 +3,8 @@
 
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "index/schema.h"
-#include "index/stored_text.h"
+#include "index/stored_data.h"
 #include "util/calendar.h"
 #include "util/utf8.h"
 
@@ -157,41 +155,39 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
   doc.add_value(schema::kSlotLanguage, language);
   doc.add_value(schema::kSlotCollapse, a.id);  // until set_cluster()
 
-  // The body, which snippets are cut from, goes compressed into its own slot
-  // (index/stored_text.h), so the data below stays small: a hit reads it
-  // whole, snippets or not. Invalid UTF-8 is replaced as the data's is.
-  if (!a.body.empty()) {
-    std::string repaired;
-    std::string_view body = a.body;
-    if (!is_valid_utf8(body)) {
-      repaired = a.body;
-      repair_utf8(repaired);
-      body = repaired;
-    }
-    doc.add_value(schema::kSlotText, encode_stored_text(body));
-  }
-
   // Stored data: what a hit displays (the lead only when apart, above: a
   // lead that is the body's first paragraph, the readers' default, is not
-  // stored twice).
-  nlohmann::json data = {
-      {"id", a.id},           {"title", a.title},     {"date", iso_date(a)},
-      {"source", a.source},   {"outlet", a.outlet},   {"category", a.category},
-      {"url", a.url},         {"language", language}, {"authors", a.authors},
-      {"tags", a.tags},
-  };
-  if (lead_apart) data["lead"] = a.lead;
+  // stored twice) and the body.
+  StoredData data;
+  data.id = a.id;
+  data.title = a.title;
+  data.date = iso_date(a);
+  data.source = a.source;
+  data.outlet = a.outlet;
+  data.category = a.category;
+  data.url = a.url;
+  data.language = language;
+  data.authors = a.authors;
+  data.tags = a.tags;
+  if (lead_apart) data.lead = a.lead;
   if (has_usable_date(a)) {
-    data["timestamp"] = a.timestamp;
-    data["has_time"] = a.has_time;
-    if (!a.time_zone.empty()) data["time_zone"] = a.time_zone;
+    data.dated = true;
+    data.timestamp = a.timestamp;
+    data.has_time = a.has_time;
+    data.time_zone = a.time_zone;
   }
-  if (!a.extra.empty()) {
-    nlohmann::json extra = nlohmann::json::object();
-    for (const auto& [k, v] : a.extra) extra[k] = v;
-    data["extra"] = std::move(extra);
+  data.extra = a.extra;
+  // The body, which snippets are cut from, goes compressed into the same
+  // record (index/stored_data.h): one read per hit. Invalid UTF-8 is
+  // replaced as in the fields.
+  std::string repaired;
+  data.body = a.body;
+  if (!is_valid_utf8(data.body)) {
+    repaired = a.body;
+    repair_utf8(repaired);
+    data.body = repaired;
   }
-  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  doc.set_data(encode_stored_data(data));
   if (direct_) out.image.finish();  // sorted on the analysis thread
 }
 

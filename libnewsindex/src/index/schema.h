@@ -14,7 +14,9 @@
 namespace newsindex::schema {
 
 // 2: the body moved from the document data to kSlotText; no kSlotDisplay.
-inline constexpr std::string_view kSchemaVersion = "2";
+// 3: the body moved from kSlotText into the document data record, after the
+//    displayed fields (index/stored_data.h): one read per hit.
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // --- Term prefixes -------------------------------------------------------
 // Unprefixed: normalised words (and variants, hyphen parts) with positions.
@@ -51,7 +53,8 @@ enum Slot : Xapian::valueno {
   // Schema 1 only (no longer written): the fields a hit shows, as JSON, when
   // the document data still held the body. Readers ignore it.
   kSlotDisplay = 8,
-  // The body snippets are cut from, compressed (index/stored_text.h).
+  // Schema 2 only (no longer written): the body snippets are cut from,
+  // compressed (index/stored_text.h). The searcher still reads it.
   kSlotText = 9,
 };
 

@@ -1,10 +1,10 @@
-// index/stored_text.h: the article text that snippets are cut from.
+// index/stored_text.h: a compressed text: the body snippets are cut from,
+// and the displayed fields' JSON object.
 //
-// The body is stored compressed in its own value slot (schema::kSlotText),
-// apart from the document data, which holds only what a hit displays. So a
-// hit without snippets reads a few hundred bytes, a hit with snippets also
-// reads the text, and Xapian's zlib pass over the document data (run on the
-// writer's thread) no longer sees the long text.
+// Both are parts of the document data record (index/stored_data.h; schema
+// 2 kept the body in value slot schema::kSlotText), compressed on the
+// analysis threads at level 1 rather than by Xapian's zlib pass on the
+// writer's thread.
 //
 // Format: 'z', the text's length as 4 bytes little-endian, then the text as
 // a zlib stream (RFC 1950: what zlib's compress2() writes and uncompress()

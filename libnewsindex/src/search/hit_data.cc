@@ -1,221 +1,45 @@
-// Stored JSON -> Hit fields, without building a JSON tree: only the
-// top-level string fields a hit shows are decoded, everything else is
-// skipped (a hit is filled for every result, and the body is long).
+// Stored data -> Hit fields, through the stored-data decoder
+// (index/stored_data.h) and the stored body (index/stored_text.h).
 #include "search/hit_data.h"
 
-#include <algorithm>
-#include <cstdint>
-#include <cstring>
-
-#include "util/utf8.h"
 #include "index/schema.h"
+#include "index/stored_data.h"
 #include "index/stored_text.h"
 
 namespace newsindex::internal {
 namespace {
 
-class Scanner {
- public:
-  explicit Scanner(std::string_view s) : s_(s) {}
-
-  bool at_end() const { return i_ >= s_.size(); }
-  void ws() {
-    while (i_ < s_.size() &&
-           (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) {
-      ++i_;
-    }
-  }
-  bool eat(char c) {
-    ws();
-    if (i_ < s_.size() && s_[i_] == c) {
-      ++i_;
-      return true;
-    }
-    return false;
-  }
-  char peek() {
-    ws();
-    return i_ < s_.size() ? s_[i_] : '\0';
-  }
-
-  // Reads a JSON string (at '"'); `out` gets it decoded when non-null.
-  bool string(std::string* out) {
-    if (!eat('"')) return false;
-    while (i_ < s_.size()) {
-      // Copy (or skip) the run up to the next quote or escape at once.
-      std::size_t stop = std::min(next(quote_, '"'), next(backslash_, '\\'));
-      if (stop >= s_.size()) return false;
-      if (out) out->append(s_.substr(i_, stop - i_));
-      i_ = stop + 1;
-      if (s_[stop] == '"') return true;
-      if (i_ >= s_.size()) return false;
-      char e = s_[i_++];
-      if (!out) {
-        continue;
-      }
-      switch (e) {
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          if (!hex4(cp)) return false;
-          if (cp >= 0xD800 && cp < 0xDC00 && i_ + 1 < s_.size() && s_[i_] == '\\' &&
-              s_[i_ + 1] == 'u') {
-            i_ += 2;
-            std::uint32_t lo = 0;
-            if (!hex4(lo)) return false;
-            cp = lo >= 0xDC00 && lo < 0xE000 ? 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00)
-                                             : 0xFFFD;
-          }
-          if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;  // a lone surrogate
-          utf8(cp, *out);
-          break;
-        }
-        default:
-          out->push_back(e);  // \" \\ \/
-      }
-    }
-    return false;
-  }
-
-  // Skips any JSON value.
-  bool skip() {
-    char c = peek();
-    if (c == '"') return string(nullptr);
-    if (c == '{' || c == '[') {
-      int depth = 0;
-      while (i_ < s_.size()) {
-        char d = s_[i_];
-        if (d == '"') {
-          if (!string(nullptr)) return false;
-          continue;
-        }
-        ++i_;
-        if (d == '{' || d == '[') ++depth;
-        if (d == '}' || d == ']') {
-          if (--depth == 0) return true;
-        }
-      }
-      return false;
-    }
-    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}') ++i_;  // number, true, null
-    return true;
-  }
-
- private:
-  bool hex4(std::uint32_t& v) {
-    if (i_ + 4 > s_.size()) return false;
-    v = 0;
-    for (int k = 0; k < 4; ++k) {
-      char h = s_[i_++];
-      v <<= 4;
-      if (h >= '0' && h <= '9')
-        v |= static_cast<std::uint32_t>(h - '0');
-      else if (h >= 'a' && h <= 'f')
-        v |= static_cast<std::uint32_t>(h - 'a' + 10);
-      else if (h >= 'A' && h <= 'F')
-        v |= static_cast<std::uint32_t>(h - 'A' + 10);
-      else
-        return false;
-    }
-    return true;
-  }
-  static void utf8(std::uint32_t cp, std::string& out) {
-    internal::append_utf8(static_cast<char32_t>(cp), out);
-  }
-
-  // The first `c` at or after i_ (s_.size() when none). `at` remembers the
-  // last answer: a long body has many escapes ("\n\n" between paragraphs)
-  // and only one closing quote, which is then searched for once.
-  struct Next {
-    std::size_t from = 1, pos = 0;  // pos is the first `c` in [from, ...)
-  };
-  std::size_t next(Next& at, char c) {
-    if (at.from > i_ || at.pos < i_) {
-      const void* p = std::memchr(s_.data() + i_, c, s_.size() - i_);
-      at.pos = p ? static_cast<std::size_t>(static_cast<const char*>(p) - s_.data()) : s_.size();
-      at.from = i_;
-    }
-    return at.pos;
-  }
-  Next quote_, backslash_;
-
-  std::string_view s_;
-  std::size_t i_ = 0;
-};
-
-struct StoredText {
-  std::string body, lead;
-};
-
-// Fills the hit's fields from the data and, with `text`, picks up the body
-// and lead stored there (schema 1 stored the body in the data).
-void parse_data(std::string_view data, Hit& hit, StoredText* text) {
-  std::string* body = text ? &text->body : nullptr;
-  std::string* lead = text ? &text->lead : nullptr;
-  Scanner sc(data);
-  if (!sc.eat('{')) return;
-  if (sc.eat('}')) return;
-  do {
-    std::string key;
-    if (!sc.string(&key) || !sc.eat(':')) break;
-    std::string* target = nullptr;
-    if (key == "id")
-      target = &hit.id;
-    else if (key == "title")
-      target = &hit.title;
-    else if (key == "date")
-      target = &hit.date;
-    else if (key == "source")
-      target = &hit.source;
-    else if (key == "outlet")
-      target = &hit.outlet;
-    else if (key == "category")
-      target = &hit.category;
-    else if (key == "url")
-      target = &hit.url;
-    else if (key == "body")
-      target = body;
-    else if (key == "lead")
-      target = lead;
-    bool ok = target && sc.peek() == '"' ? (target->clear(), sc.string(target)) : sc.skip();
-    if (!ok) break;
-  } while (sc.eat(','));
-}
-
-std::string pick_text(StoredText& t, const Hit& hit) {
-  if (!t.body.empty()) return std::move(t.body);
-  if (!t.lead.empty()) return std::move(t.lead);
+// Moves the displayed fields into the hit; with `want_text` returns the
+// text snippets are cut from: the body, else the lead, else the title.
+std::string finish(DisplayData& d, Hit& hit, bool want_text) {
+  hit.id = std::move(d.id);
+  hit.title = std::move(d.title);
+  hit.date = std::move(d.date);
+  hit.source = std::move(d.source);
+  hit.outlet = std::move(d.outlet);
+  hit.category = std::move(d.category);
+  hit.url = std::move(d.url);
+  if (!want_text) return "";
+  if (!d.body.empty()) return std::move(d.body);
+  if (!d.lead.empty()) return std::move(d.lead);
   return hit.title;
 }
 
 }  // namespace
 
 std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
-  StoredText t;
-  parse_data(data, hit, want_text ? &t : nullptr);
-  return want_text ? pick_text(t, hit) : std::string();
+  DisplayData d;
+  (void)decode_stored_data(data, &d, want_text);
+  return finish(d, hit, want_text);
 }
 
 std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text) {
-  StoredText t;
-  parse_data(doc.get_data(), hit, want_text ? &t : nullptr);
-  if (!want_text) return "";
-  if (t.body.empty()) decode_stored_text(doc.get_value(schema::kSlotText), &t.body);
-  return pick_text(t, hit);
+  DisplayData d;
+  const bool whole = decode_stored_data(doc.get_data(), &d, want_text);
+  if (want_text && !whole && d.body.empty()) {
+    decode_stored_text(doc.get_value(schema::kSlotText), &d.body);  // schema 2
+  }
+  return finish(d, hit, want_text);
 }
 
 }  // namespace newsindex::internal

@@ -12,14 +12,16 @@
 namespace newsindex::internal {
 
 // Fills id, title, date, source, outlet, category and url of `hit` from the
-// JSON document data and, with `want_text`, returns the text snippets are
-// made from (a body stored in the data, as schema 1 did, or the lead, or
-// the title). Damaged data gives empty fields, never an error.
+// document data (index/stored_data.h) and, with `want_text`, returns the
+// text snippets are made from (the body stored in the data, as schemas 1
+// and 3 do, or the lead, or the title). Damaged data gives empty fields,
+// never an error.
 std::string fill_hit(std::string_view data, Hit& hit, bool want_text = true);
 
-// The same from a matched document: the text is the body from its slot
-// (schema::kSlotText, read only with `want_text`), else as above. A damaged
-// slot falls back to the lead or title.
+// The same from a matched document: the text is the body at the end of its
+// data record (schema 3) or in its slot (schema::kSlotText, schema 2), read
+// only with `want_text`, else as above. A damaged body falls back to the
+// lead or title.
 std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text);
 
 }  // namespace newsindex::internal
