@@ -66,6 +66,10 @@ class BandTable {
   void grow(std::size_t need, std::uint32_t below, Rekey rekey) {
     std::size_t n = slots_.empty() ? 1024 : slots_.size() * 2;
     while (need * 2 > n) n *= 2;
+    // The old table goes first: every article is re-added from `rekey`, so
+    // the peak is the new table alone (at a million articles the table is
+    // 512 MiB).
+    slots_ = std::vector<Slot>();
     slots_.assign(n, Slot{});
     used_ = 0;
     for (std::uint32_t i = 0; i < below; ++i) {
