@@ -54,11 +54,11 @@ struct WriterOptions {
   bool index_title = true;
   // How many times a word of the title counts in the searchable text (its
   // wdf per occurrence; body words count once). Chosen on the lead task
-  // (docs/evaluation.md, "Issue 18", title boost: 3, 5 and 8 level). Default: 5.
+  // (docs/evaluation.md, "Index-time weights", title boost: 3, 5 and 8 level). Default: 5.
   std::uint32_t title_wdf = 5;
   // The same for a word of the lead: the body's first paragraph (as the
   // readers derive Article::lead), or a lead given apart from the body.
-  // Chosen on known-item-nl (docs/evaluation.md, "Issue 18": MRR@10
+  // Chosen on known-item-nl (docs/evaluation.md, "Index-time weights": MRR@10
   // 0.747 against 0.738 with 1). Default: 2.
   std::uint32_t lead_wdf = 2;
   // Also index the lead's words as a field of their own ("ZXL" stems,
