@@ -66,9 +66,11 @@ TEST(SearcherDatabases, RetryingByExceptionType) {
     });
     EXPECT_EQ(st.code(), row.code) << st.message();
     EXPECT_EQ(calls, row.calls);
-    if (!st.ok()) EXPECT_NE(st.message().find(row.throws == RetryRow::kStatus ? "no such id" : path),
-                            std::string::npos)
-        << st.message();
+    if (!st.ok()) {
+      EXPECT_NE(st.message().find(row.throws == RetryRow::kStatus ? "no such id" : path),
+                std::string::npos)
+          << st.message();
+    }
   }
 }
 
