@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "glass/encoding.h"
+#include "glass/output_dir.h"
 #include "glass/positions.h"
 #include "glass/run_file.h"
 #include "glass/run_merge.h"
@@ -84,14 +85,6 @@ Status add_posting_list(EntrySink& table, const std::string& first_key,
   return Status();
 }
 
-Status sync_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno == ENOENT ? Status() : Status::io_error(path + ": " + std::strerror(errno));
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return Status::io_error(path + ": " + std::strerror(errno));
-  return Status();
-}
 
 }  // namespace
 
@@ -476,26 +469,11 @@ constexpr std::array<std::pair<Table, const char*>, 4> kWritten = {
     {{kPostlist, "postlist"}, {kTermlist, "termlist"}, {kPosition, "position"},
      {kDocdata, "docdata"}}};
 
-// Checks the block size and makes `dir` an empty directory.
-Status prepare_dir(const std::string& dir, std::uint32_t bs) {
-  if (bs < 2048 || bs > 65536 || (bs & (bs - 1)) != 0) {
-    return Status::invalid_argument("block size " + std::to_string(bs) +
-                                    ": must be a power of two from 2048 to 65536");
-  }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::io_error(dir + ": " + ec.message());
-  if (!std::filesystem::is_empty(dir, ec) || ec) {
-    return Status::invalid_argument(dir + ": not an empty directory");
-  }
-  return Status();
-}
-
 }  // namespace
 
 Status GlassBatch::write(const std::string& dir) {
   const std::uint32_t bs = options_.block_size;
-  Status st = prepare_dir(dir, bs);
+  Status st = prepare_output_dir(dir, bs);
   if (!st.ok()) return st;
   std::array<RootInfo, kTableCount> roots;
   for (int t = 0; t < kTableCount; ++t) {
@@ -513,17 +491,17 @@ Status GlassBatch::write(const std::string& dir) {
     if (!info.ok()) return info.status();
     roots[table] = *info;
     if (options_.sync) {
-      st = sync_file(path);
+      st = sync_path(path);
       if (!st.ok()) return st;
     }
   }
   st = write_version_file(dir, kRevision, roots, stats_, options_.sync);
-  if (st.ok() && options_.sync) st = sync_file(dir);
+  if (st.ok() && options_.sync) st = sync_path(dir);
   return st;
 }
 
 Status GlassBatch::write_runs(const std::string& dir) {
-  Status st = prepare_dir(dir, options_.block_size);
+  Status st = prepare_output_dir(dir, options_.block_size);
   if (!st.ok()) return st;
   const std::vector<const Postings*> terms = sorted_terms();
   for (const auto& [table, name] : kWritten) {
@@ -535,7 +513,7 @@ Status GlassBatch::write_runs(const std::string& dir) {
   }
   // Last: a run directory with its statistics is complete.
   st = write_run_stats(dir, stats_, options_.sync);
-  if (st.ok() && options_.sync) st = sync_file(dir);
+  if (st.ok() && options_.sync) st = sync_path(dir);
   return st;
 }
 

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "glass/encoding.h"
+#include "glass/output_dir.h"
 #include "glass/run_file.h"
 #include "glass/table_builder.h"
 
@@ -353,14 +354,6 @@ Status merge_postlist(std::vector<Source>& sources,
   return Status();
 }
 
-Status sync_path(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return errno == ENOENT ? Status() : Status::io_error(path + ": " + std::strerror(errno));
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return Status::io_error(path + ": " + std::strerror(errno));
-  return Status();
-}
 
 // Merges one table of every run into DIR/NAME.glass.
 template <class Merge>
@@ -414,16 +407,8 @@ Status merge_runs(const std::vector<std::string>& runs,
                   const std::map<std::string, std::string>& metadata, const std::string& dir,
                   const MergeOptions& options) {
   const std::uint32_t bs = options.block_size;
-  if (bs < 2048 || bs > 65536 || (bs & (bs - 1)) != 0) {
-    return Status::invalid_argument("block size " + std::to_string(bs) +
-                                    ": must be a power of two from 2048 to 65536");
-  }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::io_error(dir + ": " + ec.message());
-  if (!std::filesystem::is_empty(dir, ec) || ec) {
-    return Status::invalid_argument(dir + ": not an empty directory");
-  }
+  Status ready = prepare_output_dir(dir, bs);
+  if (!ready.ok()) return ready;
   DatabaseStats total;
   std::vector<std::uint64_t> offsets;
   for (const std::string& run : runs) {
