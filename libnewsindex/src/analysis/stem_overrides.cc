@@ -77,4 +77,12 @@ const std::string* StemOverrides::find(std::string_view term) const {
   return it == map_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> StemOverrides::words_with_stem(std::string_view stem) const {
+  std::vector<std::string> out;
+  for (const auto& [word, s] : map_) {
+    if (s == stem) out.push_back(word);
+  }
+  return out;
+}
+
 }  // namespace newsindex::internal::analysis

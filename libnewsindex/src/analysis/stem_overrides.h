@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "newsindex/status.h"
 
@@ -30,6 +31,8 @@ class StemOverrides {
 
   // The override stem of `term`, or nullptr.
   const std::string* find(std::string_view term) const;
+  // The words whose override stem is `stem` (the list is short: a scan).
+  std::vector<std::string> words_with_stem(std::string_view stem) const;
   std::size_t size() const { return map_.size(); }
 
  private:

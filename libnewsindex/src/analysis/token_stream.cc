@@ -133,6 +133,10 @@ void DutchTokenStream::process(const RawSpan& span) {
 void DutchTokenStream::process_simple(const RawSpan& span) {
   const std::string_view term =
       normalize(span.start, span.end, span.non_ascii, span.has_upper, norm_, true);
+  if (screen_ != nullptr && !screen_->may_match(term)) {
+    ++next_position_;
+    return;
+  }
   const CachedTerm* e = lookup(term);
   push_word(*e, next_position_++, span.start, span.end, TokenKind::kWord);
 }

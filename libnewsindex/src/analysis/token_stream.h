@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "analysis/analysis_config.h"
+#include "analysis/match_screen.h"
 #include "analysis/normalizer.h"
 #include "analysis/scanner.h"
 #include "analysis/stemmer.h"
@@ -42,6 +43,13 @@ class DutchTokenStream final : public TokenStream {
   std::uint32_t next_position() const override { return next_position_; }
   std::size_t repaired() const override { return scanner_.repaired(); }
 
+  // While `screen` is set (it must outlive its use), a plain word it rules
+  // out (analysis/match_screen.h) gives no tokens and is not analysed; its
+  // position still counts. For callers that keep only tokens that match
+  // (the snippeter). nullptr: every word gives its tokens. Default: nullptr.
+  void set_screen(const MatchScreen* screen) { screen_ = screen; }
+  const AnalysisConfig& config() const { return *config_; }
+
  private:
   void process(const RawSpan& span);
   // The normalised form of source bytes [start, end) (a view of the input
@@ -61,6 +69,7 @@ class DutchTokenStream final : public TokenStream {
   void process_complex(const RawSpan& span);
 
   std::shared_ptr<const AnalysisConfig> config_;
+  const MatchScreen* screen_ = nullptr;
   Scanner scanner_;
   Normalizer normalizer_;
   std::unique_ptr<Stemmer> stemmer_;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "analysis/token_stream.h"
+
 namespace newsindex::internal {
 namespace {
 
@@ -68,7 +70,24 @@ std::size_t window_end(std::string_view text, std::size_t pos, std::size_t min) 
 
 }  // namespace
 
-Snippeter::Snippeter(const Analyzer& analyzer) : stream_(analyzer.stream()) {}
+Snippeter::Snippeter(const Analyzer& analyzer)
+    : stream_(analyzer.stream()), dutch_(dynamic_cast<analysis::DutchTokenStream*>(stream_.get())) {
+  if (dutch_ != nullptr) dutch_->set_screen(&screen_);
+}
+
+void Snippeter::screen_for(const HighlightTerms& q) {
+  if (dutch_ == nullptr) return;
+  if (screen_built_ && q.terms == screened_.terms && q.stems == screened_.stems &&
+      q.prefixes == screened_.prefixes) {
+    return;
+  }
+  screen_.clear();
+  for (const std::string& t : q.terms) screen_.add_term(t);
+  for (const std::string& t : q.stems) screen_.add_stem(t, dutch_->config());
+  for (const std::string& t : q.prefixes) screen_.add_prefix(t);
+  screened_ = q;
+  screen_built_ = true;
+}
 
 void Snippeter::find_matches(std::string_view text, const HighlightTerms& q, std::uint32_t base) {
   matches_.clear();
@@ -173,6 +192,7 @@ std::vector<SnippetPart> Snippeter::make(std::string_view text, const HighlightT
   matches_.clear();
   std::size_t start = 0;
   if (!query.empty()) {
+    screen_for(query);
     find_candidates(text, query);
     if (!matches_.empty()) {
       start = best_start(text, length);

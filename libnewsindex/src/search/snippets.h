@@ -11,11 +11,15 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/match_screen.h"
 #include "newsindex/analyzer.h"
 #include "newsindex/searcher.h"
 #include "search/query_builder.h"
 
 namespace newsindex::internal {
+namespace analysis {
+class DutchTokenStream;
+}  // namespace analysis
 
 // Not thread-safe (owns a TokenStream).
 class Snippeter {
@@ -42,8 +46,17 @@ class Snippeter {
   // Approximate matches by byte search, to choose a window cheaply.
   void find_candidates(std::string_view text, const HighlightTerms& query);
   std::size_t best_start(std::string_view text, std::size_t length) const;
+  // Points the Dutch stream's screen at `query`'s terms (rebuilt only when
+  // the query changes), so that words which cannot match are not analysed.
+  void screen_for(const HighlightTerms& query);
 
   std::unique_ptr<TokenStream> stream_;
+  // stream_ when it is the Dutch analyzer's (whose stemming the screen
+  // knows); else null and every word is analysed.
+  analysis::DutchTokenStream* dutch_ = nullptr;
+  analysis::MatchScreen screen_;
+  HighlightTerms screened_;  // what screen_ was built for
+  bool screen_built_ = false;
   std::vector<Match> matches_;
   std::string lower_;
 };
