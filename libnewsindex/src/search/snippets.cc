@@ -1,6 +1,8 @@
 // Passage selection and highlighting through the analyzer.
 #include "search/snippets.h"
 
+#include <string.h>  // memmem
+
 #include <algorithm>
 
 #include "analysis/token_stream.h"
@@ -75,18 +77,30 @@ Snippeter::Snippeter(const Analyzer& analyzer)
   if (dutch_ != nullptr) dutch_->set_screen(&screen_);
 }
 
-void Snippeter::screen_for(const HighlightTerms& q) {
-  if (dutch_ == nullptr) return;
-  if (screen_built_ && q.terms == screened_.terms && q.stems == screened_.stems &&
-      q.prefixes == screened_.prefixes) {
+void Snippeter::prepare(const HighlightTerms& q) {
+  if (prepared_ && q.terms == prepared_for_.terms && q.stems == prepared_for_.stems &&
+      q.prefixes == prepared_for_.prefixes) {
     return;
   }
-  screen_.clear();
-  for (const std::string& t : q.terms) screen_.add_term(t);
-  for (const std::string& t : q.stems) screen_.add_stem(t, dutch_->config());
-  for (const std::string& t : q.prefixes) screen_.add_prefix(t);
-  screened_ = q;
-  screen_built_ = true;
+  // The byte-search keys: the first bytes of each stem, term and prefix.
+  keys_.clear();
+  auto add = [&](std::string_view k) {
+    std::string key(k.substr(0, std::min<std::size_t>(k.size(), 5)));
+    if (key.size() >= 2 && std::find(keys_.begin(), keys_.end(), key) == keys_.end()) {
+      keys_.push_back(std::move(key));
+    }
+  };
+  for (const std::string& t : q.stems) add(t);
+  for (const std::string& t : q.terms) add(t);
+  for (const std::string& t : q.prefixes) add(t);
+  if (dutch_ != nullptr) {
+    screen_.clear();
+    for (const std::string& t : q.terms) screen_.add_term(t);
+    for (const std::string& t : q.stems) screen_.add_stem(t, dutch_->config());
+    for (const std::string& t : q.prefixes) screen_.add_prefix(t);
+  }
+  prepared_for_ = q;
+  prepared_ = true;
 }
 
 void Snippeter::find_matches(std::string_view text, const HighlightTerms& q, std::uint32_t base) {
@@ -154,28 +168,23 @@ std::size_t Snippeter::best_start(std::string_view text, std::size_t length) con
   return window_start(text, matches_[best].start, length / 3, length / 6);
 }
 
-void Snippeter::find_candidates(std::string_view text, const HighlightTerms& q) {
+void Snippeter::find_candidates(std::string_view text) {
   // Cheap pre-screen: where the first bytes of a query term or stem occur
   // (ASCII case-insensitively; compounds included, "missi" in
   // "trainingsmissie"). Only the chosen window is then analysed.
   matches_.clear();
-  std::vector<std::string> keys;
-  auto add = [&](std::string_view k) {
-    std::string key(k.substr(0, std::min<std::size_t>(k.size(), 5)));
-    if (key.size() >= 2 && std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      keys.push_back(std::move(key));
-    }
-  };
-  for (const std::string& t : q.stems) add(t);
-  for (const std::string& t : q.terms) add(t);
-  for (const std::string& t : q.prefixes) add(t);
-  lower_.assign(text);
-  for (char& c : lower_) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  lower_.resize(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {  // branch-free, so it vectorises
+    const char c = text[i];
+    lower_[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
   }
-  for (const std::string& k : keys) {
-    for (std::size_t p = lower_.find(k); p != std::string::npos && matches_.size() < kMaxMatches;
-         p = lower_.find(k, p + 1)) {
+  const char* const data = lower_.data();
+  const std::size_t size = lower_.size();
+  for (const std::string& k : keys_) {
+    for (std::size_t p = 0; p + k.size() <= size && matches_.size() < kMaxMatches; ++p) {
+      const void* hit = memmem(data + p, size - p, k.data(), k.size());
+      if (hit == nullptr) break;
+      p = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
       matches_.push_back(
           {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(p + k.size()), k});
     }
@@ -192,8 +201,8 @@ std::vector<SnippetPart> Snippeter::make(std::string_view text, const HighlightT
   matches_.clear();
   std::size_t start = 0;
   if (!query.empty()) {
-    screen_for(query);
-    find_candidates(text, query);
+    prepare(query);
+    find_candidates(text);
     if (!matches_.empty()) {
       start = best_start(text, length);
       std::size_t end = window_end(text, start + length, start);

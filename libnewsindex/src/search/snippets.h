@@ -43,20 +43,22 @@ class Snippeter {
   // Analyses `text` (which starts at byte `base` of the whole text) and
   // keeps the tokens that match the query.
   void find_matches(std::string_view text, const HighlightTerms& query, std::uint32_t base);
-  // Approximate matches by byte search, to choose a window cheaply.
-  void find_candidates(std::string_view text, const HighlightTerms& query);
+  // Approximate matches by byte search for keys_, to choose a window cheaply.
+  void find_candidates(std::string_view text);
   std::size_t best_start(std::string_view text, std::size_t length) const;
-  // Points the Dutch stream's screen at `query`'s terms (rebuilt only when
-  // the query changes), so that words which cannot match are not analysed.
-  void screen_for(const HighlightTerms& query);
+  // What depends on the query alone, rebuilt only when it changes: the
+  // byte-search keys, and the Dutch stream's screen, so that words which
+  // cannot match are not analysed.
+  void prepare(const HighlightTerms& query);
 
   std::unique_ptr<TokenStream> stream_;
   // stream_ when it is the Dutch analyzer's (whose stemming the screen
   // knows); else null and every word is analysed.
   analysis::DutchTokenStream* dutch_ = nullptr;
   analysis::MatchScreen screen_;
-  HighlightTerms screened_;  // what screen_ was built for
-  bool screen_built_ = false;
+  std::vector<std::string> keys_;
+  HighlightTerms prepared_for_;  // what keys_ and screen_ were built for
+  bool prepared_ = false;
   std::vector<Match> matches_;
   std::string lower_;
 };
