@@ -17,6 +17,7 @@ struct QueryBuilder::Built {
   Xapian::Query q;
   bool ok = false;
   bool filter = false;  // a boolean filter: no weight of its own
+  bool optional = false;  // a kept stop word: adds weight, never required
 };
 
 struct QueryBuilder::Chunk {
@@ -300,7 +301,10 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   b.ok = true;
   weighted_ = weighted_ || positive_;
   b.q = extras(levels(exact, stems, n.field), c, forms, stems, n.field);
-  if (stop_word) b.q = scaled(b.q, options_.stopword_weight);
+  if (stop_word) {
+    b.q = scaled(b.q, options_.stopword_weight);
+    b.optional = true;
+  }
   return b;
 }
 
@@ -511,7 +515,10 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
     }
     switch (c.occur) {
       case Occur::kShould:
-        (options_.default_operator == DefaultOperator::kAnd ? must : should).push_back(b.q);
+        // Under AND a kept stop word still only adds weight: "de missie"
+        // must not require "de".
+        (options_.default_operator == DefaultOperator::kAnd && !b.optional ? must : should)
+            .push_back(b.q);
         break;
       case Occur::kMust:
         must.push_back(b.q);

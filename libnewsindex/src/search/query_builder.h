@@ -16,7 +16,7 @@
 // With exact_within_stem the first two are `stem AND_MAYBE exact` (the same
 // weights, cheaper to match).
 // Stop words of free text are dropped (stopword_weight 0) or kept at
-// stopword_weight. The weights are SearcherOptions' (BuilderOptions copies
+// stopword_weight, optional even under DefaultOperator::kAnd. The weights are SearcherOptions' (BuilderOptions copies
 // them). Given a database,
 // the builder also leaves out very common compound-part terms (see
 // BuilderOptions: cost limits).
