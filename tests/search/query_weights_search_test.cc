@@ -82,12 +82,14 @@ TEST_F(QueryWeightsSearchTest, ExactFormStillFirstWithStemsAtFullWeight) {
   EXPECT_EQ(ids("branden"), (std::vector<std::string>{"branden", "brand"}));
 }
 
-TEST_F(QueryWeightsSearchTest, StopWordsKeptOnlyWhenAsked) {
-  // "het" is in "weer" only; dropped by default, searched at stopword_weight.
-  EXPECT_EQ(ids("het munt"), std::vector<std::string>{"munt"});
+TEST_F(QueryWeightsSearchTest, StopWordsKeptByDefaultDroppedAtZero) {
+  // "het" is in "weer" only: searched by default (stopword_weight 1),
+  // dropped at 0.
+  ASSERT_EQ(SearcherOptions().stopword_weight, 1.0);
+  EXPECT_EQ(ids("het munt"), (std::vector<std::string>{"munt", "weer"}));
   SearcherOptions o;
-  o.stopword_weight = 0.5;
-  EXPECT_EQ(ids("het munt", o), (std::vector<std::string>{"munt", "weer"}));
+  o.stopword_weight = 0;
+  EXPECT_EQ(ids("het munt", o), std::vector<std::string>{"munt"});
 }
 
 TEST_F(QueryWeightsSearchTest, ProximityRanksTheWordsTogetherFirst) {

@@ -35,6 +35,11 @@ BuilderOptions with(double stem, double stop, double hyphen, double qpart, doubl
   return o;
 }
 
+BuilderOptions and_op(BuilderOptions o) {
+  o.default_operator = DefaultOperator::kAnd;
+  return o;
+}
+
 BuilderOptions lead(double weight) {
   BuilderOptions o = with(0.5, 0, 0, 0, 0);
   o.lead_weight = weight;
@@ -73,6 +78,10 @@ TEST(QueryWeights, Table) {
       {"stop words kept, scaled (no stem level: stop words have no Z term)",
        with(0.5, 0.25, 0, 0, 0), "de missie",
        "Query((0.25 * de OR (missie OR 0.5 * Zmissi OR 0.25 * XPmissi)))"},
+      {"stop words kept stay optional under AND", and_op(with(0.5, 0.25, 0, 0, 0)), "de missie",
+       "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) AND_MAYBE 0.25 * de))"},
+      {"the defaults: stop words kept at weight 1", BuilderOptions(), "de missie",
+       "Query((de OR ((Zmissi AND_MAYBE missie) OR 0.25 * XPmissi)))"},
       {"a must stop word keeps its full weight", with(0.5, 0.25, 0, 0, 0), "+de missie",
        "Query((de AND_MAYBE (missie OR 0.5 * Zmissi OR 0.25 * XPmissi)))"},
       {"hyphen parts off", with(0.5, 0, 0, 0, 0), "INF-verdrag",
