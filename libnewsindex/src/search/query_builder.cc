@@ -288,7 +288,9 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
     }
   }
   if (exact.empty()) return b;
-  if (positive_) {
+  // A kept stop word only adds weight: it is not highlighted (snippets stay
+  // those of the words that matter) nor spell-checked.
+  if (positive_ && !stop_word) {
     for (const Chunk::Pos& p : c.positions) {
       for (const std::string& t : p.words) out.highlight.terms.insert(t);
       for (const std::string& t : p.parts) out.highlight.terms.insert(t);
