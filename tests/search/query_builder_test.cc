@@ -161,7 +161,7 @@ TEST_F(QueryBuilderTest, KeptStopWordsAreNeitherHighlightedNorSpellChecked) {
   // Searched (stopword_weight 1), but a snippet marks only "missie".
   BuiltQuery q = build("de missie", DefaultOperator::kOr, 1.0);
   EXPECT_EQ(q.query.get_description(),
-            "Query((de OR (missie OR 0.5 * Zmissi OR 0.25 * XPmissi)))");
+            "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) AND_MAYBE de))");
   EXPECT_EQ(q.highlight.terms, (std::set<std::string, std::less<>>{"missie"}));
   EXPECT_EQ(q.words, std::vector<std::string>{"missie"});
   // Only stop words: searched as words, so highlighted as before.

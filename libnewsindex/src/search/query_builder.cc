@@ -17,7 +17,7 @@ struct QueryBuilder::Built {
   Xapian::Query q;
   bool ok = false;
   bool filter = false;  // a boolean filter: no weight of its own
-  bool optional = false;  // a kept stop word: adds weight, never required
+  bool optional = false;  // a kept stop word: adds weight, never matches alone
 };
 
 struct QueryBuilder::Chunk {
@@ -459,6 +459,7 @@ QueryBuilder::Built QueryBuilder::synonym_group(std::size_t group, QueryField fi
 
 QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
   std::vector<Xapian::Query> should, must, mustnot;
+  std::vector<Xapian::Query> maybe;  // kept stop words: weight, never a match
   std::map<QueryField, std::vector<Xapian::Query>> filters;
   const auto& kids = n.children;
   std::vector<std::vector<std::string>> forms(kids.size());
@@ -517,10 +518,11 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
     }
     switch (c.occur) {
       case Occur::kShould:
-        // Under AND a kept stop word still only adds weight: "de missie"
-        // must not require "de".
-        (options_.default_operator == DefaultOperator::kAnd && !b.optional ? must : should)
-            .push_back(b.q);
+        if (b.optional) {
+          maybe.push_back(b.q);
+        } else {
+          (options_.default_operator == DefaultOperator::kAnd ? must : should).push_back(b.q);
+        }
         break;
       case Occur::kMust:
         must.push_back(b.q);
@@ -529,6 +531,14 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
         mustnot.push_back(b.q);
         break;
     }
+  }
+  // "de missie": "de" adds weight to the documents "missie" matches, but
+  // matches none itself (under OR or AND), so the match set, its estimate and
+  // the facet counts stay those of the other words, and a stop word's long
+  // posting list is only skipped through.
+  if (must.empty() && should.empty()) {
+    should = std::move(maybe);
+    maybe.clear();
   }
   Built b;
   bool have = true;
@@ -541,6 +551,9 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
     b.q = combine(Xapian::Query::OP_OR, should);
   } else {
     have = false;
+  }
+  if (have && !maybe.empty()) {
+    b.q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, b.q, combine(Xapian::Query::OP_OR, maybe));
   }
   if (have && seq_positive &&
       (options_.phrase_pair_weight > 0.0 || options_.near_pair_weight > 0.0)) {

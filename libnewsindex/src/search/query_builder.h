@@ -16,7 +16,8 @@
 // With exact_within_stem the first two are `stem AND_MAYBE exact` (the same
 // weights, cheaper to match).
 // Stop words of free text are dropped (stopword_weight 0) or kept at
-// stopword_weight, optional even under DefaultOperator::kAnd. The weights are SearcherOptions' (BuilderOptions copies
+// stopword_weight as AND_MAYBE(other words, stop words): they add weight to
+// the documents the other words match and match none alone. The weights are SearcherOptions' (BuilderOptions copies
 // them). Given a database,
 // the builder also leaves out very common compound-part terms (see
 // BuilderOptions: cost limits).
