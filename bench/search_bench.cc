@@ -24,8 +24,9 @@
 // snippets, no facets (except the facets kind); "ours_full" = with snippets
 // (and facets for the facets kind); "ours_nostop" = ours_plain with the stop
 // words of free text dropped (stopword_weight 0, the former default), which
-// prices keeping them (docs/evaluation.md, "Stop words in headline queries"). Raw Xapian stores the same JSON document
-// data as ours and, like ours, fetches it for each hit shown. Before timing,
+// prices keeping them (docs/evaluation.md, "Stop words in headline queries").
+// Raw Xapian stores the same JSON document data as ours and, like ours,
+// fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
 // drawn from. SEARCH_BENCH_SLOWEST=1 prints the slowest 1% of queries to
 // stderr. SEARCH_BENCH_DUMP=FILE appends, for every query of each ours_full

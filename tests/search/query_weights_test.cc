@@ -245,6 +245,42 @@ TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
   }
 }
 
+// With a database, a kept stop word in more than stopword_max_share of the
+// documents is dropped after all ("de" in every article), the rarer ones
+// ("het" here) still weigh.
+TEST(QueryWeights, StopWordsInMostDocumentsAreDropped) {
+  struct Row {
+    const char* name;
+    double share;
+    int de_docs, het_docs;  // of 100
+    const char* description;
+  } const kRows[] = {
+      {"the default (0.2): de dropped", BuilderOptions().stopword_max_share, 100, 10,
+       "Query(((missie OR Zmissi OR 0.25 * XPmissi) AND_MAYBE het))"},
+      {"at the share a stop word is kept", 0.2, 21, 20,
+       "Query(((missie OR Zmissi OR 0.25 * XPmissi) AND_MAYBE het))"},
+      {"1: every stop word kept", 1.0, 100, 10,
+       "Query(((missie OR Zmissi OR 0.25 * XPmissi) AND_MAYBE (het OR de)))"},
+      {"both too common: none kept", 0.2, 100, 100, "Query((missie OR Zmissi OR 0.25 * XPmissi))"},
+  };
+  auto analyzer = testing::FakeAnalyzer::make();
+  for (const Row& row : kRows) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (int i = 0; i < 100; ++i) {
+      Xapian::Document doc;
+      doc.add_term("filler");
+      if (i < row.de_docs) doc.add_term("de");
+      if (i < row.het_docs) doc.add_term("het");
+      db.add_document(doc);
+    }
+    BuilderOptions o = with(1, 1, 0, 0, 0);
+    o.stopword_max_share = row.share;
+    QueryBuilder b(*analyzer, nullptr, o, &db);
+    EXPECT_EQ(b.build(parse_query("het de missie").root).query.get_description(), row.description)
+        << row.name;
+  }
+}
+
 TEST(QueryWeights, OnlyStopWordsStillSearchAtFullWeight) {
   auto analyzer = testing::FakeAnalyzer::make();
   QueryBuilder b(*analyzer, nullptr, with(0.5, 0.25, 0, 0, 0));

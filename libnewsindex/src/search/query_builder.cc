@@ -237,6 +237,11 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   const bool stop_word = !positional && !keep_stopwords_ && c.positions.size() == 1 &&
                          first.stop && n.occur != Occur::kMust;
   if (stop_word && !(options_.stopword_weight > 0.0)) return b;
+  if (stop_word && db_ && options_.stopword_max_share < 1.0 && !first.words.empty() &&
+      static_cast<double>(db_->get_termfreq(first.words.front())) >
+          options_.stopword_max_share * static_cast<double>(db_->get_doccount())) {
+    return b;
+  }
   if (positional) {
     // NEAR takes plain terms only (Xapian 1.4): the forms at the first position.
     std::vector<std::string> terms = first.words;
