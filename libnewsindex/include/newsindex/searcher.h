@@ -115,10 +115,12 @@ struct SearcherOptions {
   // the writer's wdf boost of unprefixed title terms).
   double title_weight = 0.0;
   // Stop words of a free-text query ("wie", "nu"): 0 drops them (unless the
-  // query is only stop words); > 0 keeps them at this weight, optional even
-  // under DefaultOperator::kAnd (they add weight, never required). Default: 1
-  // (docs/evaluation.md, "Stop words in headline queries": known-item-nl
-  // MRR@10 +0.006 with lead words x2; a third of a headline's words).
+  // query is only stop words); > 0 keeps them at this weight, adding weight
+  // to the documents the other words match (never required, never a match on
+  // their own, under OR and AND); those in more than a fifth of the documents
+  // ("de", "het") are dropped anyway. Default: 1 (docs/evaluation.md, "Stop
+  // words in headline queries": known-item-nl MRR@10 +0.006 with lead words
+  // x2; a third of a headline's words).
   double stopword_weight = 1.0;
   // The parts of a hyphenated query word ("IS-terroristen" -> "terroristen"),
   // searched as separate words next to the whole / closed / phrase forms.
