@@ -9,13 +9,15 @@
 //
 // write, pwrite, pwrite64, writev, pwritev and fallocate are covered (Xapian
 // writes its tables with pwrite, its version files and changesets with
-// write). Built without sanitizers, so it can be preloaded into a sanitizer
+// write), and statvfs of a path in the folder reports the budget left as
+// its free space, as that file system would. Built without sanitizers, so it can be preloaded into a sanitizer
 // build of the command too.
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -29,22 +31,31 @@ namespace {
 
 std::atomic<long long> g_written{0};
 
+const char* full_dir() {
+  static const char* const dir = std::getenv("NEWSINDEX_ENOSPC_DIR");
+  return dir != nullptr && *dir != '\0' ? dir : nullptr;
+}
+
+long long budget() {
+  static const long long b = [] {
+    const char* v = std::getenv("NEWSINDEX_ENOSPC_BYTES");
+    return v != nullptr ? std::atoll(v) : 0LL;
+  }();
+  return b;
+}
+
 // True when this write of `n` bytes to `fd` must fail: the file is in the
 // folder and the budget is spent.
 bool disk_full(int fd, long long n) {
-  static const char* const dir = std::getenv("NEWSINDEX_ENOSPC_DIR");
-  static const long long budget = [] {
-    const char* b = std::getenv("NEWSINDEX_ENOSPC_BYTES");
-    return b != nullptr ? std::atoll(b) : 0LL;
-  }();
-  if (dir == nullptr || *dir == '\0' || fd < 0 || n <= 0) return false;
+  const char* dir = full_dir();
+  if (dir == nullptr || fd < 0 || n <= 0) return false;
   char link[64], path[4096];
   std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
   const ssize_t len = ::readlink(link, path, sizeof path - 1);
   if (len <= 0) return false;
   path[len] = '\0';
   if (std::strncmp(path, dir, std::strlen(dir)) != 0) return false;
-  if (g_written.fetch_add(n) + n <= budget) return false;
+  if (g_written.fetch_add(n) + n <= budget()) return false;
   errno = ENOSPC;
   return true;
 }
@@ -98,6 +109,18 @@ int fallocate(int fd, int mode, off_t at, off_t len) {
   static auto real = next<int (*)(int, int, off_t, off_t)>("fallocate");
   if (disk_full(fd, static_cast<long long>(len))) return -1;
   return real(fd, mode, at, len);
+}
+
+int statvfs(const char* path, struct statvfs* out) {
+  static auto real = next<int (*)(const char*, struct statvfs*)>("statvfs");
+  const int rc = real(path, out);
+  const char* dir = full_dir();
+  if (rc == 0 && dir != nullptr && std::strncmp(path, dir, std::strlen(dir)) == 0) {
+    const long long left = budget() - g_written.load();
+    const unsigned long unit = out->f_frsize != 0 ? out->f_frsize : 4096;
+    out->f_bavail = out->f_bfree = left > 0 ? static_cast<unsigned long long>(left) / unit : 0;
+  }
+  return rc;
 }
 
 }  // extern "C"

@@ -46,7 +46,7 @@ TEST(IndexInfo, CountsDatesSourcesOutletsAndMetadata) {
   EXPECT_EQ(info->outlets, (Counts{{"De Standaard", 2}, {"Het Nieuwsblad", 1}}));
   EXPECT_EQ(info->analyzer, "fake/1");
   EXPECT_EQ(info->stemmer, "fake-stem");
-  EXPECT_EQ(info->schema, "3");
+  EXPECT_EQ(info->schema, schema::kSchemaVersion);
   EXPECT_GT(info->bytes_on_disk, 0u);
 }
 

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "index/stored_text.h"
 #include "newsindex/article.h"
 #include "testing/articles.h"  // make_article
 
@@ -34,6 +35,16 @@ inline std::string dump_terms(const Xapian::Document& doc, const std::string& on
     out += ':' + std::to_string(t.get_wdf());
   }
   return out;
+}
+
+// A schema-3 data record, as that library wrote it: 'J', the object's
+// encoded length (4 bytes little-endian), the object and the body, each
+// compressed (index/stored_text.h).
+inline std::string schema3_record(const std::string& json, const std::string& body) {
+  const std::string object = internal::encode_stored_text(json);
+  std::string r = "J";
+  for (int i = 0; i < 4; ++i) r.push_back(static_cast<char>((object.size() >> (8 * i)) & 0xFF));
+  return r + object + internal::encode_stored_text(body);
 }
 
 }  // namespace newsindex::testing

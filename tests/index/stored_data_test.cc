@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
 #include <nlohmann/json.hpp>
 
 #include "index/stored_text.h"
+#include "index_test_util.h"  // schema3_record
 
 namespace newsindex::internal {
 namespace {
@@ -68,6 +71,25 @@ std::vector<Case> cases() {
     d.id = "only-id";
     cs.push_back({"empty fields, undated", d, ""});
   }
+  {
+    StoredData d = base();  // the date is the one of the timestamp: not stored
+    d.dated = true;
+    d.timestamp = 1581511680;
+    d.has_time = true;
+    d.utc_offset_minutes = 60;
+    d.time_zone = "Europe/Brussels";
+    cs.push_back({"date derived from the timestamp", d, ""});
+  }
+  {
+    StoredData d = base();  // a date that is not the timestamp's is stored
+    d.dated = true;
+    d.timestamp = -86400 * 365;
+    d.has_time = false;
+    d.utc_offset_minutes = -300;
+    d.time_zone = "America/New_York";  // not in the table of zones
+    d.language = "nds";                // nor in that of languages
+    cs.push_back({"date apart from the timestamp, negative, other zone", d, ""});
+  }
   return cs;
 }
 
@@ -100,6 +122,7 @@ TEST(StoredData, RoundTripThroughAJsonParser) {
     const StoredData& d = c.in;
     EXPECT_EQ(j.at("id"), d.id) << c.name;
     EXPECT_EQ(j.at("title"), c.want_title.empty() ? d.title : c.want_title) << c.name;
+    EXPECT_EQ(j.at("date"), d.date) << c.name;
     EXPECT_EQ(j.at("language"), d.language) << c.name;
     EXPECT_EQ(j.at("authors").get<std::vector<std::string>>(), d.authors) << c.name;
     EXPECT_EQ(j.at("tags").get<std::vector<std::string>>(), d.tags) << c.name;
@@ -123,24 +146,46 @@ TEST(StoredData, RoundTripThroughAJsonParser) {
 }
 
 // The encoding is the one databases hold (no format change without a
-// schema version): 'J', the object's length, the object (keys sorted, no
-// white space) and the body, each compressed.
+// schema version): 'B', the inflated size and the fields' size (varints),
+// then one raw deflate stream of the fields and the body. Here the date is
+// the timestamp's, so it is not stored.
 TEST(StoredData, EncodingIsStable) {
   StoredData d = base();
   d.dated = true;
   d.timestamp = 1581511680;
-  d.has_time = false;
-  const std::string json =
-      R"({"authors":[],"category":"binnenland","date":"2020-02-12T13:48:00+01:00",)"
-      R"("has_time":false,"id":"a1","language":"nl","outlet":"De Standaard",)"
-      R"("source":"Belga","tags":[],"timestamp":1581511680,"title":"NAVO klaar voor missie",)"
-      R"("url":"https://x/y?a=1&b=2"})";
-  const std::string object = encode_stored_text(json);
-  std::string want = "J";
-  for (int i = 0; i < 4; ++i) want.push_back(static_cast<char>((object.size() >> (8 * i)) & 0xFF));
-  EXPECT_EQ(encode_stored_data(d), want + object);
+  d.has_time = true;
+  d.utc_offset_minutes = 60;
+  d.time_zone = "Europe/Brussels";
+  d.authors = {"Jan"};
+  d.extra = {{"k", "2"}, {"a", "1"}, {"k", "3"}};
   d.body = "Tekst.";
-  EXPECT_EQ(encode_stored_data(d), want + object + encode_stored_text("Tekst."));
+  using namespace std::string_literals;
+  const std::string fields =
+      "\x02" "a1" "\x16" "NAVO klaar voor missie" "\x05" "Belga" "\x0c" "De Standaard"
+      "\x0a" "binnenland" "\x13" "https://x/y?a=1&b=2" "\x00"  // "nl", coded
+      "\x00"                                   // lead
+      "\x03"                                   // dated, has_time; date not stored
+      "\x80\xd0\x9f\xe4\x0b" "\x78" "\x02"     // timestamp, +60 min, Europe/Brussels
+      "\x01" "\x03" "Jan" "\x00"               // authors, tags
+      "\x02" "\x01" "a" "\x01" "1" "\x01" "k" "\x01" "3"s;  // extra, sorted, later wins
+  const std::string plain = fields + "Tekst.";
+  const std::string record = encode_stored_data(d);
+  ASSERT_GE(record.size(), 3u);
+  EXPECT_EQ(record[0], 'B');
+  EXPECT_EQ(static_cast<std::size_t>(record[1]), plain.size());
+  EXPECT_EQ(static_cast<std::size_t>(record[2]), fields.size());
+  // Inflated as raw deflate by zlib.
+  std::string got(plain.size() + 16, '\0');
+  z_stream z{};
+  ASSERT_EQ(inflateInit2(&z, -15), Z_OK);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(record.data() + 3));
+  z.avail_in = static_cast<uInt>(record.size() - 3);
+  z.next_out = reinterpret_cast<Bytef*>(got.data());
+  z.avail_out = static_cast<uInt>(got.size());
+  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
+  got.resize(got.size() - z.avail_out);
+  inflateEnd(&z);
+  EXPECT_EQ(got, plain);
 }
 
 // Older records (the object alone) still decode; a damaged body is left
@@ -153,22 +198,33 @@ TEST(StoredData, OlderAndDamagedRecords) {
     std::string want_title, want_body;
   };
   StoredData d = base();
-  d.body = "Een lange tekst over de NAVO.";
+  d.body = "Een lange tekst over de NAVO, die lang genoeg is om de velden in de stroom "
+           "ruim voor te laten gaan op de tekst zelf, ook na compressie.";
+  const std::string title = d.title, body = std::string(d.body);
+  const std::string json = R"({"id":"a1","title":")" + title + R"("})";
+  const std::string good3 = testing::schema3_record(json, body);
+  const std::string no_body3 = testing::schema3_record(json, "").substr(0, good3.size());
   const std::string good = encode_stored_data(d);
-  StoredData d0 = d;
-  d0.body = {};
-  const std::string no_body = encode_stored_data(d0);
   const Old cases[] = {
       {"schema 2: the object alone", R"({"id":"a1","title":"T"})", false, "T", ""},
       {"schema 1: the body in the object", R"({"id":"a1","title":"T","body":"B"})", false, "T",
        "B"},
-      {"schema 3", good, true, d.title, std::string(d.body)},
-      {"cut-off body", good.substr(0, good.size() - 4), true, d.title, ""},
-      {"garbage body", no_body + "zjunk", true, d.title, ""},
-      {"cut-off object", good.substr(0, 20), true, "", ""},
-      {"cut-off header", good.substr(0, 3), true, "", ""},
-      {"length past the end", "J\xff\xff\0\0" + good.substr(5), true, "", ""},
-      {"neither '{' nor 'J'", "x" + good.substr(1), false, "", ""},
+      {"schema 3", good3, true, title, body},
+      {"schema 3, cut-off body", good3.substr(0, good3.size() - 4), true, title, ""},
+      {"schema 3, garbage body", no_body3 + "zjunk", true, title, ""},
+      {"schema 3, cut-off object", good3.substr(0, 20), true, "", ""},
+      {"schema 3, cut-off header", good3.substr(0, 3), true, "", ""},
+      {"schema 3, length past the end", "J\xff\xff\0\0" + good3.substr(5), true, "", ""},
+      {"schema 4", good, true, title, body},
+      {"schema 4, cut-off body: the fields kept", good.substr(0, good.size() - 4), true, title,
+       ""},
+      {"schema 4, cut-off fields", good.substr(0, 12), true, "", ""},
+      {"schema 4, cut-off header", good.substr(0, 2), true, "", ""},
+      {"schema 4, sizes past the limit", "B\xff\xff\xff\xff\x7f\x01" + good.substr(3), true, "",
+       ""},
+      {"schema 4, fields larger than the record", "B\x01\x7f" + good.substr(3), true, "", ""},
+      {"schema 4, garbage stream", "B\x40\x20garbage", true, "", ""},
+      {"neither '{' nor 'J' nor 'B'", "x" + good.substr(1), false, "", ""},
   };
   for (const Old& c : cases) {
     DisplayData got;

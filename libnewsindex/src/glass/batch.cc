@@ -216,7 +216,8 @@ Status GlassBatch::add(const DocImage& doc) {
   }
 
   d.data = doc.data();
-  if (d.data.size() > default_compress_min(kDocdata) && compressor_.compress(d.data, tl)) {
+  if (options_.compress_data && d.data.size() > default_compress_min(kDocdata) &&
+      compressor_.compress(d.data, tl)) {
     d.data.swap(tl);
     d.data_compressed = true;
   }

@@ -42,6 +42,10 @@ struct BatchOptions {
   // zlib level for term lists and document data (Xapian compresses both).
   // Default: 6, zlib's default, which Xapian's writer uses.
   int compress_level = 6;
+  // Whether to try compressing document data. Off when the caller's data
+  // is compressed already (the record then stays as it is, as Xapian keeps
+  // a tag that deflate does not shrink). Default: true.
+  bool compress_data = true;
   // fsync each file and the directory before write() returns. Default: false.
   bool sync = false;
 };

@@ -60,6 +60,7 @@ void ChunkWriter::write(BuiltDocument& built) {
       if (!batch_) {
         glass::BatchOptions options;
         options.block_size = kChunkBlockSize;
+        options.compress_data = false;  // the record is compressed (index/stored_data.h)
         batch_ = std::make_unique<glass::GlassBatch>(options);
       }
       batch_->clear();

@@ -174,6 +174,7 @@ void DocumentBuilder::build(const Article& a, BuiltDocument& out) {
     data.dated = true;
     data.timestamp = a.timestamp;
     data.has_time = a.has_time;
+    data.utc_offset_minutes = a.utc_offset_minutes;
     data.time_zone = a.time_zone;
   }
   data.extra = a.extra;

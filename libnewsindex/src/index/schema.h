@@ -16,7 +16,14 @@ namespace newsindex::schema {
 // 2: the body moved from the document data to kSlotText; no kSlotDisplay.
 // 3: the body moved from kSlotText into the document data record, after the
 //    displayed fields (index/stored_data.h): one read per hit.
-inline constexpr std::string_view kSchemaVersion = "3";
+// 4: the displayed fields in binary, one compressed stream with the body.
+inline constexpr std::string_view kSchemaVersion = "4";
+
+// Whether the writer adds to a database of schema `v`: a schema-3 record
+// differs only in its encoding, which the searcher reads per record, so a
+// schema-3 database takes schema-4 records (and is then recorded as 4).
+// Schemas 1 and 2 kept the body elsewhere: such a database is rebuilt.
+inline bool can_add_to(std::string_view v) { return v == kSchemaVersion || v == "3"; }
 
 // --- Term prefixes -------------------------------------------------------
 // Unprefixed: normalised words (and variants, hyphen parts) with positions.

@@ -1,22 +1,31 @@
-// The stored document data: the writer's encoder (nlohmann) and the
-// searcher's decoder side by side. The decoder reads only the top-level
-// string fields a hit shows and skips everything else without building a
-// JSON tree: it runs for every hit shown.
+// The stored document data: the writer's encoder and the searcher's decoder
+// side by side. The decoder runs for every hit shown: it inflates only the
+// fields unless the body is wanted, and reads the JSON objects of older
+// schemas without building a JSON tree.
 #include "index/stored_data.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 
+#include <libdeflate.h>
+#include <zlib.h>
+
+#include <map>
+
 #include <nlohmann/json.hpp>
 
+#include "glass/encoding.h"
 #include "index/stored_text.h"
+#include "util/calendar.h"
 #include "util/utf8.h"
 
 namespace newsindex::internal {
 namespace {
 
-// The first byte of a schema-3 record; the older records start with '{'.
+// The first byte of a schema-4 record ('B') and of a schema-3 record ('J');
+// the older records start with '{'.
+constexpr char kBinary = 'B';
 constexpr char kRecord = 'J';
 // kRecord and the object's encoded length (4 bytes little-endian).
 constexpr std::size_t kHeader = 5;
@@ -166,7 +175,11 @@ class Scanner {
 
 }  // namespace
 
-std::string encode_stored_data(const StoredData& d) {
+namespace {
+
+// The displayed fields as the JSON object of schema 3 (keys sorted, no
+// white space, invalid UTF-8 replaced): what split_stored_data() gives.
+std::string object_json(const StoredData& d) {
   nlohmann::json data = {
       {"id", d.id},           {"title", d.title},       {"date", d.date},
       {"source", d.source},   {"outlet", d.outlet},     {"category", d.category},
@@ -184,19 +197,255 @@ std::string encode_stored_data(const StoredData& d) {
     for (const auto& [k, v] : d.extra) extra[k] = v;
     data["extra"] = std::move(extra);
   }
-  const std::string object =
-      encode_stored_text(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  const auto n = static_cast<std::uint32_t>(object.size());
-  std::string record(1, kRecord);
-  for (int i = 0; i < 4; ++i) record.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
-  record.append(object);
-  record.append(encode_stored_text(d.body));
+  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Schema 4's fields (before the body), in this order:
+//   id, title, source, outlet, category, url   (strings)
+//   language (coded from kLanguages), lead     (a string)
+//   flags (kDated, kHasTime, kDateWritten)
+//   date                          only with kDateWritten
+//   timestamp, utc offset (zigzag), zone (coded from kZones)   only with kDated
+//   authors, tags (a count, then strings), extra (a count, then key, value)
+// A string is its length (varint) and bytes; a coded string is its index in
+// the table or, past its end, the table's size and the string.
+constexpr unsigned kDated = 1, kHasTime = 2, kDateWritten = 4;
+constexpr std::string_view kLanguages[] = {"nl", "", "en", "fr", "de"};
+constexpr std::string_view kZones[] = {"", "Europe/Amsterdam", "Europe/Brussels", "UTC"};
+// The inflated size a damaged header can make us allocate.
+constexpr std::uint64_t kMaxRecord = 256u << 20;
+
+std::uint64_t zigzag(std::int64_t v) {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
+std::int64_t unzigzag(std::uint64_t v) {
+  return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+}
+
+// Appends `s` as a string, invalid UTF-8 replaced.
+void put_text(std::string& out, std::string_view s) {
+  if (is_valid_utf8(s)) {
+    glass::put_string(out, s);
+    return;
+  }
+  std::string fixed(s);
+  repair_utf8(fixed);
+  glass::put_string(out, fixed);
+}
+
+bool get_text(std::string_view& in, std::string* out) {
+  std::uint64_t n = 0;
+  if (!glass::get_uint(in, n) || n > in.size()) return false;
+  out->assign(in.substr(0, n));
+  in.remove_prefix(n);
+  return true;
+}
+
+template <std::size_t N>
+void put_coded(std::string& out, std::string_view s, const std::string_view (&table)[N]) {
+  std::size_t i = 0;
+  while (i < N && table[i] != s) ++i;
+  glass::put_uint(out, i);
+  if (i == N) put_text(out, s);
+}
+
+template <std::size_t N>
+bool get_coded(std::string_view& in, std::string* out, const std::string_view (&table)[N]) {
+  std::uint64_t i = 0;
+  if (!glass::get_uint(in, i)) return false;
+  if (i >= N) return get_text(in, out);
+  out->assign(table[i]);
+  return true;
+}
+
+// Raw deflate, one compressor and decompressor per thread.
+struct Deflate {
+  libdeflate_compressor* c = libdeflate_alloc_compressor(1);
+  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
+  ~Deflate() {
+    libdeflate_free_compressor(c);
+    libdeflate_free_decompressor(d);
+  }
+};
+Deflate& deflate() {
+  thread_local Deflate k;
+  return k;
+}
+
+// A zlib inflater for the fields alone: inflating stops once they are out,
+// so a hit without a snippet never inflates its body.
+struct Inflater {
+  z_stream z{};
+  bool ok = inflateInit2(&z, -15) == Z_OK;
+  ~Inflater() {
+    if (ok) inflateEnd(&z);
+  }
+};
+
+std::string encode_binary(const StoredData& d) {
+  std::string plain;
+  plain.reserve(256 + d.body.size());
+  for (const std::string* s : {&d.id, &d.title, &d.source, &d.outlet, &d.category, &d.url}) {
+    put_text(plain, *s);
+  }
+  put_coded(plain, d.language, kLanguages);
+  put_text(plain, d.lead);
+  const bool derived =
+      d.dated ? d.date == format_iso8601(d.timestamp, d.utc_offset_minutes, d.has_time)
+              : d.date.empty();
+  unsigned flags = (d.dated ? kDated : 0) | (d.has_time ? kHasTime : 0) |
+                   (derived ? 0 : kDateWritten);
+  plain += static_cast<char>(flags);
+  if (!derived) put_text(plain, d.date);
+  if (d.dated) {
+    glass::put_uint(plain, zigzag(d.timestamp));
+    glass::put_uint(plain, zigzag(d.utc_offset_minutes));
+    put_coded(plain, d.time_zone, kZones);
+  }
+  for (const auto* list : {&d.authors, &d.tags}) {
+    glass::put_uint(plain, list->size());
+    for (const std::string& s : *list) put_text(plain, s);
+  }
+  // A later key wins, and keys are kept sorted, as in schema 3's object.
+  std::map<std::string_view, std::string_view> extra;
+  for (const auto& [k, v] : d.extra) extra[k] = v;
+  glass::put_uint(plain, extra.size());
+  for (const auto& [k, v] : extra) {
+    put_text(plain, k);
+    put_text(plain, v);
+  }
+  const std::size_t fields = plain.size();
+  plain.append(d.body);  // valid UTF-8 (stored_data.h)
+
+  std::string record(1, kBinary);
+  glass::put_uint(record, plain.size());
+  glass::put_uint(record, fields);
+  const std::size_t head = record.size();
+  Deflate& k = deflate();
+  const std::size_t bound = libdeflate_deflate_compress_bound(k.c, plain.size());
+  record.resize(head + bound);
+  const std::size_t n =
+      k.c ? libdeflate_deflate_compress(k.c, plain.data(), plain.size(), record.data() + head, bound)
+          : 0;
+  record.resize(head + n);
   return record;
 }
+
+// The fields of a schema-4 record into *out (all but the body); false when
+// they are damaged.
+bool read_fields(std::string_view in, StoredData* out) {
+  for (std::string* s : {&out->id, &out->title, &out->source, &out->outlet, &out->category,
+                         &out->url}) {
+    if (!get_text(in, s)) return false;
+  }
+  if (!get_coded(in, &out->language, kLanguages) || !get_text(in, &out->lead)) return false;
+  if (in.empty()) return false;
+  const auto flags = static_cast<unsigned char>(in.front());
+  in.remove_prefix(1);
+  out->dated = (flags & kDated) != 0;
+  out->has_time = (flags & kHasTime) != 0;
+  if ((flags & kDateWritten) != 0 && !get_text(in, &out->date)) return false;
+  if (out->dated) {
+    std::uint64_t ts = 0, offset = 0;
+    if (!glass::get_uint(in, ts) || !glass::get_uint(in, offset) ||
+        !get_coded(in, &out->time_zone, kZones)) {
+      return false;
+    }
+    out->timestamp = unzigzag(ts);
+    out->utc_offset_minutes = static_cast<int>(unzigzag(offset));
+  }
+  if ((flags & kDateWritten) == 0) {
+    out->date = out->dated ? format_iso8601(out->timestamp, out->utc_offset_minutes, out->has_time)
+                           : std::string();
+  }
+  for (auto* list : {&out->authors, &out->tags}) {
+    std::uint64_t n = 0;
+    if (!glass::get_uint(in, n) || n > in.size()) return false;
+    list->resize(n);
+    for (std::string& s : *list) {
+      if (!get_text(in, &s)) return false;
+    }
+  }
+  std::uint64_t n = 0;
+  if (!glass::get_uint(in, n) || n > in.size()) return false;
+  for (std::uint64_t i = 0; i < n; ++i) {
+    std::string k, v;
+    if (!get_text(in, &k) || !get_text(in, &v)) return false;
+    out->extra.emplace_back(std::move(k), std::move(v));
+  }
+  return true;
+}
+
+struct BinaryHeader {
+  std::uint64_t size = 0, fields = 0;
+  std::string_view stream;
+};
+
+bool read_header(std::string_view data, BinaryHeader* h) {
+  data.remove_prefix(1);
+  if (!glass::get_uint(data, h->size) || !glass::get_uint(data, h->fields)) return false;
+  if (h->size > kMaxRecord || h->fields > h->size) return false;
+  h->stream = data;
+  return true;
+}
+
+// Inflates the whole record into *plain; false when it is damaged.
+bool inflate_all(const BinaryHeader& h, std::string* plain) {
+  Deflate& k = deflate();
+  plain->resize(h.size);
+  std::size_t got = 0;
+  if (k.d == nullptr ||
+      libdeflate_deflate_decompress(k.d, h.stream.data(), h.stream.size(), plain->data(), h.size,
+                                    &got) != LIBDEFLATE_SUCCESS ||
+      got != h.size) {
+    plain->clear();
+    return false;
+  }
+  return true;
+}
+
+// Inflates only the fields (the first h.fields bytes) into *plain.
+bool inflate_fields(const BinaryHeader& h, std::string* plain) {
+  thread_local Inflater inf;
+  plain->resize(h.fields);
+  if (!inf.ok || inflateReset(&inf.z) != Z_OK) return false;
+  inf.z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(h.stream.data()));
+  inf.z.avail_in = static_cast<uInt>(std::min<std::size_t>(h.stream.size(), UINT32_MAX));
+  inf.z.next_out = reinterpret_cast<Bytef*>(plain->data());
+  inf.z.avail_out = static_cast<uInt>(h.fields);
+  while (inf.z.avail_out != 0) {
+    const int rc = inflate(&inf.z, Z_NO_FLUSH);
+    if (rc == Z_STREAM_END) break;
+    if (rc != Z_OK) return false;
+  }
+  return inf.z.avail_out == 0;
+}
+
+// A schema-4 record: its fields into *d and, when `body` is non-null, its
+// body. False when the fields are damaged (a damaged body is left empty).
+bool decode_binary(std::string_view data, StoredData* d, std::string* body) {
+  BinaryHeader h;
+  if (!read_header(data, &h)) return false;
+  thread_local std::string plain;  // reused: one hit after another
+  const bool whole = body != nullptr && inflate_all(h, &plain);
+  if (!whole && !inflate_fields(h, &plain)) return false;
+  if (!read_fields(std::string_view(plain).substr(0, h.fields), d)) return false;
+  if (whole) body->assign(plain, h.fields, std::string::npos);
+  return true;
+}
+
+}  // namespace
+
+std::string encode_stored_data(const StoredData& d) { return encode_binary(d); }
 
 bool split_stored_data(std::string_view data, std::string* object, std::string* body) {
   object->clear();
   if (body) body->clear();
+  if (!data.empty() && data[0] == kBinary) {
+    StoredData d;
+    if (decode_binary(data, &d, body)) *object = object_json(d);
+    return true;
+  }
   if (data.empty() || data[0] != kRecord) {
     object->assign(data);
     return false;
@@ -248,6 +497,23 @@ void decode_object(std::string_view data, DisplayData* out, bool want_text) {
 }  // namespace
 
 bool decode_stored_data(std::string_view data, DisplayData* out, bool want_text) {
+  if (!data.empty() && data[0] == kBinary) {
+    StoredData d;
+    std::string body;
+    if (!decode_binary(data, &d, want_text ? &body : nullptr)) return true;
+    out->id = std::move(d.id);
+    out->title = std::move(d.title);
+    out->date = std::move(d.date);
+    out->source = std::move(d.source);
+    out->outlet = std::move(d.outlet);
+    out->category = std::move(d.category);
+    out->url = std::move(d.url);
+    if (want_text) {
+      out->lead = std::move(d.lead);
+      out->body = std::move(body);
+    }
+    return true;
+  }
   if (data.empty() || data[0] != kRecord) {  // schemas 1 and 2: the object alone
     decode_object(data, out, want_text);
     return false;

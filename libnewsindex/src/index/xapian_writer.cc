@@ -1,6 +1,8 @@
 // IndexWriter on a Xapian glass database.
 #include "index/xapian_writer.h"
 
+#include <sys/statvfs.h>
+
 #include <filesystem>
 #include <thread>
 
@@ -73,7 +75,7 @@ Status XapianIndexWriter::init() {
     const std::string rec_analyzer = meta(db_, schema::kMetaAnalyzer);
     const bool has_docs = db_.get_doccount() > 0;
     if (!options_.override_analysis) {
-      if (!rec_schema.empty() && rec_schema != schema::kSchemaVersion) {
+      if (!rec_schema.empty() && !schema::can_add_to(rec_schema)) {
         return Status::analysis_mismatch(path_ + ": database has schema version " + rec_schema +
                                  ", this library writes " + std::string(schema::kSchemaVersion) +
                                  "; index the articles into a new database");
@@ -87,6 +89,12 @@ Status XapianIndexWriter::init() {
         return Status::analysis_mismatch(path_ + ": database was built with analyzer \"" +
                                  rec_analyzer + "\", this writer uses \"" + identity + "\"");
       }
+    }
+    if (!rec_schema.empty() && rec_schema != schema::kSchemaVersion &&
+        schema::can_add_to(rec_schema)) {
+      // Its records stay as they are and are read as before; the version
+      // says which the newest are (with the next commit).
+      db_.set_metadata(std::string(schema::kMetaSchema), std::string(schema::kSchemaVersion));
     }
     if (rec_analyzer.empty() && !has_docs) {
       db_.set_metadata(std::string(schema::kMetaSchema), std::string(schema::kSchemaVersion));
@@ -187,6 +195,7 @@ Status XapianIndexWriter::apply(BuiltDocument& built) {
     db_.replace_document(built.id_term, built.doc);
     ++(existed ? stats_.replaced : stats_.added);
     stats_.text_bytes += built.text_bytes;
+    text_since_commit_ += built.text_bytes;
     return Status();
   });
   if (!st.ok()) return fail(std::move(st));
@@ -344,7 +353,25 @@ Status XapianIndexWriter::count_change() {
   return chunk_writers_.empty() ? commit_now() : commit_bulk();
 }
 
+// Xapian 1.4 ends the process (std::terminate) when the disk fills while
+// its commit writes a value-stream chunk: that write happens in a
+// destructor (glass_values.cc). So a commit does not start without room for
+// what it writes: the index grows by about 5.5 bytes per byte of text
+// (docs/performance.md), and a commit rewrites the blocks it touches.
+Status XapianIndexWriter::room_for_commit() const {
+  struct statvfs fs {};
+  if (::statvfs(path_.c_str(), &fs) != 0) return Status();  // cannot tell: try
+  const std::uint64_t free = std::uint64_t{fs.f_bavail} * fs.f_frsize;
+  const std::uint64_t need = 8 * text_since_commit_ + (std::uint64_t{512} << 10);
+  if (free >= need) return Status();
+  return Status(StatusCode::kIoError,
+                path_ + ": No space left on device: " + std::to_string(free) +
+                    " bytes free, committing this batch needs about " + std::to_string(need) +
+                    " (the database keeps its last commit)");
+}
+
 Status XapianIndexWriter::commit_now() {
+  if (Status room = room_for_commit(); !room.ok()) return fail(std::move(room));
   Status st = guard(path_, [&] {
     db_.commit_transaction();
     db_.begin_transaction(true);
@@ -354,6 +381,7 @@ Status XapianIndexWriter::commit_now() {
   ++stats_.commits;
   mark_committed();
   since_commit_ = 0;
+  text_since_commit_ = 0;
   return Status();
 }
 

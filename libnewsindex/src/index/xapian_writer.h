@@ -67,6 +67,8 @@ class XapianIndexWriter final : public IndexWriter {
   Status drain(bool all);
   void mark_committed();  // the counts of stats_ are durable now
   Status commit_now();
+  // kIoError "No space left on device" when the disk lacks room for a commit.
+  Status room_for_commit() const;
   Status fail(Status st);
 
   std::string path_;
@@ -81,6 +83,7 @@ class XapianIndexWriter final : public IndexWriter {
   std::shared_ptr<dedup::SharedClusterIndex> shared_clusters_;  // instead, when set
   WriteStats stats_;
   std::uint64_t since_commit_ = 0;
+  std::uint64_t text_since_commit_ = 0;  // text bytes added since the commit (plain mode)
   Status failed_;  // sticky: a failed write leaves the batch unusable
 
   // Bulk mode.
