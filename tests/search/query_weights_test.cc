@@ -186,6 +186,20 @@ TEST(QueryWeights, BuilderDefaultsAreTheSearchers) {
   EXPECT_EQ(BuilderOptions(custom).default_operator, DefaultOperator::kAnd);
 }
 
+// 100 documents, each term in the first n of them.
+Xapian::WritableDatabase hundred_documents(const std::vector<std::pair<const char*, int>>& docs) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 100; ++i) {
+    Xapian::Document doc;
+    doc.add_term("filler");
+    for (const auto& [term, n] : docs) {
+      if (i < n) doc.add_term(term);
+    }
+    db.add_document(doc);
+  }
+  return db;
+}
+
 TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
   struct Limits {
     const char* name;
@@ -226,15 +240,7 @@ TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
   };
   auto analyzer = testing::FakeAnalyzer::make();
   for (const Limits& c : kCases) {
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (int i = 0; i < 100; ++i) {
-      Xapian::Document doc;
-      doc.add_term("filler");
-      for (const auto& [term, n] : c.docs) {
-        if (i < n) doc.add_term(term);
-      }
-      db.add_document(doc);
-    }
+    Xapian::WritableDatabase db = hundred_documents(c.docs);
     BuilderOptions o = within_stem(0.5);
     o.common_part_share = c.share;
     o.common_part_floor = 10;
@@ -265,14 +271,7 @@ TEST(QueryWeights, StopWordsInMostDocumentsAreDropped) {
   };
   auto analyzer = testing::FakeAnalyzer::make();
   for (const Row& row : kRows) {
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (int i = 0; i < 100; ++i) {
-      Xapian::Document doc;
-      doc.add_term("filler");
-      if (i < row.de_docs) doc.add_term("de");
-      if (i < row.het_docs) doc.add_term("het");
-      db.add_document(doc);
-    }
+    Xapian::WritableDatabase db = hundred_documents({{"de", row.de_docs}, {"het", row.het_docs}});
     BuilderOptions o = with(1, 1, 0, 0, 0);
     o.stopword_max_share = row.share;
     QueryBuilder b(*analyzer, nullptr, o, &db);
