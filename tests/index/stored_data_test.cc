@@ -224,6 +224,8 @@ TEST(StoredData, OlderAndDamagedRecords) {
        ""},
       {"schema 4, fields larger than the record", "B\x01\x7f" + good.substr(3), true, "", ""},
       {"schema 4, garbage stream", "B\x40\x20garbage", true, "", ""},
+      {"schema 4, 256 MiB claimed by a few bytes", "B\x80\x80\x80\x80\x01\x10" + good.substr(3),
+       true, "", ""},
       {"neither '{' nor 'J' nor 'B'", "x" + good.substr(1), false, "", ""},
   };
   for (const Old& c : cases) {
@@ -232,6 +234,35 @@ TEST(StoredData, OlderAndDamagedRecords) {
     EXPECT_EQ(got.title, c.want_title) << c.name;
     EXPECT_EQ(got.body, c.want_body) << c.name;
   }
+}
+
+// A length read from damaged data is believed only when the compressed
+// bytes can hold it (deflate: at most 1,032 to 1), so that it never makes
+// the decoder allocate and clear more than that (the fuzzer's input
+// tests/fuzz/hit_data/regression-schema3-body-claims-256MiB.bin: 19 bytes
+// that claimed a 256 MiB body).
+TEST(StoredText, PlausibleInflatedSize) {
+  const struct {
+    std::uint64_t size;
+    std::size_t compressed;
+    bool want;
+  } rows[] = {
+      {0, 0, true},
+      {1032, 1, true},
+      {1033, 1, false},
+      {1032 * 100, 100, true},
+      {std::uint64_t{256} << 20, 1 << 20, true},
+      {(std::uint64_t{256} << 20) + 1, 1 << 20, false},  // over 256 MiB
+      {std::uint64_t{256} << 20, 14, false},              // the fuzzer's record
+  };
+  for (const auto& r : rows) {
+    EXPECT_EQ(plausible_inflated_size(r.size, r.compressed), r.want) << r.size << " " << r.compressed;
+  }
+  // The fuzzer's schema-3 record: its fields are kept, its body dropped.
+  const std::string claims("J\0\0\0\0z\0\0\0\x10\0\xff`o\xff" "0\x04\0\0", 19);
+  DisplayData got;
+  EXPECT_TRUE(decode_stored_data(claims, &got, true));
+  EXPECT_EQ(got.body, "");
 }
 
 }  // namespace

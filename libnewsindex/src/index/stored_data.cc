@@ -212,8 +212,6 @@ std::string object_json(const StoredData& d) {
 constexpr unsigned kDated = 1, kHasTime = 2, kDateWritten = 4;
 constexpr std::string_view kLanguages[] = {"nl", "", "en", "fr", "de"};
 constexpr std::string_view kZones[] = {"", "Europe/Amsterdam", "Europe/Brussels", "UTC"};
-// The inflated size a damaged header can make us allocate.
-constexpr std::uint64_t kMaxRecord = 256u << 20;
 
 std::uint64_t zigzag(std::int64_t v) {
   return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
@@ -384,7 +382,7 @@ struct BinaryHeader {
 bool read_header(std::string_view data, BinaryHeader* h) {
   data.remove_prefix(1);
   if (!glass::get_uint(data, h->size) || !glass::get_uint(data, h->fields)) return false;
-  if (h->size > kMaxRecord || h->fields > h->size) return false;
+  if (!plausible_inflated_size(h->size, data.size()) || h->fields > h->size) return false;
   h->stream = data;
   return true;
 }

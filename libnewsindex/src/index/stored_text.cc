@@ -36,6 +36,11 @@ Codec& codec() {
 
 }  // namespace
 
+bool plausible_inflated_size(std::uint64_t size, std::size_t compressed) {
+  constexpr std::uint64_t kMaxRatio = 1032;  // 258 bytes from one 2-bit code, at best
+  return size <= kMaxText && size <= kMaxRatio * compressed;
+}
+
 std::string encode_stored_text(std::string_view text) {
   if (text.empty() || text.size() > kMaxText) return "";
   Codec& k = codec();
@@ -56,7 +61,7 @@ bool decode_stored_text(std::string_view value, std::string* out) {
   if (value.size() <= kHeader || value[0] != kFormat) return false;
   std::uint32_t n = 0;
   for (int i = 0; i < 4; ++i) n |= std::uint32_t{static_cast<unsigned char>(value[1 + i])} << (8 * i);
-  if (n == 0 || n > kMaxText) return false;
+  if (n == 0 || !plausible_inflated_size(n, value.size() - kHeader)) return false;
   Codec& k = codec();
   if (k.d == nullptr) return false;
   out->resize(n);

@@ -13,6 +13,7 @@
 #ifndef NEWSINDEX_INDEX_STORED_TEXT_H_
 #define NEWSINDEX_INDEX_STORED_TEXT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,11 @@ namespace newsindex::internal {
 
 // The slot value for `text` ("" for an empty text).
 std::string encode_stored_text(std::string_view text);
+
+// Whether `size` bytes can inflate from `compressed` bytes of deflate: at
+// most 1,032 to 1, the format's limit, and 256 MiB. A damaged length must
+// not make a reader allocate (and clear) more than its input can hold.
+bool plausible_inflated_size(std::uint64_t size, std::size_t compressed);
 
 // Decodes a slot value into *out. False (and *out empty) when the value is
 // empty or damaged: a damaged value must not stop a search.
