@@ -14,7 +14,13 @@
 #     rows lead.twdf=N);
 #   * other levers: coordination bonus, BM25+ floor, min_normlen, k1 / b on
 #     lead_wdf 2, the lead field (ki.leadterms-lw=W), and with ABLATIONS=1
-#     the analysis ablations on all articles (rows abl.SWITCH).
+#     the analysis ablations on all articles (rows abl.SWITCH);
+#   * stop words kept in headline queries on lead_wdf 2 (STOP_GRID, rows
+#     ki.lead=2-stop=W; with min_normlen 1 ki.lead=2-stop=W-minlen=1), and
+#     k1 / b again with the defaults they chose (ki.lead=2-now-k1=K-b=B).
+# The rows measured before stop words were kept (2026-12-06) pin that query
+# side (FORMER: stop words dropped, min_normlen 0.5), so they rerun as
+# documented; ki.lead=N are the library defaults of the day.
 # Choose on the odd qid half, check on the even: `split-halves.sh OUT 'prox.*'`.
 # Indexes are written in bulk mode on 1 thread (ABL_THREADS). Existing
 # indexes and rows in OUT_DIR are reused (REBUILD=1 / RERUN=1 to redo).
@@ -23,6 +29,7 @@ EVAL_USAGE="BUILD_DIR OUT_DIR" EVAL_NEEDS="newsindex ablation_index"
 SUBSET=${3:-}
 export ABL_THREADS=${ABL_THREADS:-"--bulk --threads 1"}
 NOPROX=(--phrase-pair-weight 0 --near-pair-weight 0)
+FORMER=(--stopword-weight 0 --min-normlen 0.5)
 
 row() {  # row ROW DB [newsindex eval flags]: ours_eval unless already there
   local r=$1; shift
@@ -32,48 +39,62 @@ row() {  # row ROW DB [newsindex eval flags]: ours_eval unless already there
 
 for lw in ${LEAD_GRID:-1 2 3}; do
   ours_index "ki-lead$lw" --lead-wdf "$lw" -- "${CORPORA[@]}"
-  row "ki.lead=$lw-noprox" "ki-lead$lw" "${NOPROX[@]}"
+  row "ki.lead=$lw-noprox" "ki-lead$lw" "${NOPROX[@]}" "${FORMER[@]}"
+  row "ki.lead=$lw-former" "ki-lead$lw" "${FORMER[@]}"
   row "ki.lead=$lw" "ki-lead$lw"
 done
 
 # Proximity, search time only, on the lead_wdf=1 index.
 for p in ${PHRASE_GRID:-0.1 0.25 0.5 1}; do
-  row "prox.p=$p-n=0-w=8" ki-lead1 --phrase-pair-weight "$p" --near-pair-weight 0
+  row "prox.p=$p-n=0-w=8" ki-lead1 --phrase-pair-weight "$p" --near-pair-weight 0 "${FORMER[@]}"
 done
 for n in ${NEAR_GRID:-0.1 0.25 0.5}; do
   for w in ${WINDOW_GRID:-8}; do
     row "prox.p=0-n=$n-w=$w" ki-lead1 --phrase-pair-weight 0 --near-pair-weight "$n" \
-      --near-pair-window "$w"
+      --near-pair-window "$w" "${FORMER[@]}"
   done
 done
 for c in ${COMBO_GRID:-}; do  # P:N:W
   IFS=: read -r p n w <<<"$c"
   row "prox.p=$p-n=$n-w=$w" ki-lead1 --phrase-pair-weight "$p" --near-pair-weight "$n" \
-    --near-pair-window "$w"
+    --near-pair-window "$w" "${FORMER[@]}"
 done
 
 # Other query-time levers (issue 18), one at a time on the lead_wdf=1 index:
 # a flat bonus per matched query term, BM25+'s floor, BM25's min_normlen.
-for c in ${COORD_GRID:-0.25 0.5 1 2}; do row "ki.coord=$c" ki-lead1 --coord-bonus "$c"; done
-for d in ${FLOOR_GRID:-0.1 0.25 0.5 1}; do row "ki.floor=$d" ki-lead1 --tf-floor "$d"; done
-for m in ${MINLEN_GRID:-0.25 0.75 1}; do row "ki.minlen=$m" ki-lead1 --min-normlen "$m"; done
+for c in ${COORD_GRID:-0.25 0.5 1 2}; do row "ki.coord=$c" ki-lead1 --coord-bonus "$c" "${FORMER[@]}"; done
+for d in ${FLOOR_GRID:-0.1 0.25 0.5 1}; do row "ki.floor=$d" ki-lead1 --tf-floor "$d" "${FORMER[@]}"; done
+for m in ${MINLEN_GRID:-0.25 0.75 1}; do row "ki.minlen=$m" ki-lead1 --min-normlen "$m" --stopword-weight 0; done
+row "ki.lead=2-minlen=1" ki-lead2 --min-normlen 1 --stopword-weight 0
 # BM25 k1 / b again on the lead_wdf=2 index.
 for kb in ${KB_GRID:-0.9:0.2 0.6:0.1 1.2:0.1 0.9:0.05}; do
   IFS=: read -r k b <<<"$kb"
-  row "ki.lead=2-k1=$k-b=$b" ki-lead2 --k1 "$k" --b "$b"
+  row "ki.lead=2-k1=$k-b=$b" ki-lead2 --k1 "$k" --b "$b" "${FORMER[@]}"
+done
+# Stop words kept (SearcherOptions::stopword_weight) on the lead_wdf=2 index,
+# alone and with min_normlen 1; then k1 / b with both (the defaults now).
+for w in ${STOP_GRID:-0.25 0.5 1 1.5}; do
+  row "ki.lead=2-stop=$w" ki-lead2 --stopword-weight "$w" --min-normlen 0.5
+done
+for w in ${STOP_MINLEN_GRID:-0.75 1}; do
+  row "ki.lead=2-stop=$w-minlen=1" ki-lead2 --stopword-weight "$w" --min-normlen 1
+done
+for kb in ${NOW_KB_GRID:-1.2:0.1 0.6:0.1 0.9:0.2 0.9:0.05}; do
+  IFS=: read -r k b <<<"$kb"
+  row "ki.lead=2-now-k1=$k-b=$b" ki-lead2 --k1 "$k" --b "$b"
 done
 # The lead as a field of its own (WriterOptions::lead_terms, ZXL stems),
 # searched at SearcherOptions::lead_weight, with lead_wdf 1 and 2.
 ours_index ki-leadterms --lead-terms -- "${CORPORA[@]}"
 for w in ${LEAD_WEIGHT_GRID:-0.25 0.5 1 2}; do
-  row "ki.leadterms-lw=$w" ki-leadterms --lead-weight "$w"
+  row "ki.leadterms-lw=$w" ki-leadterms --lead-weight "$w" "${FORMER[@]}"
 done
 # Analysis ablations on all articles (ABLATIONS=1; four more 108k indexes),
 # each searched with its switch; compare with ki.lead=1-noprox.
 if [ -n "${ABLATIONS:-}" ]; then
   for switch in no-stem no-compounds no-apostrophes no-fold; do
     ours_index "abl-$switch" "--$switch" -- "${CORPORA[@]}"
-    row "abl.$switch" "abl-$switch" "--$switch"
+    row "abl.$switch" "abl-$switch" "--$switch" "${FORMER[@]}"
   done
 fi
 
@@ -83,7 +104,9 @@ if [ -n "$SUBSET" ]; then
   for tw in ${TITLE_WDF_GRID:-3 5 8}; do
     ours_index "lead-twdf$tw" --with-title --title-wdf "$tw" -- "$OUT/lead-task.jsonl"
     QUERIES="$OUT/lead-queries.jsonl" QRELS="$OUT/lead-qrels.tsv" \
-      row "lead.twdf=$tw" "lead-twdf$tw"
+      row "lead.twdf=$tw" "lead-twdf$tw" "${FORMER[@]}"
+    QUERIES="$OUT/lead-queries.jsonl" QRELS="$OUT/lead-qrels.tsv" \
+      row "lead.twdf=$tw-now" "lead-twdf$tw"
   done
 fi
 log "done: $OUT"

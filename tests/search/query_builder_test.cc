@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -23,11 +24,13 @@ class QueryBuilderTest : public ::testing::Test {
                                   *analyzer_, "test")
                       .value()) {}
 
-  BuiltQuery build(const std::string& q, DefaultOperator op = DefaultOperator::kOr) {
-    // The plain OR structure, the optional levels off (the Searcher's
-    // defaults are tested in query_weights_test).
+  BuiltQuery build(const std::string& q, DefaultOperator op = DefaultOperator::kOr,
+                   double stopword_weight = 0.0) {
+    // The plain OR structure, the optional levels off, stop words dropped
+    // (the Searcher's defaults are tested in query_weights_test).
     BuilderOptions o;
     o.default_operator = op;
+    o.stopword_weight = stopword_weight;
     o.stem_weight = 0.5;
     o.hyphen_part_weight = 0.0;
     o.query_part_weight = 0.0;
@@ -152,6 +155,17 @@ TEST_F(QueryBuilderTest, HighlightsComeFromPositiveClausesOnly) {
   ASSERT_EQ(q.highlight.prefixes.size(), 1u);
   EXPECT_EQ(q.highlight.prefixes[0], "verkiez");
   EXPECT_EQ(q.words, (std::vector<std::string>{"missies", "navo"}));
+}
+
+TEST_F(QueryBuilderTest, KeptStopWordsAreNeitherHighlightedNorSpellChecked) {
+  // Searched (stopword_weight 1), but a snippet marks only "missie".
+  BuiltQuery q = build("de missie", DefaultOperator::kOr, 1.0);
+  EXPECT_EQ(q.query.get_description(),
+            "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) AND_MAYBE de))");
+  EXPECT_EQ(q.highlight.terms, (std::set<std::string, std::less<>>{"missie"}));
+  EXPECT_EQ(q.words, std::vector<std::string>{"missie"});
+  // Only stop words: searched as words, so highlighted as before.
+  EXPECT_TRUE(build("het een", DefaultOperator::kOr, 1.0).highlight.terms.contains("het"));
 }
 
 TEST_F(QueryBuilderTest, TenThousandWordsBuildACappedQuery) {

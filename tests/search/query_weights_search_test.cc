@@ -36,6 +36,13 @@ class QueryWeightsSearchTest : public ::testing::Test {
                 "In Parijs liepen opnieuw duizenden demonstranten in gele hesjes door de "
                 "straten van de stad, zoals elke zaterdag.",
                 4),
+        // "kermis" twice; the longer one asks "wie"; a third has "wie" alone.
+        article("kermis", "Kermis", "De kermis komt naar het dorp.", 5),
+        article("kermisvraag", "Kermis",
+                "Wie betaalt de kermis van dit jaar, vraagt de gemeenteraad zich af, en wie "
+                "niet?",
+                5),
+        article("wiealleen", "Spreuk", "Wie het weet, mag het zeggen.", 6),
     };
     for (const Article& a : docs) ASSERT_TRUE((*w)->add(a).ok());
     ASSERT_TRUE((*w)->commit().ok());
@@ -82,12 +89,15 @@ TEST_F(QueryWeightsSearchTest, ExactFormStillFirstWithStemsAtFullWeight) {
   EXPECT_EQ(ids("branden"), (std::vector<std::string>{"branden", "brand"}));
 }
 
-TEST_F(QueryWeightsSearchTest, StopWordsKeptOnlyWhenAsked) {
-  // "het" is in "weer" only; dropped by default, searched at stopword_weight.
-  EXPECT_EQ(ids("het munt"), std::vector<std::string>{"munt"});
+TEST_F(QueryWeightsSearchTest, StopWordsWeighWhatTheOtherWordsFind) {
+  // By default (stopword_weight 1) "wie" lifts the article that asks it
+  // above the shorter one; "wiealleen", with "wie" but no "kermis", is not
+  // found. At 0 "wie" is dropped and the shorter article comes first.
+  ASSERT_EQ(SearcherOptions().stopword_weight, 1.0);
+  EXPECT_EQ(ids("wie kermis"), (std::vector<std::string>{"kermisvraag", "kermis"}));
   SearcherOptions o;
-  o.stopword_weight = 0.5;
-  EXPECT_EQ(ids("het munt", o), (std::vector<std::string>{"munt", "weer"}));
+  o.stopword_weight = 0;
+  EXPECT_EQ(ids("wie kermis", o), (std::vector<std::string>{"kermis", "kermisvraag"}));
 }
 
 TEST_F(QueryWeightsSearchTest, ProximityRanksTheWordsTogetherFirst) {

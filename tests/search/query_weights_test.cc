@@ -35,6 +35,11 @@ BuilderOptions with(double stem, double stop, double hyphen, double qpart, doubl
   return o;
 }
 
+BuilderOptions and_op(BuilderOptions o) {
+  o.default_operator = DefaultOperator::kAnd;
+  return o;
+}
+
 BuilderOptions lead(double weight) {
   BuilderOptions o = with(0.5, 0, 0, 0, 0);
   o.lead_weight = weight;
@@ -72,7 +77,12 @@ TEST(QueryWeights, Table) {
        "Query((missie OR 0.5 * Zmissi OR 0.25 * XPmissi))"},
       {"stop words kept, scaled (no stem level: stop words have no Z term)",
        with(0.5, 0.25, 0, 0, 0), "de missie",
-       "Query((0.25 * de OR (missie OR 0.5 * Zmissi OR 0.25 * XPmissi)))"},
+       "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) AND_MAYBE 0.25 * de))"},
+      {"stop words kept stay optional under AND too", and_op(with(0.5, 0.25, 0, 0, 0)),
+       "de missie",
+       "Query(((missie OR 0.5 * Zmissi OR 0.25 * XPmissi) AND_MAYBE 0.25 * de))"},
+      {"the defaults: stop words kept at weight 1", BuilderOptions(), "de missie",
+       "Query((((Zmissi AND_MAYBE missie) OR 0.25 * XPmissi) AND_MAYBE de))"},
       {"a must stop word keeps its full weight", with(0.5, 0.25, 0, 0, 0), "+de missie",
        "Query((de AND_MAYBE (missie OR 0.5 * Zmissi OR 0.25 * XPmissi)))"},
       {"hyphen parts off", with(0.5, 0, 0, 0, 0), "INF-verdrag",
@@ -176,6 +186,20 @@ TEST(QueryWeights, BuilderDefaultsAreTheSearchers) {
   EXPECT_EQ(BuilderOptions(custom).default_operator, DefaultOperator::kAnd);
 }
 
+// 100 documents, each term in the first n of them.
+Xapian::WritableDatabase hundred_documents(const std::vector<std::pair<const char*, int>>& docs) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 100; ++i) {
+    Xapian::Document doc;
+    doc.add_term("filler");
+    for (const auto& [term, n] : docs) {
+      if (i < n) doc.add_term(term);
+    }
+    db.add_document(doc);
+  }
+  return db;
+}
+
 TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
   struct Limits {
     const char* name;
@@ -216,15 +240,7 @@ TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
   };
   auto analyzer = testing::FakeAnalyzer::make();
   for (const Limits& c : kCases) {
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (int i = 0; i < 100; ++i) {
-      Xapian::Document doc;
-      doc.add_term("filler");
-      for (const auto& [term, n] : c.docs) {
-        if (i < n) doc.add_term(term);
-      }
-      db.add_document(doc);
-    }
+    Xapian::WritableDatabase db = hundred_documents(c.docs);
     BuilderOptions o = within_stem(0.5);
     o.common_part_share = c.share;
     o.common_part_floor = 10;
@@ -232,6 +248,35 @@ TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
     QueryBuilder b(*analyzer, nullptr, o, &db);
     EXPECT_EQ(b.build(parse_query("trainingsmissie").root).query.get_description(), c.description)
         << c.name;
+  }
+}
+
+// With a database, a kept stop word in more than stopword_max_share of the
+// documents is dropped after all ("de" in every article), the rarer ones
+// ("het" here) still weigh.
+TEST(QueryWeights, StopWordsInMostDocumentsAreDropped) {
+  struct Row {
+    const char* name;
+    double share;
+    int de_docs, het_docs;  // of 100
+    const char* description;
+  } const kRows[] = {
+      {"the default (0.2): de dropped", BuilderOptions().stopword_max_share, 100, 10,
+       "Query(((missie OR Zmissi OR 0.25 * XPmissi) AND_MAYBE het))"},
+      {"at the share a stop word is kept", 0.2, 21, 20,
+       "Query(((missie OR Zmissi OR 0.25 * XPmissi) AND_MAYBE het))"},
+      {"1: every stop word kept", 1.0, 100, 10,
+       "Query(((missie OR Zmissi OR 0.25 * XPmissi) AND_MAYBE (het OR de)))"},
+      {"both too common: none kept", 0.2, 100, 100, "Query((missie OR Zmissi OR 0.25 * XPmissi))"},
+  };
+  auto analyzer = testing::FakeAnalyzer::make();
+  for (const Row& row : kRows) {
+    Xapian::WritableDatabase db = hundred_documents({{"de", row.de_docs}, {"het", row.het_docs}});
+    BuilderOptions o = with(1, 1, 0, 0, 0);
+    o.stopword_max_share = row.share;
+    QueryBuilder b(*analyzer, nullptr, o, &db);
+    EXPECT_EQ(b.build(parse_query("het de missie").root).query.get_description(), row.description)
+        << row.name;
   }
 }
 

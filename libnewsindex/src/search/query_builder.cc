@@ -17,6 +17,7 @@ struct QueryBuilder::Built {
   Xapian::Query q;
   bool ok = false;
   bool filter = false;  // a boolean filter: no weight of its own
+  bool optional = false;  // a kept stop word: adds weight, never matches alone
 };
 
 struct QueryBuilder::Chunk {
@@ -236,6 +237,11 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   const bool stop_word = !positional && !keep_stopwords_ && c.positions.size() == 1 &&
                          first.stop && n.occur != Occur::kMust;
   if (stop_word && !(options_.stopword_weight > 0.0)) return b;
+  if (stop_word && db_ && options_.stopword_max_share < 1.0 && !first.words.empty() &&
+      static_cast<double>(db_->get_termfreq(first.words.front())) >
+          options_.stopword_max_share * static_cast<double>(db_->get_doccount())) {
+    return b;
+  }
   if (positional) {
     // NEAR takes plain terms only (Xapian 1.4): the forms at the first position.
     std::vector<std::string> terms = first.words;
@@ -287,7 +293,9 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
     }
   }
   if (exact.empty()) return b;
-  if (positive_) {
+  // A kept stop word only adds weight: it is not highlighted (snippets stay
+  // those of the words that matter) nor spell-checked.
+  if (positive_ && !stop_word) {
     for (const Chunk::Pos& p : c.positions) {
       for (const std::string& t : p.words) out.highlight.terms.insert(t);
       for (const std::string& t : p.parts) out.highlight.terms.insert(t);
@@ -300,7 +308,10 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   b.ok = true;
   weighted_ = weighted_ || positive_;
   b.q = extras(levels(exact, stems, n.field), c, forms, stems, n.field);
-  if (stop_word) b.q = scaled(b.q, options_.stopword_weight);
+  if (stop_word) {
+    b.q = scaled(b.q, options_.stopword_weight);
+    b.optional = true;
+  }
   return b;
 }
 
@@ -453,6 +464,7 @@ QueryBuilder::Built QueryBuilder::synonym_group(std::size_t group, QueryField fi
 
 QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
   std::vector<Xapian::Query> should, must, mustnot;
+  std::vector<Xapian::Query> maybe;  // kept stop words: weight, never a match
   std::map<QueryField, std::vector<Xapian::Query>> filters;
   const auto& kids = n.children;
   std::vector<std::vector<std::string>> forms(kids.size());
@@ -511,7 +523,11 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
     }
     switch (c.occur) {
       case Occur::kShould:
-        (options_.default_operator == DefaultOperator::kAnd ? must : should).push_back(b.q);
+        if (b.optional) {
+          maybe.push_back(b.q);
+        } else {
+          (options_.default_operator == DefaultOperator::kAnd ? must : should).push_back(b.q);
+        }
         break;
       case Occur::kMust:
         must.push_back(b.q);
@@ -520,6 +536,14 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
         mustnot.push_back(b.q);
         break;
     }
+  }
+  // "de missie": "de" adds weight to the documents "missie" matches, but
+  // matches none itself (under OR or AND), so the match set, its estimate and
+  // the facet counts stay those of the other words, and a stop word's long
+  // posting list is only skipped through.
+  if (must.empty() && should.empty()) {
+    should = std::move(maybe);
+    maybe.clear();
   }
   Built b;
   bool have = true;
@@ -532,6 +556,9 @@ QueryBuilder::Built QueryBuilder::seq(const QueryNode& n, BuiltQuery& out) {
     b.q = combine(Xapian::Query::OP_OR, should);
   } else {
     have = false;
+  }
+  if (have && !maybe.empty()) {
+    b.q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, b.q, combine(Xapian::Query::OP_OR, maybe));
   }
   if (have && seq_positive &&
       (options_.phrase_pair_weight > 0.0 || options_.near_pair_weight > 0.0)) {

@@ -16,10 +16,10 @@
 // With exact_within_stem the first two are `stem AND_MAYBE exact` (the same
 // weights, cheaper to match).
 // Stop words of free text are dropped (stopword_weight 0) or kept at
-// stopword_weight. The weights are SearcherOptions' (BuilderOptions copies
-// them). Given a database,
-// the builder also leaves out very common compound-part terms (see
-// BuilderOptions: cost limits).
+// stopword_weight as AND_MAYBE(other words, stop words): they add weight to
+// the documents the other words match and match none alone. The weights are SearcherOptions'
+// (BuilderOptions copies them). Given a database, the builder also leaves out very common
+// compound-part terms and stop words (see BuilderOptions: cost limits).
 #ifndef NEWSINDEX_SEARCH_QUERY_BUILDER_H_
 #define NEWSINDEX_SEARCH_QUERY_BUILDER_H_
 
@@ -79,6 +79,12 @@ struct BuilderOptions {
   // low IDF; shorter lists cost little). 0: off. Default: 0.01 and 1,000.
   double common_part_share = 0.01;
   Xapian::doccount common_part_floor = 1000;
+  // A kept stop word (stopword_weight > 0) in more than this share of the
+  // documents is dropped after all ("de", "het": almost no weight, the
+  // longest posting lists). 1: off. Default: 0.2 (known-item-nl MRR@10 -0.0007
+  // against 1, for most of the CPU the kept stop words cost on headline
+  // queries: docs/evaluation.md, "Stop words in headline queries").
+  double stopword_max_share = 0.2;
   // A word whose stem is in at least this many documents is not expanded into
   // its query compound parts. 0: off. Default: 50.
   Xapian::doccount whole_word_docs = 50;
