@@ -256,20 +256,6 @@ bool get_coded(std::string_view& in, std::string* out, const std::string_view (&
   return true;
 }
 
-// Raw deflate, one compressor and decompressor per thread.
-struct Deflate {
-  libdeflate_compressor* c = libdeflate_alloc_compressor(1);
-  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
-  ~Deflate() {
-    libdeflate_free_compressor(c);
-    libdeflate_free_decompressor(d);
-  }
-};
-Deflate& deflate() {
-  thread_local Deflate k;
-  return k;
-}
-
 // A zlib inflater for the fields alone: inflating stops once they are out,
 // so a hit without a snippet never inflates its body.
 struct Inflater {
@@ -319,7 +305,7 @@ std::string encode_binary(const StoredData& d) {
   glass::put_uint(record, plain.size());
   glass::put_uint(record, fields);
   const std::size_t head = record.size();
-  Deflate& k = deflate();
+  DeflateCodec& k = deflate_codec();
   const std::size_t bound = libdeflate_deflate_compress_bound(k.c, plain.size());
   record.resize(head + bound);
   const std::size_t n =
@@ -329,9 +315,10 @@ std::string encode_binary(const StoredData& d) {
   return record;
 }
 
-// The fields of a schema-4 record into *out (all but the body); false when
-// they are damaged.
-bool read_fields(std::string_view in, StoredData* out) {
+// The fields of a schema-4 record into *out (all but the body; without
+// `all` only those up to the time zone, which a hit shows); false when they
+// are damaged.
+bool read_fields(std::string_view in, StoredData* out, bool all) {
   for (std::string* s : {&out->id, &out->title, &out->source, &out->outlet, &out->category,
                          &out->url}) {
     if (!get_text(in, s)) return false;
@@ -356,6 +343,7 @@ bool read_fields(std::string_view in, StoredData* out) {
     out->date = out->dated ? format_iso8601(out->timestamp, out->utc_offset_minutes, out->has_time)
                            : std::string();
   }
+  if (!all) return true;
   for (auto* list : {&out->authors, &out->tags}) {
     std::uint64_t n = 0;
     if (!glass::get_uint(in, n) || n > in.size()) return false;
@@ -389,7 +377,7 @@ bool read_header(std::string_view data, BinaryHeader* h) {
 
 // Inflates the whole record into *plain; false when it is damaged.
 bool inflate_all(const BinaryHeader& h, std::string* plain) {
-  Deflate& k = deflate();
+  DeflateCodec& k = deflate_codec();
   plain->resize(h.size);
   std::size_t got = 0;
   if (k.d == nullptr ||
@@ -419,15 +407,16 @@ bool inflate_fields(const BinaryHeader& h, std::string* plain) {
   return inf.z.avail_out == 0;
 }
 
-// A schema-4 record: its fields into *d and, when `body` is non-null, its
-// body. False when the fields are damaged (a damaged body is left empty).
-bool decode_binary(std::string_view data, StoredData* d, std::string* body) {
+// A schema-4 record: its fields into *d (`all`: as read_fields) and, when
+// `body` is non-null, its body. False when the fields are damaged (a damaged
+// body is left empty).
+bool decode_binary(std::string_view data, StoredData* d, std::string* body, bool all) {
   BinaryHeader h;
   if (!read_header(data, &h)) return false;
   thread_local std::string plain;  // reused: one hit after another
   const bool whole = body != nullptr && inflate_all(h, &plain);
   if (!whole && !inflate_fields(h, &plain)) return false;
-  if (!read_fields(std::string_view(plain).substr(0, h.fields), d)) return false;
+  if (!read_fields(std::string_view(plain).substr(0, h.fields), d, all)) return false;
   if (whole) body->assign(plain, h.fields, std::string::npos);
   return true;
 }
@@ -441,7 +430,7 @@ bool split_stored_data(std::string_view data, std::string* object, std::string* 
   if (body) body->clear();
   if (!data.empty() && data[0] == kBinary) {
     StoredData d;
-    if (decode_binary(data, &d, body)) *object = object_json(d);
+    if (decode_binary(data, &d, body, /*all=*/true)) *object = object_json(d);
     return true;
   }
   if (data.empty() || data[0] != kRecord) {
@@ -498,7 +487,7 @@ bool decode_stored_data(std::string_view data, DisplayData* out, bool want_text)
   if (!data.empty() && data[0] == kBinary) {
     StoredData d;
     std::string body;
-    if (!decode_binary(data, &d, want_text ? &body : nullptr)) return true;
+    if (!decode_binary(data, &d, want_text ? &body : nullptr, /*all=*/false)) return true;
     out->id = std::move(d.id);
     out->title = std::move(d.title);
     out->date = std::move(d.date);

@@ -18,23 +18,21 @@ constexpr std::uint32_t kMaxText = 256u << 20;
 // 0.4% larger than its level 6 (and smaller than zlib's level 6).
 constexpr int kLevel = 1;
 
-// One compressor and one decompressor per thread (each allocates its
-// tables once).
-struct Codec {
-  libdeflate_compressor* c = libdeflate_alloc_compressor(kLevel);
-  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
-  ~Codec() {
-    libdeflate_free_compressor(c);
-    libdeflate_free_decompressor(d);
+// Frees the thread's codec when the thread ends.
+struct OwnedCodec {
+  DeflateCodec codec{libdeflate_alloc_compressor(kLevel), libdeflate_alloc_decompressor()};
+  ~OwnedCodec() {
+    libdeflate_free_compressor(codec.c);
+    libdeflate_free_decompressor(codec.d);
   }
 };
 
-Codec& codec() {
-  thread_local Codec c;
-  return c;
-}
-
 }  // namespace
+
+DeflateCodec& deflate_codec() {
+  thread_local OwnedCodec owned;
+  return owned.codec;
+}
 
 bool plausible_inflated_size(std::uint64_t size, std::size_t compressed) {
   constexpr std::uint64_t kMaxRatio = 1032;  // 258 bytes from one 2-bit code, at best
@@ -43,7 +41,7 @@ bool plausible_inflated_size(std::uint64_t size, std::size_t compressed) {
 
 std::string encode_stored_text(std::string_view text) {
   if (text.empty() || text.size() > kMaxText) return "";
-  Codec& k = codec();
+  DeflateCodec& k = deflate_codec();
   if (k.c == nullptr) return "";
   const auto n = static_cast<std::uint32_t>(text.size());
   const std::size_t bound = libdeflate_zlib_compress_bound(k.c, n);
@@ -62,7 +60,7 @@ bool decode_stored_text(std::string_view value, std::string* out) {
   std::uint32_t n = 0;
   for (int i = 0; i < 4; ++i) n |= std::uint32_t{static_cast<unsigned char>(value[1 + i])} << (8 * i);
   if (n == 0 || !plausible_inflated_size(n, value.size() - kHeader)) return false;
-  Codec& k = codec();
+  DeflateCodec& k = deflate_codec();
   if (k.d == nullptr) return false;
   out->resize(n);
   std::size_t got = 0;

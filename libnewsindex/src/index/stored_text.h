@@ -17,7 +17,19 @@
 #include <string>
 #include <string_view>
 
+struct libdeflate_compressor;
+struct libdeflate_decompressor;
+
 namespace newsindex::internal {
+
+// The calling thread's libdeflate compressor (level 1) and decompressor,
+// for the stored text and the document record (index/stored_data.h). A
+// member is null when libdeflate could not allocate it.
+struct DeflateCodec {
+  libdeflate_compressor* c = nullptr;
+  libdeflate_decompressor* d = nullptr;
+};
+DeflateCodec& deflate_codec();
 
 // The slot value for `text` ("" for an empty text).
 std::string encode_stored_text(std::string_view text);
