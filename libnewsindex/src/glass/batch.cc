@@ -255,9 +255,9 @@ Status GlassBatch::add(const DocImage& doc) {
 
 void GlassBatch::reserve_terms(std::size_t more) {
   // Grow (and rehash) at half full: probes stay short.
-  if ((terms_.size() + more) * 2 < table_.size()) return;
+  if ((live_terms_ + more) * 2 < table_.size()) return;
   std::size_t n = table_.empty() ? 1024 : table_.size() * 2;
-  while ((terms_.size() + more) * 2 >= n) n *= 2;
+  while ((live_terms_ + more) * 2 >= n) n *= 2;
   std::vector<Slot> bigger(n);
   const std::size_t mask = n - 1;
   for (const Slot& s : table_) {
@@ -276,10 +276,14 @@ std::uint32_t GlassBatch::find_or_add(std::string_view term, std::uint64_t h) {
   for (;;) {
     Slot& s = table_[i];
     if (s.index == 0) {
-      terms_.emplace_back();
-      terms_.back().term.assign(term);
+      if (live_terms_ == terms_.size()) terms_.emplace_back();
+      Postings& p = terms_[live_terms_++];
+      p.term.assign(term);
+      p.postings.clear();
+      p.positions.clear();
+      p.collection_freq = 0;
       s.hash = h;
-      s.index = static_cast<std::uint32_t>(terms_.size());
+      s.index = static_cast<std::uint32_t>(live_terms_);
       bytes_ += term.size() + sizeof(Postings);
       return s.index - 1;
     }
@@ -289,23 +293,19 @@ std::uint32_t GlassBatch::find_or_add(std::string_view term, std::uint64_t h) {
 }
 
 std::vector<const GlassBatch::Postings*> GlassBatch::sorted_terms() const {
-  // Sorted by the first 8 bytes as a big-endian number (zero-padded), and by
-  // the whole term only when those are equal: most comparisons then touch
-  // neither the Postings nor the term's bytes, which are scattered over the
-  // heap (a chunk holds hundreds of thousands of terms).
+  // Sorted by sort_head() (glass/encoding.h), then by the whole term only
+  // when the heads are equal: most comparisons then touch neither the
+  // Postings nor the term's bytes (a chunk holds hundreds of thousands of
+  // terms).
   struct Keyed {
     std::uint64_t head;
     const Postings* p;
   };
   std::vector<Keyed> keyed;
-  keyed.reserve(terms_.size());
-  for (const auto& e : terms_) {
-    std::uint64_t head = 0;
-    const std::size_t n = std::min<std::size_t>(e.term.size(), 8);
-    for (std::size_t i = 0; i < 8; ++i) {
-      head = (head << 8) | (i < n ? static_cast<unsigned char>(e.term[i]) : 0u);
-    }
-    keyed.push_back({head, &e});
+  keyed.reserve(live_terms_);
+  for (std::size_t t = 0; t < live_terms_; ++t) {
+    const Postings& e = terms_[t];
+    keyed.push_back({sort_head(e.term), &e});
   }
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     if (a.head != b.head) return a.head < b.head;
@@ -519,14 +519,14 @@ Status GlassBatch::write_runs(const std::string& dir) {
 }
 
 void GlassBatch::clear() {
-  terms_.clear();
-  table_.clear();
+  live_terms_ = 0;
+  std::fill(table_.begin(), table_.end(), Slot{});
   slots_.clear();
   docs_.clear();
   metadata_.clear();
   stats_ = DatabaseStats();
   postings_ = 0;
-  bytes_ = 0;
+  bytes_ = table_.size() * sizeof(Slot);
 }
 
 }  // namespace newsindex::glass
