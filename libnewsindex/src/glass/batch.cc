@@ -255,9 +255,9 @@ Status GlassBatch::add(const DocImage& doc) {
 
 void GlassBatch::reserve_terms(std::size_t more) {
   // Grow (and rehash) at half full: probes stay short.
-  if ((live_terms_ + more) * 2 < table_.size()) return;
+  if ((terms_.size() + more) * 2 < table_.size()) return;
   std::size_t n = table_.empty() ? 1024 : table_.size() * 2;
-  while ((live_terms_ + more) * 2 >= n) n *= 2;
+  while ((terms_.size() + more) * 2 >= n) n *= 2;
   std::vector<Slot> bigger(n);
   const std::size_t mask = n - 1;
   for (const Slot& s : table_) {
@@ -276,14 +276,10 @@ std::uint32_t GlassBatch::find_or_add(std::string_view term, std::uint64_t h) {
   for (;;) {
     Slot& s = table_[i];
     if (s.index == 0) {
-      if (live_terms_ == terms_.size()) terms_.emplace_back();
-      Postings& p = terms_[live_terms_++];
-      p.term.assign(term);
-      p.postings.clear();
-      p.positions.clear();
-      p.collection_freq = 0;
+      terms_.emplace_back();
+      terms_.back().term.assign(term);
       s.hash = h;
-      s.index = static_cast<std::uint32_t>(live_terms_);
+      s.index = static_cast<std::uint32_t>(terms_.size());
       bytes_ += term.size() + sizeof(Postings);
       return s.index - 1;
     }
@@ -302,9 +298,8 @@ std::vector<const GlassBatch::Postings*> GlassBatch::sorted_terms() const {
     const Postings* p;
   };
   std::vector<Keyed> keyed;
-  keyed.reserve(live_terms_);
-  for (std::size_t t = 0; t < live_terms_; ++t) {
-    const Postings& e = terms_[t];
+  keyed.reserve(terms_.size());
+  for (const Postings& e : terms_) {
     keyed.push_back({sort_head(e.term), &e});
   }
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
@@ -519,7 +514,7 @@ Status GlassBatch::write_runs(const std::string& dir) {
 }
 
 void GlassBatch::clear() {
-  live_terms_ = 0;
+  terms_.clear();
   std::fill(table_.begin(), table_.end(), Slot{});
   slots_.clear();
   docs_.clear();

@@ -134,15 +134,13 @@ class GlassBatch {
 
   BatchOptions options_;
   Compressor compressor_;
-  // The first live_terms_ are this batch's terms. clear() keeps the rest
-  // (and the table's size) for the next batch, so a chunk writer's batches
-  // reuse their posting buffers instead of freeing and growing them again.
   std::vector<Postings> terms_;
-  std::size_t live_terms_ = 0;
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t index = 0;  // into terms_, plus one; 0 = empty
   };
+  // clear() keeps its size: the next batch of a chunk writer needs about as
+  // many slots, without growing and rehashing its way there again.
   std::vector<Slot> table_;
   std::map<std::uint32_t, SlotValues> slots_;
   std::vector<Doc> docs_;
