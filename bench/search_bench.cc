@@ -9,7 +9,7 @@
 // outlet filter term and outlet/year value slots), and FTS5 (unicode61
 // remove_diacritics 2).
 //
-// Queries: 250 per kind (1,500 in all), fixed seed, drawn from the corpus
+// Queries: 250 per kind (1,750 in all), fixed seed, drawn from the corpus
 // vocabulary:
 //   words1/words2/words3  1-3 words (default operator OR everywhere)
 //   phrase                two consecutive words of an article, quoted
