@@ -152,6 +152,17 @@ struct SearcherOptions {
   // Default: 0.
   double lead_weight = 0.0;
   double tf_floor = 0.0;
+  // Pseudo-relevance feedback: the query is run once, and the feedback_terms
+  // stems that best tell its top feedback_docs documents from the rest are
+  // added beside it (AND_MAYBE: they reorder its matches and match nothing
+  // themselves), the best at feedback_weight of a query word, the others
+  // less by their expansion weight. Costs a second match. 0 docs = off;
+  // feedback_docs in 0..1000, feedback_terms in 1..1000, feedback_weight in
+  // [0, 1000]. Not used for date-sorted or browse queries. Default: 0 / 10 /
+  // 0.25 (docs/evaluation.md, "Pseudo-relevance feedback").
+  std::uint32_t feedback_docs = 0;
+  std::uint32_t feedback_terms = 10;
+  double feedback_weight = 0.25;
   // A shard (one of the databases, or one listed by a stub file) that cannot
   // be opened, or a remote one that stops answering, is left out and named
   // in SearchResults::missing_shards, instead of failing open() or search()
