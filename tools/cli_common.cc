@@ -188,12 +188,22 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--near-pair-weight", &ranking.near_pair_weight},
       {"--coord-bonus", &ranking.coord_bonus},
       {"--lead-weight", &ranking.lead_weight},
-      {"--tf-floor", &ranking.tf_floor}};
+      {"--tf-floor", &ranking.tf_floor},
+      {"--feedback-weight", &ranking.feedback_weight}};
   for (const auto& [flag, value] : weight_flags) {
     cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1000.0));
   }
+  cmd->add_option("--feedback-docs", ranking.feedback_docs,
+                  "Pseudo-relevance feedback: top documents of a first pass taken as relevant "
+                  "(0 = off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 1000u));
+  cmd->add_option("--feedback-terms", ranking.feedback_terms,
+                  "Pseudo-relevance feedback: stems added to the query")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000u));
   cmd->add_option("--near-pair-window", ranking.near_pair_window,
                   "Window of --near-pair-weight, in positions")
       ->capture_default_str()
