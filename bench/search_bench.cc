@@ -27,7 +27,9 @@
 // prices keeping them (docs/evaluation.md, "Stop words in headline queries");
 // "ours_feedback" = ours_plain with pseudo-relevance feedback (10 documents,
 // 10 stems, weight 0.05: the best point of docs/evaluation.md, "Pseudo-
-// relevance feedback"), which prices its second match.
+// relevance feedback"), which prices its second match; "ours_novariants" =
+// ours_plain without the stem variants (variant_weight 0, the former
+// default), which prices them (docs/evaluation.md, "Related forms").
 // Raw Xapian stores the same JSON document data as ours and, like ours,
 // fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
@@ -98,6 +100,7 @@ struct Fixture {
   std::unique_ptr<Searcher> ours;
   std::unique_ptr<Searcher> ours_nostop;  // stop words dropped
   std::unique_ptr<Searcher> ours_feedback;  // pseudo-relevance feedback on
+  std::unique_ptr<Searcher> ours_novariants;  // stem variants off
   Xapian::Database raw;
   sqlite3* fts = nullptr;
 };
@@ -350,6 +353,11 @@ Fixture& fixture() {
     auto s3 = Searcher::open({(f->dir / "ours").string()}, feedback);
     if (!s3.ok()) die("ours: " + s3.status().to_string());
     f->ours_feedback = std::move(s3).value();
+    SearcherOptions novariants;
+    novariants.variant_weight = 0;
+    auto s4 = Searcher::open({(f->dir / "ours").string()}, novariants);
+    if (!s4.ok()) die("ours: " + s4.status().to_string());
+    f->ours_novariants = std::move(s4).value();
     f->raw = Xapian::Database((f->dir / "raw").string());
     if (sqlite3_open_v2((f->dir / "fts.sqlite").string().c_str(), &f->fts, SQLITE_OPEN_READONLY,
                         nullptr) != SQLITE_OK) {
@@ -428,7 +436,15 @@ std::size_t run_fts(Fixture& f, const Query& q, std::vector<std::string>* ids) {
   return n;
 }
 
-enum class Engine { kOursPlain, kOursNoStop, kOursFeedback, kOursFull, kRaw, kFts };
+enum class Engine {
+  kOursPlain,
+  kOursNoStop,
+  kOursFeedback,
+  kOursNoVariants,
+  kOursFull,
+  kRaw,
+  kFts
+};
 
 // CPU time of this thread: unlike wall time, not inflated while other
 // processes on the (shared) machine hold the CPU.
@@ -446,6 +462,8 @@ std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::strin
       return run_ours(*f.ours_nostop, q, false, ids);
     case Engine::kOursFeedback:
       return run_ours(*f.ours_feedback, q, false, ids);
+    case Engine::kOursNoVariants:
+      return run_ours(*f.ours_novariants, q, false, ids);
     case Engine::kOursFull:
       return run_ours(*f.ours, q, true, ids);
     case Engine::kRaw:
@@ -550,6 +568,7 @@ void register_all() {
                                                     {Engine::kOursPlain, "ours_plain"},
                                                     {Engine::kOursNoStop, "ours_nostop"},
                                                     {Engine::kOursFeedback, "ours_feedback"},
+                                                    {Engine::kOursNoVariants, "ours_novariants"},
                                                     {Engine::kOursFull, "ours_full"},
                                                     {Engine::kFts, "sqlite_fts5"}};
   for (const char* kind : kKinds) {

@@ -184,6 +184,7 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--stopword-weight", &ranking.stopword_weight},
       {"--hyphen-part-weight", &ranking.hyphen_part_weight},
       {"--query-part-weight", &ranking.query_part_weight},
+      {"--variant-weight", &ranking.variant_weight},
       {"--phrase-pair-weight", &ranking.phrase_pair_weight},
       {"--near-pair-weight", &ranking.near_pair_weight},
       {"--coord-bonus", &ranking.coord_bonus},

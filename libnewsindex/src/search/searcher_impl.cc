@@ -328,6 +328,7 @@ Status check_weights(const SearcherOptions& options) {
       {"stopword_weight", options.stopword_weight},
       {"hyphen_part_weight", options.hyphen_part_weight},
       {"query_part_weight", options.query_part_weight},
+      {"variant_weight", options.variant_weight},
       {"phrase_pair_weight", options.phrase_pair_weight},
       {"near_pair_weight", options.near_pair_weight},
       {"coord_bonus", options.coord_bonus},
