@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -136,7 +137,10 @@ void readers_while_writer_commits(const std::string& name, bool bulk) {
         if (Status st = (*s)->reopen(); !st.ok()) fail("reopen: " + st.to_string());
         if (i > 5000) break;
       }
-      // After the last commit, reopen() shows all of it.
+      // After the last commit, reopen() shows all of it. The loop above may
+      // stop at its cap while the writer still commits (a bulk commit is
+      // slow on a loaded machine): wait for the writer first.
+      while (!done.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
       if (Status st = (*s)->reopen(); !st.ok()) fail("last reopen: " + st.to_string());
       auto res = (*s)->search(testing::query_request("irak", 100));
       if (!res.ok() || res->hits.size() != 30) fail("last search");

@@ -289,23 +289,18 @@ std::uint32_t GlassBatch::find_or_add(std::string_view term, std::uint64_t h) {
 }
 
 std::vector<const GlassBatch::Postings*> GlassBatch::sorted_terms() const {
-  // Sorted by the first 8 bytes as a big-endian number (zero-padded), and by
-  // the whole term only when those are equal: most comparisons then touch
-  // neither the Postings nor the term's bytes, which are scattered over the
-  // heap (a chunk holds hundreds of thousands of terms).
+  // Sorted by sort_head() (glass/encoding.h), then by the whole term only
+  // when the heads are equal: most comparisons then touch neither the
+  // Postings nor the term's bytes (a chunk holds hundreds of thousands of
+  // terms).
   struct Keyed {
     std::uint64_t head;
     const Postings* p;
   };
   std::vector<Keyed> keyed;
   keyed.reserve(terms_.size());
-  for (const auto& e : terms_) {
-    std::uint64_t head = 0;
-    const std::size_t n = std::min<std::size_t>(e.term.size(), 8);
-    for (std::size_t i = 0; i < 8; ++i) {
-      head = (head << 8) | (i < n ? static_cast<unsigned char>(e.term[i]) : 0u);
-    }
-    keyed.push_back({head, &e});
+  for (const Postings& e : terms_) {
+    keyed.push_back({sort_head(e.term), &e});
   }
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     if (a.head != b.head) return a.head < b.head;
@@ -520,13 +515,13 @@ Status GlassBatch::write_runs(const std::string& dir) {
 
 void GlassBatch::clear() {
   terms_.clear();
-  table_.clear();
+  std::fill(table_.begin(), table_.end(), Slot{});
   slots_.clear();
   docs_.clear();
   metadata_.clear();
   stats_ = DatabaseStats();
   postings_ = 0;
-  bytes_ = 0;
+  bytes_ = table_.size() * sizeof(Slot);
 }
 
 }  // namespace newsindex::glass

@@ -139,6 +139,8 @@ class GlassBatch {
     std::uint64_t hash = 0;
     std::uint32_t index = 0;  // into terms_, plus one; 0 = empty
   };
+  // clear() keeps its size: the next batch of a chunk writer needs about as
+  // many slots, without growing and rehashing its way there again.
   std::vector<Slot> table_;
   std::map<std::uint32_t, SlotValues> slots_;
   std::vector<Doc> docs_;

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <numeric>
+
+#include "glass/encoding.h"
 
 namespace newsindex::glass {
 
@@ -58,13 +59,19 @@ void DocImage::set_value(std::uint32_t slot, std::string value) {
 }
 
 void DocImage::finish() {
+  // By sort_head() first (glass/encoding.h): most comparisons are of two
+  // integers, not of two terms' bytes.
+  keyed_.resize(used_);
+  for (std::uint32_t e = 0; e < used_; ++e) keyed_[e] = {sort_head(entries_[e].term), e};
+  std::sort(keyed_.begin(), keyed_.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return entries_[a.second].term < entries_[b.second].term;
+  });
   order_.resize(used_);
-  std::iota(order_.begin(), order_.end(), 0u);
-  std::sort(order_.begin(), order_.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return entries_[a].term < entries_[b].term; });
-  std::vector<std::uint32_t> rank(used_);
-  for (std::size_t i = 0; i < used_; ++i) rank[order_[i]] = static_cast<std::uint32_t>(i);
-  for (auto& o : occurrences_) o.first = rank[o.first];
+  for (std::size_t i = 0; i < used_; ++i) order_[i] = keyed_[i].second;
+  // keyed_ now maps each entry to its rank in order_.
+  for (std::size_t i = 0; i < used_; ++i) keyed_[order_[i]].first = i;
+  for (auto& o : occurrences_) o.first = static_cast<std::uint32_t>(keyed_[o.first].first);
   std::sort(occurrences_.begin(), occurrences_.end());
   occurrences_.erase(std::unique(occurrences_.begin(), occurrences_.end()), occurrences_.end());
   positions_.clear();

@@ -61,6 +61,7 @@ class DocImage {
   std::vector<std::uint32_t> table_;  // entry index + 1, open addressing; 0 = empty
   std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences_;  // (entry, position)
   std::vector<std::uint32_t> order_;      // entries by term, after finish()
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed_;  // finish()'s scratch
   std::vector<std::uint32_t> positions_;  // by order_, after finish()
   std::vector<std::uint32_t> pos_begin_;  // term_count() + 1 offsets into positions_
   std::vector<std::pair<std::uint32_t, std::string>> values_;

@@ -16,6 +16,19 @@ namespace newsindex::glass {
 // many bytes, as Xapian's writer closes them.
 inline constexpr std::size_t kChunkBytes = 2000;
 
+// The first 8 bytes of `s` as a big-endian number, zero-padded: a < b as
+// numbers means a < b as byte strings, and equal heads need the whole
+// strings compared. Sorting terms by head first keeps most comparisons off
+// the terms' bytes, which are scattered over the heap.
+inline std::uint64_t sort_head(std::string_view s) {
+  std::uint64_t head = 0;
+  const std::size_t n = s.size() < 8 ? s.size() : 8;
+  for (std::size_t i = 0; i < 8; ++i) {
+    head = (head << 8) | (i < n ? static_cast<unsigned char>(s[i]) : 0u);
+  }
+  return head;
+}
+
 // 7 bits a byte, least significant group first, high bit = "more follows".
 inline void put_uint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {

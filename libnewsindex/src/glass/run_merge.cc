@@ -429,26 +429,30 @@ Status merge_runs(const std::vector<std::string>& runs,
     roots[t].block_size = bs;
     roots[t].compress_min = default_compress_min(static_cast<Table>(t));
   }
-  // The postlist table (the largest) on its own thread; the rest here.
-  Status postlist_st;
+  // Three streams, so that both cores stay busy to the end: the postlist
+  // and the position table (the two largest) each on a thread of its own,
+  // the term lists and then the document data here.
+  Status postlist_st, position_st;
   std::thread postlist([&] {
     postlist_st = merge_table(runs, offsets, dir, "postlist", kPostlist, options, true,
                               roots[kPostlist], [&](std::vector<Source>& s, EntrySink& out) {
                                 return merge_postlist(s, metadata, out);
                               });
   });
-  Status st = merge_table(runs, offsets, dir, "position", kPosition, options, false,
-                          roots[kPosition], merge_positions);
-  if (st.ok()) {
-    st = merge_table(runs, offsets, dir, "termlist", kTermlist, options, true, roots[kTermlist],
-                     merge_by_document);
-  }
+  std::thread position([&] {
+    position_st = merge_table(runs, offsets, dir, "position", kPosition, options, false,
+                              roots[kPosition], merge_positions);
+  });
+  Status st = merge_table(runs, offsets, dir, "termlist", kTermlist, options, true,
+                          roots[kTermlist], merge_by_document);
   if (st.ok()) {
     st = merge_table(runs, offsets, dir, "docdata", kDocdata, options, false, roots[kDocdata],
                      merge_by_document);
   }
   postlist.join();
+  position.join();
   if (st.ok()) st = postlist_st;
+  if (st.ok()) st = position_st;
   if (st.ok() && options.sync) {
     for (const char* f : {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
       st = sync_path(dir + "/" + f);

@@ -61,6 +61,9 @@ void ChunkWriter::write(BuiltDocument& built) {
         glass::BatchOptions options;
         options.block_size = kChunkBlockSize;
         options.compress_data = false;  // the record is compressed (index/stored_data.h)
+        // Term lists deflate to the same size at level 1 as at 6 (they are
+        // short and hardly repeat; docs/index-format.md), at less CPU.
+        options.compress_level = 1;
         batch_ = std::make_unique<glass::GlassBatch>(options);
       }
       batch_->clear();

@@ -143,13 +143,16 @@ Status XapianIndexWriter::init() {
       std::filesystem::create_directories(scratch_);
       // Staggered first chunks (writer i of n closes its first chunk at
       // (i + 1) / n of the chunk size): the writers never all stop to write
-      // a chunk at once. A queue of 1,024 documents lets the serial stage go
-      // on feeding the other writers while one writes.
+      // a chunk at once. A queue of 4,096 documents lets the serial stage go
+      // on feeding the other writers while one writes its chunk (about a
+      // second for 20,000 articles): with 1,024 the queue filled in a
+      // quarter of that, and the whole pipeline waited for the writer
+      // (docs/performance.md, "Index build").
       for (unsigned i = 0; i < threads; ++i) {
         const std::size_t chunk = options_.bulk_chunk_docs;
         chunk_writers_.push_back(std::make_unique<ChunkWriter>(
             (scratch_ / ("w" + std::to_string(i))).string(), chunk, chunk * (i + 1) / threads,
-            options_.bulk_flush_docs, 1024, direct));
+            options_.bulk_flush_docs, 4096, direct));
       }
     }
     db_.begin_transaction(true);
