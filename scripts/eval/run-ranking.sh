@@ -93,6 +93,11 @@ ours_index ki-leadterms --lead-terms -- "${CORPORA[@]}"
 for w in ${LEAD_WEIGHT_GRID:-0.25 0.5 1 2}; do
   row "ki.leadterms-lw=$w" ki-leadterms --lead-weight "$w" "${FORMER[@]}"
 done
+# Stem variants (SearcherOptions::variant_weight) on the lead_wdf=2 index
+# with the defaults otherwise (rows ki.lead=2-var=W; 0 = the defaults before).
+for w in ${VARIANT_GRID:-0 0.1 0.25 0.35 0.5 1}; do
+  row "ki.lead=2-var=$w" ki-lead2 --variant-weight "$w"
+done
 # Pseudo-relevance feedback (SearcherOptions::feedback_*) on the lead_wdf=2
 # index with the defaults: FEEDBACK_GRID of DOCS:TERMS:WEIGHT (rows
 # ki.lead=2-fb=D:T:W).
