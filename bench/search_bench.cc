@@ -338,26 +338,23 @@ Fixture& fixture() {
           std::chrono::duration<double>(t3 - t2).count());
       std::ofstream(f->dir / "complete") << f->articles.size() << "\n";
     }
-    auto s = Searcher::open({(f->dir / "ours").string()});
-    if (!s.ok()) die("ours: " + s.status().to_string());
-    f->ours = std::move(s).value();
+    auto open_ours = [&](const SearcherOptions& o) {
+      auto s = Searcher::open({(f->dir / "ours").string()}, o);
+      if (!s.ok()) die("ours: " + s.status().to_string());
+      return std::move(s).value();
+    };
+    f->ours = open_ours({});
     SearcherOptions nostop;
     nostop.stopword_weight = 0;
-    auto s2 = Searcher::open({(f->dir / "ours").string()}, nostop);
-    if (!s2.ok()) die("ours: " + s2.status().to_string());
-    f->ours_nostop = std::move(s2).value();
+    f->ours_nostop = open_ours(nostop);
     SearcherOptions feedback;
     feedback.feedback_docs = 10;
     feedback.feedback_terms = 10;
     feedback.feedback_weight = 0.05;
-    auto s3 = Searcher::open({(f->dir / "ours").string()}, feedback);
-    if (!s3.ok()) die("ours: " + s3.status().to_string());
-    f->ours_feedback = std::move(s3).value();
+    f->ours_feedback = open_ours(feedback);
     SearcherOptions novariants;
     novariants.variant_weight = 0;
-    auto s4 = Searcher::open({(f->dir / "ours").string()}, novariants);
-    if (!s4.ok()) die("ours: " + s4.status().to_string());
-    f->ours_novariants = std::move(s4).value();
+    f->ours_novariants = open_ours(novariants);
     f->raw = Xapian::Database((f->dir / "raw").string());
     if (sqlite3_open_v2((f->dir / "fts.sqlite").string().c_str(), &f->fts, SQLITE_OPEN_READONLY,
                         nullptr) != SQLITE_OK) {
