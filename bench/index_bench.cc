@@ -315,12 +315,16 @@ std::size_t ours(const std::vector<Article>& docs, const fs::path& path, bool bu
   if (const char* f = std::getenv("NEWSINDEX_BENCH_FLUSH_DOCS")) {
     o.bulk_flush_docs = static_cast<std::uint32_t>(std::stoul(f));  // tuning runs
   }
+  auto failed = [](const Status& st) {
+    std::fprintf(stderr, "newsindex: %s\n", st.to_string().c_str());
+    return std::size_t{0};
+  };
   auto w = IndexWriter::open(path.string(), o);
-  if (!w.ok()) return 0;
+  if (!w.ok()) return failed(w.status());
   for (const auto& a : docs) {
-    if (!(*w)->add(a).ok()) return 0;
+    if (Status st = (*w)->add(a); !st.ok()) return failed(st);
   }
-  if (!(*w)->commit().ok()) return 0;
+  if (Status st = (*w)->commit(); !st.ok()) return failed(st);
   w->reset();
   return Xapian::Database(path.string()).get_doccount();
 }
