@@ -293,8 +293,10 @@ TEST(QueryWeights, StemVariantsTable) {
   } const kRows[] = {
       {"0: off", 0.0, {{"Zdepressief", 5}}, "depressie",
        "Query((depressie OR Zdepressi OR 0.25 * XPdepressi))"},
-      {"the default (0.25): one longer, one shorter; 7 bytes longer is not a variant",
-       SearcherOptions().variant_weight,
+      {"the default is off", SearcherOptions().variant_weight, {{"Zdepressief", 5}}, "depressie",
+       "Query((depressie OR Zdepressi OR 0.25 * XPdepressi))"},
+      {"0.25: one longer, one shorter; 7 bytes longer is not a variant",
+       0.25,
        {{"Zdepressief", 5}, {"Zdepressiviteit", 5}, {"Zdepress", 5}},
        "depressie",
        "Query(((depressie OR Zdepressi OR 0.25 * XPdepressi) OR 0.25 * (Zdepressief SYNONYM "

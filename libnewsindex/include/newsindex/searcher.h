@@ -132,10 +132,11 @@ struct SearcherOptions {
   // Other stems of the index that differ from the query word's stem by a
   // short ending the stemmer leaves on ("depressie" -> "depressief",
   // "depressiev"; at most 3 bytes longer or shorter, stems of 5+ bytes),
-  // searched at this weight. Default: 0.25 (docs/evaluation.md, "Related
-  // forms": known-item-nl MRR@10 +0.003, chosen on the odd half, +0.0026 on
-  // the even half).
-  double variant_weight = 0.25;
+  // searched at this weight. Default: 0 (off). At 0.25 known-item-nl
+  // MRR@10 gains 0.003 (docs/evaluation.md, "Related forms"), but headline
+  // queries cost about a fifth more CPU, and a hit found only through a
+  // variant shows a snippet with no highlighted word.
+  double variant_weight = 0;
   // Term proximity (sequential dependence): each pair of neighbouring
   // free-text words of the query (stop words dropped between them count as
   // gaps) also searched as an ordered phrase, allowing the gap
