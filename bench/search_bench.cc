@@ -24,7 +24,12 @@
 // snippets, no facets (except the facets kind); "ours_full" = with snippets
 // (and facets for the facets kind); "ours_nostop" = ours_plain with the stop
 // words of free text dropped (stopword_weight 0, the former default), which
-// prices keeping them (docs/evaluation.md, "Stop words in headline queries").
+// prices keeping them (docs/evaluation.md, "Stop words in headline queries");
+// "ours_feedback" = ours_plain with pseudo-relevance feedback (10 documents,
+// 10 stems, weight 0.05: the best point of docs/evaluation.md, "Pseudo-
+// relevance feedback"), which prices its second match; "ours_variants" =
+// ours_plain with the stem variants (variant_weight 0.25; off by default),
+// which prices them (docs/evaluation.md, "Related forms").
 // Raw Xapian stores the same JSON document data as ours and, like ours,
 // fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
@@ -94,6 +99,8 @@ struct Fixture {
   std::map<std::string, std::vector<Query>> queries;
   std::unique_ptr<Searcher> ours;
   std::unique_ptr<Searcher> ours_nostop;  // stop words dropped
+  std::unique_ptr<Searcher> ours_feedback;  // pseudo-relevance feedback on
+  std::unique_ptr<Searcher> ours_variants;  // stem variants on
   Xapian::Database raw;
   sqlite3* fts = nullptr;
 };
@@ -333,14 +340,23 @@ Fixture& fixture() {
           std::chrono::duration<double>(t3 - t2).count());
       std::ofstream(f->dir / "complete") << f->articles.size() << "\n";
     }
-    auto s = Searcher::open({(f->dir / "ours").string()});
-    if (!s.ok()) die("ours: " + s.status().to_string());
-    f->ours = std::move(s).value();
+    auto open_ours = [&](const SearcherOptions& o) {
+      auto s = Searcher::open({(f->dir / "ours").string()}, o);
+      if (!s.ok()) die("ours: " + s.status().to_string());
+      return std::move(s).value();
+    };
+    f->ours = open_ours({});
     SearcherOptions nostop;
     nostop.stopword_weight = 0;
-    auto s2 = Searcher::open({(f->dir / "ours").string()}, nostop);
-    if (!s2.ok()) die("ours: " + s2.status().to_string());
-    f->ours_nostop = std::move(s2).value();
+    f->ours_nostop = open_ours(nostop);
+    SearcherOptions feedback;
+    feedback.feedback_docs = 10;
+    feedback.feedback_terms = 10;
+    feedback.feedback_weight = 0.05;
+    f->ours_feedback = open_ours(feedback);
+    SearcherOptions variants;
+    variants.variant_weight = 0.25;
+    f->ours_variants = open_ours(variants);
     f->raw = Xapian::Database((f->dir / "raw").string());
     if (sqlite3_open_v2((f->dir / "fts.sqlite").string().c_str(), &f->fts, SQLITE_OPEN_READONLY,
                         nullptr) != SQLITE_OK) {
@@ -418,7 +434,15 @@ std::size_t run_fts(Fixture& f, const Query& q, std::vector<std::string>* ids) {
   return n;
 }
 
-enum class Engine { kOursPlain, kOursNoStop, kOursFull, kRaw, kFts };
+enum class Engine {
+  kOursPlain,
+  kOursNoStop,
+  kOursFeedback,
+  kOursVariants,
+  kOursFull,
+  kRaw,
+  kFts
+};
 
 // CPU time of this thread: unlike wall time, not inflated while other
 // processes on the (shared) machine hold the CPU.
@@ -434,6 +458,10 @@ std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::strin
       return run_ours(*f.ours, q, false, ids);
     case Engine::kOursNoStop:
       return run_ours(*f.ours_nostop, q, false, ids);
+    case Engine::kOursFeedback:
+      return run_ours(*f.ours_feedback, q, false, ids);
+    case Engine::kOursVariants:
+      return run_ours(*f.ours_variants, q, false, ids);
     case Engine::kOursFull:
       return run_ours(*f.ours, q, true, ids);
     case Engine::kRaw:
@@ -541,6 +569,8 @@ void register_all() {
   const std::pair<Engine, const char*> engines[] = {{Engine::kRaw, "raw_xapian"},
                                                     {Engine::kOursPlain, "ours_plain"},
                                                     {Engine::kOursNoStop, "ours_nostop"},
+                                                    {Engine::kOursFeedback, "ours_feedback"},
+                                                    {Engine::kOursVariants, "ours_variants"},
                                                     {Engine::kOursFull, "ours_full"},
                                                     {Engine::kFts, "sqlite_fts5"}};
   for (const char* kind : kKinds) {

@@ -184,16 +184,27 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--stopword-weight", &ranking.stopword_weight},
       {"--hyphen-part-weight", &ranking.hyphen_part_weight},
       {"--query-part-weight", &ranking.query_part_weight},
+      {"--variant-weight", &ranking.variant_weight},
       {"--phrase-pair-weight", &ranking.phrase_pair_weight},
       {"--near-pair-weight", &ranking.near_pair_weight},
       {"--coord-bonus", &ranking.coord_bonus},
       {"--lead-weight", &ranking.lead_weight},
-      {"--tf-floor", &ranking.tf_floor}};
+      {"--tf-floor", &ranking.tf_floor},
+      {"--feedback-weight", &ranking.feedback_weight}};
   for (const auto& [flag, value] : weight_flags) {
     cmd->add_option(flag, *value, "Query-side weight (SearcherOptions; 0 = off)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1000.0));
   }
+  cmd->add_option("--feedback-docs", ranking.feedback_docs,
+                  "Pseudo-relevance feedback: top documents of a first pass taken as relevant "
+                  "(0 = off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 1000u));
+  cmd->add_option("--feedback-terms", ranking.feedback_terms,
+                  "Pseudo-relevance feedback: stems added to the query")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000u));
   cmd->add_option("--near-pair-window", ranking.near_pair_window,
                   "Window of --near-pair-weight, in positions")
       ->capture_default_str()

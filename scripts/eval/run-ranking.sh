@@ -17,7 +17,11 @@
 #     the analysis ablations on all articles (rows abl.SWITCH);
 #   * stop words kept in headline queries on lead_wdf 2 (STOP_GRID, rows
 #     ki.lead=2-stop=W; with min_normlen 1 ki.lead=2-stop=W-minlen=1), and
-#     k1 / b again with the defaults they chose (ki.lead=2-now-k1=K-b=B).
+#     k1 / b again with the defaults they chose (ki.lead=2-now-k1=K-b=B);
+#   * pseudo-relevance feedback on lead_wdf 2 (FEEDBACK_GRID, rows
+#     ki.lead=2-fb=D:T:W) and the lead field on top of lead_wdf 2
+#     (ki.lead=2-terms-lw=W); rerank-top-k.py measures a rerank of a row's
+#     top k offline.
 # The rows measured before stop words were kept (2026-12-06) pin that query
 # side (FORMER: stop words dropped, min_normlen 0.5), so they rerun as
 # documented; ki.lead=N are the library defaults of the day.
@@ -89,12 +93,33 @@ ours_index ki-leadterms --lead-terms -- "${CORPORA[@]}"
 for w in ${LEAD_WEIGHT_GRID:-0.25 0.5 1 2}; do
   row "ki.leadterms-lw=$w" ki-leadterms --lead-weight "$w" "${FORMER[@]}"
 done
-# Analysis ablations on all articles (ABLATIONS=1; four more 108k indexes),
-# each searched with its switch; compare with ki.lead=1-noprox.
+# Stem variants (SearcherOptions::variant_weight) on the lead_wdf=2 index
+# with the defaults otherwise (rows ki.lead=2-var=W; 0 = the defaults before).
+for w in ${VARIANT_GRID:-0 0.1 0.25 0.35 0.5 1}; do
+  row "ki.lead=2-var=$w" ki-lead2 --variant-weight "$w"
+done
+# Pseudo-relevance feedback (SearcherOptions::feedback_*) on the lead_wdf=2
+# index with the defaults: FEEDBACK_GRID of DOCS:TERMS:WEIGHT (rows
+# ki.lead=2-fb=D:T:W).
+for g in ${FEEDBACK_GRID:-3:10:0.05 3:10:0.1 5:10:0.25 10:10:0.02 10:10:0.05 10:10:0.1 10:20:0.25 10:30:0.05 20:10:0.05 50:10:0.05}; do
+  IFS=: read -r d t w <<<"$g"
+  row "ki.lead=2-fb=$d:$t:$w" ki-lead2 --feedback-docs "$d" --feedback-terms "$t" --feedback-weight "$w"
+done
+# The lead field on top of lead words x2 (one more 108k index), with the
+# defaults (rows ki.lead=2-terms-lw=W; lw=0 is the same index unsearched).
+ours_index ki-lead2-terms --lead-wdf 2 --lead-terms -- "${CORPORA[@]}"
+for w in ${LEAD2_WEIGHT_GRID:-0 0.1 0.25 0.5}; do
+  row "ki.lead=2-terms-lw=$w" ki-lead2-terms --lead-weight "$w"
+done
+# Analysis ablations on all articles (ABLATIONS=1; four more 108k indexes,
+# lead_wdf 1), each searched with its switch; rows abl.SWITCH with the query
+# side of 2026-12-06 (compare with ki.lead=1-noprox), abl.SWITCH-now with the
+# library's query side now (compare with ki.lead=1).
 if [ -n "${ABLATIONS:-}" ]; then
   for switch in no-stem no-compounds no-apostrophes no-fold; do
     ours_index "abl-$switch" "--$switch" -- "${CORPORA[@]}"
     row "abl.$switch" "abl-$switch" "--$switch" "${FORMER[@]}"
+    row "abl.$switch-now" "abl-$switch" "--$switch"
   done
 fi
 

@@ -179,6 +179,7 @@ TEST(QueryWeights, BuilderDefaultsAreTheSearchers) {
   EXPECT_EQ(b.stopword_weight, s.stopword_weight);
   EXPECT_EQ(b.hyphen_part_weight, s.hyphen_part_weight);
   EXPECT_EQ(b.query_part_weight, s.query_part_weight);
+  EXPECT_EQ(b.variant_weight, s.variant_weight);
   SearcherOptions custom;
   custom.stem_weight = 0.75;
   custom.default_operator = DefaultOperator::kAnd;
@@ -280,6 +281,48 @@ TEST(QueryWeights, StopWordsInMostDocumentsAreDropped) {
   }
 }
 
+// variant_weight: the database's stems within 3 bytes of the query word's
+// ("depressi" under FakeAnalyzer), longer ones in term order, then shorter.
+TEST(QueryWeights, StemVariantsTable) {
+  struct Row {
+    const char* name;
+    double weight;
+    std::vector<std::pair<const char*, int>> docs;  // term, documents holding it
+    const char* query;
+    const char* description;
+  } const kRows[] = {
+      {"0: off", 0.0, {{"Zdepressief", 5}}, "depressie",
+       "Query((depressie OR Zdepressi OR 0.25 * XPdepressi))"},
+      {"the default is off", SearcherOptions().variant_weight, {{"Zdepressief", 5}}, "depressie",
+       "Query((depressie OR Zdepressi OR 0.25 * XPdepressi))"},
+      {"0.25: one longer, one shorter; 7 bytes longer is not a variant",
+       0.25,
+       {{"Zdepressief", 5}, {"Zdepressiviteit", 5}, {"Zdepress", 5}},
+       "depressie",
+       "Query(((depressie OR Zdepressi OR 0.25 * XPdepressi) OR 0.25 * (Zdepressief SYNONYM "
+       "Zdepress)))"},
+      {"up to 3 bytes either way",
+       0.5,
+       {{"Zdepressies", 5}, {"Zdepressiefs", 5}, {"Zdepres", 5}, {"Zdepre", 5}, {"Zdepr", 5}},
+       "depressie",
+       "Query(((depressie OR Zdepressi OR 0.25 * XPdepressi) OR 0.5 * (Zdepressiefs SYNONYM "
+       "Zdepressies SYNONYM Zdepres SYNONYM Zdepre)))"},
+      {"none in the database", 0.25, {{"Zkaas", 5}}, "depressie",
+       "Query((depressie OR Zdepressi OR 0.25 * XPdepressi))"},
+      {"stems under 5 bytes have none", 0.25, {{"Zraamt", 5}, {"Zraa", 5}}, "raam",
+       "Query((raam OR Zraam OR 0.25 * XPraam))"},
+  };
+  auto analyzer = testing::FakeAnalyzer::make();
+  for (const Row& row : kRows) {
+    Xapian::WritableDatabase db = hundred_documents(row.docs);
+    BuilderOptions o = with(1, 0, 0, 0, 0);
+    o.variant_weight = row.weight;
+    QueryBuilder b(*analyzer, nullptr, o, &db);
+    EXPECT_EQ(b.build(parse_query(row.query).root).query.get_description(), row.description)
+        << row.name;
+  }
+}
+
 TEST(QueryWeights, OnlyStopWordsStillSearchAtFullWeight) {
   auto analyzer = testing::FakeAnalyzer::make();
   QueryBuilder b(*analyzer, nullptr, with(0.5, 0.25, 0, 0, 0));
@@ -311,6 +354,7 @@ TEST(QueryWeights, SearcherRefusesBadWeights) {
       {"stopword_weight", &SearcherOptions::stopword_weight, -0.1},
       {"hyphen_part_weight", &SearcherOptions::hyphen_part_weight, std::nan("")},
       {"query_part_weight", &SearcherOptions::query_part_weight, -2},
+      {"variant_weight", &SearcherOptions::variant_weight, -1},
       {"phrase_pair_weight", &SearcherOptions::phrase_pair_weight, -0.25},
       {"near_pair_weight", &SearcherOptions::near_pair_weight, 2000},
       {"lead_weight", &SearcherOptions::lead_weight, -1},

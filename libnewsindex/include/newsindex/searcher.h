@@ -129,6 +129,14 @@ struct SearcherOptions {
   // The compound parts of a query word ("betaalmunt" -> "munt"), searched as
   // words (Z) and as document compound parts (XP). Default: 0.5.
   double query_part_weight = 0.5;
+  // Other stems of the index that differ from the query word's stem by a
+  // short ending the stemmer leaves on ("depressie" -> "depressief",
+  // "depressiev"; at most 3 bytes longer or shorter, stems of 5+ bytes),
+  // searched at this weight. Default: 0 (off). At 0.25 known-item-nl
+  // MRR@10 gains 0.003 (docs/evaluation.md, "Related forms"), but headline
+  // queries cost about a fifth more CPU, and a hit found only through a
+  // variant shows a snippet with no highlighted word.
+  double variant_weight = 0;
   // Term proximity (sequential dependence): each pair of neighbouring
   // free-text words of the query (stop words dropped between them count as
   // gaps) also searched as an ordered phrase, allowing the gap
@@ -152,6 +160,17 @@ struct SearcherOptions {
   // Default: 0.
   double lead_weight = 0.0;
   double tf_floor = 0.0;
+  // Pseudo-relevance feedback: the query is run once, and the feedback_terms
+  // stems that best tell its top feedback_docs documents from the rest are
+  // added beside it (AND_MAYBE: they reorder its matches and match nothing
+  // themselves), the best at feedback_weight of a query word, the others
+  // less by their expansion weight. Costs a second match. 0 docs = off;
+  // feedback_docs in 0..1000, feedback_terms in 1..1000, feedback_weight in
+  // [0, 1000]. Not used for date-sorted or browse queries. Default: 0 / 10 /
+  // 0.25 (docs/evaluation.md, "Pseudo-relevance feedback").
+  std::uint32_t feedback_docs = 0;
+  std::uint32_t feedback_terms = 10;
+  double feedback_weight = 0.25;
   // A shard (one of the databases, or one listed by a stub file) that cannot
   // be opened, or a remote one that stops answering, is left out and named
   // in SearchResults::missing_shards, instead of failing open() or search()

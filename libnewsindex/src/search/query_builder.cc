@@ -141,6 +141,25 @@ bool QueryBuilder::found_whole(const std::vector<std::string>& stems) const {
   });
 }
 
+std::vector<std::string> QueryBuilder::stem_variants(const std::string& stem) const {
+  constexpr std::size_t kShortest = 5, kLongestEnding = 3, kMostScanned = 200;
+  std::vector<std::string> out;
+  if (!db_ || stem.size() < kShortest) return out;
+  const std::string z = stem_term(stem);
+  const std::size_t prefix = z.size() - stem.size();
+  std::size_t scanned = 0;
+  for (Xapian::TermIterator it = db_->allterms_begin(z); it != db_->allterms_end(z); ++it) {
+    if (++scanned > kMostScanned) break;
+    const std::string t = *it;
+    if (t.size() > z.size() && t.size() - z.size() <= kLongestEnding) out.push_back(t.substr(prefix));
+  }
+  for (std::size_t cut = 1; cut <= kLongestEnding && stem.size() - cut >= kShortest; ++cut) {
+    std::string shorter = stem.substr(0, stem.size() - cut);
+    if (db_->term_exists(stem_term(shorter))) out.push_back(std::move(shorter));
+  }
+  return out;
+}
+
 Xapian::Query QueryBuilder::levels(std::vector<Xapian::Query> exact,
                                    const std::vector<std::string>& stems, QueryField field) {
   std::vector<Xapian::Query> lv;
@@ -203,6 +222,21 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
     }
     if (!parts.empty()) {
       lv.push_back(scaled(combine(Xapian::Query::OP_OR, parts), options_.hyphen_part_weight));
+    }
+  }
+  // "depressie": also "depressief" and "depressiev", which the stemmer
+  // leaves apart (not without stemming: "regering" must not find "regeringen").
+  if (options_.variant_weight > 0.0 && analyzer_.options().stem) {
+    std::vector<Xapian::Query> variants;
+    for (const std::string& s : stems) {
+      for (const std::string& v : stem_variants(s)) {
+        if (std::find(stems.begin(), stems.end(), v) != stems.end()) continue;
+        std::string zt = stem_term(v);
+        if (term_fits(zt)) variants.emplace_back(zt);
+      }
+    }
+    if (!variants.empty()) {
+      lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, variants), options_.variant_weight));
     }
   }
   // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP),

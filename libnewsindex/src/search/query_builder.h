@@ -7,7 +7,8 @@
 //       title (S / ZS)         weight title_weight          (0: off),
 //       lead stems (ZXL)       weight lead_weight           (0: off),
 //       hyphen parts as words  weight hyphen_part_weight    (0: off),
-//       query compound parts   weight query_part_weight     (0: off) )
+//       query compound parts   weight query_part_weight     (0: off),
+//       stem variants          weight variant_weight        (0: off) )
 // so an exact match ranks above a stem match above a compound-part match.
 // Term proximity (0: off): neighbouring free-text words of a sequence as
 //   AND_MAYBE(words, OR( PHRASE(a, b, 2 + gap)     weight phrase_pair_weight,
@@ -51,6 +52,7 @@ struct BuilderOptions {
         stopword_weight(searcher.stopword_weight),
         hyphen_part_weight(searcher.hyphen_part_weight),
         query_part_weight(searcher.query_part_weight),
+        variant_weight(searcher.variant_weight),
         phrase_pair_weight(searcher.phrase_pair_weight),
         near_pair_weight(searcher.near_pair_weight),
         near_pair_window(searcher.near_pair_window) {}
@@ -63,6 +65,7 @@ struct BuilderOptions {
   double stopword_weight;
   double hyphen_part_weight;
   double query_part_weight;
+  double variant_weight;
   double phrase_pair_weight;
   double near_pair_weight;
   Xapian::termcount near_pair_window;
@@ -148,6 +151,9 @@ class QueryBuilder {
   bool common(const std::string& term) const;
   // A stem of the word is in at least whole_word_docs documents.
   bool found_whole(const std::vector<std::string>& stems) const;
+  // Stems of the database that `stem` with up to 3 bytes more or fewer at
+  // its end (not `stem` itself; none without a database or under 5 bytes).
+  std::vector<std::string> stem_variants(const std::string& stem) const;
 
   const Analyzer& analyzer_;
   const Synonyms* synonyms_;

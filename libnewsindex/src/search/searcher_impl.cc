@@ -11,6 +11,7 @@
 #include "analysis/analyzer_identity.h"
 #include "index/schema.h"
 #include "search/facets.h"
+#include "search/feedback.h"
 #include "search/hit_data.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
@@ -184,6 +185,10 @@ class SearcherImpl final : public Searcher {
 
   std::unique_ptr<Xapian::Weight> weight() const { return make_weight(options_); }
 
+  FeedbackOptions feedback_options() const {
+    return {options_.feedback_docs, options_.feedback_terms, options_.feedback_weight};
+  }
+
   Status search_once(const SearchRequest& request, SearchResults& results) {
     results.query = request.query;
     if (request.recency_half_life < 0) {
@@ -214,6 +219,9 @@ class SearcherImpl final : public Searcher {
 
     Xapian::Enquire enquire(db());
     enquire.set_weighting_scheme(*weight());
+    if (!built.browse && request.sort != SortOrder::kDate) {
+      query = expand_by_feedback(enquire, query, feedback_options(), *analyzer_);
+    }
     std::unique_ptr<RecencySource> recency;
     if (request.recency_half_life > 0 && dbs_.remote()) {
       // xapian-tcpsrv does not know our PostingSource.
@@ -344,11 +352,13 @@ Status check_weights(const SearcherOptions& options) {
       {"stopword_weight", options.stopword_weight},
       {"hyphen_part_weight", options.hyphen_part_weight},
       {"query_part_weight", options.query_part_weight},
+      {"variant_weight", options.variant_weight},
       {"phrase_pair_weight", options.phrase_pair_weight},
       {"near_pair_weight", options.near_pair_weight},
       {"coord_bonus", options.coord_bonus},
       {"lead_weight", options.lead_weight},
-      {"tf_floor", options.tf_floor}};
+      {"tf_floor", options.tf_floor},
+      {"feedback_weight", options.feedback_weight}};
   for (const auto& [name, w] : weights) {
     if (!(w >= 0.0 && w <= 1000.0)) {
       return Status::invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
@@ -358,6 +368,12 @@ Status check_weights(const SearcherOptions& options) {
   if ((options.coord_bonus > 0.0 || options.tf_floor > 0.0) && options.k2 != 0.0) {
     return Status::invalid_argument("coord_bonus and tf_floor need k2 = 0, got k2 " +
                                     std::to_string(options.k2));
+  }
+  if (options.feedback_docs > 1000 || options.feedback_terms < 1 ||
+      options.feedback_terms > 1000) {
+    return Status::invalid_argument(
+        "feedback_docs must be between 0 and 1000 and feedback_terms between 1 and 1000, got " +
+        std::to_string(options.feedback_docs) + " and " + std::to_string(options.feedback_terms));
   }
   if (options.near_pair_window < 2 || options.near_pair_window > 64) {
     return Status::invalid_argument("near_pair_window must be between 2 and 64, got " +
