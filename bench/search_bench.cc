@@ -9,7 +9,7 @@
 // outlet filter term and outlet/year value slots), and FTS5 (unicode61
 // remove_diacritics 2).
 //
-// Queries: 250 per kind (1,500 in all), fixed seed, drawn from the corpus
+// Queries: 250 per kind (1,750 in all), fixed seed, drawn from the corpus
 // vocabulary:
 //   words1/words2/words3  1-3 words (default operator OR everywhere)
 //   phrase                two consecutive words of an article, quoted
@@ -35,7 +35,7 @@
 // each engine is checked to find hits and (mostly) the article a query was
 // drawn from. SEARCH_BENCH_SLOWEST=1 prints the slowest 1% of queries to
 // stderr. SEARCH_BENCH_DUMP=FILE appends, for every query of each ours_full
-// benchmark run, its hits, rendered snippets and facets to FILE, so two
+// benchmark run, its hits (id, score, fields), rendered snippets and facets to FILE, so two
 // builds can be diffed for identical output on the shared corpus.
 //
 //   build/release/bench/search_bench --articles=all
@@ -308,8 +308,10 @@ void report_first_facet_query(Fixture& f) {
     if (auto res = (*s)->search(r); !res.ok()) die("ours: " + res.status().to_string());
     m = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   }
-  std::fprintf(stderr, "first facet query of a fresh Searcher: %.1f ms (loads the columns), again: %.1f ms\n",
-               ms[0], ms[1]);
+  std::fprintf(
+      stderr,
+      "first facet query of a fresh Searcher: %.1f ms (loads the columns), again: %.1f ms\n", ms[0],
+      ms[1]);
 }
 
 Fixture& fixture() {
@@ -381,8 +383,7 @@ SearchResults search_ours(Searcher& searcher, const Query& q, bool full) {
   return std::move(res).value();
 }
 
-std::size_t run_ours(Searcher& searcher, const Query& q, bool full,
-                     std::vector<std::string>* ids) {
+std::size_t run_ours(Searcher& searcher, const Query& q, bool full, std::vector<std::string>* ids) {
   const SearchResults res = search_ours(searcher, q, full);
   if (ids) {
     for (const Hit& h : res.hits) ids->push_back(h.id);
@@ -500,7 +501,11 @@ void dump(Fixture& f, const std::string& kind, const char* path) {
     const SearchResults res = search_ours(*f.ours, q, true);
     out << kind << " | " << q.text << " | " << res.estimate << "\n";
     for (const Hit& h : res.hits) {
-      out << "  " << h.id << " | " << render_snippet(h.snippet, "[", "]") << "\n";
+      char score[32];
+      std::snprintf(score, sizeof score, "%.17g", h.score);
+      out << "  " << h.id << " | " << score << " | " << h.duplicates << " | " << h.title << " | "
+          << h.date << " | " << h.source << " | " << h.outlet << " | " << h.category << " | "
+          << h.url << " | " << render_snippet(h.snippet, "[", "]") << "\n";
     }
     for (const auto& [name, values] : res.facets) {
       out << "  facet " << name << ":";

@@ -43,5 +43,22 @@ TEST(Ascii, LowerTable) {
   for (const auto& c : cases) EXPECT_EQ(lower_ascii(c.in), c.out) << "'" << c.in << "'";
 }
 
+// The eight-bytes-at-a-time lowering gives lower_ascii() of every byte: all
+// 256 byte values at every position of a word, and every length's tail.
+TEST(Ascii, LowerIntoIsLowerOfEveryByte) {
+  std::string all;
+  for (int c = 0; c < 256; ++c) all.push_back(static_cast<char>(c));
+  for (std::size_t shift = 0; shift < 9; ++shift) {
+    const std::string in = std::string(shift, 'Q') + all + all;
+    for (std::size_t len : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8},
+                            std::size_t{9}, std::size_t{100}, in.size()}) {
+      const std::string_view part = std::string_view(in).substr(0, len);
+      std::string out(len, '\0');
+      lower_ascii_into(part, out.data());
+      EXPECT_EQ(out, lower_ascii(part)) << "shift " << shift << " length " << len;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsindex::internal

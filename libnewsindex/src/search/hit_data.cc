@@ -34,8 +34,12 @@ std::string fill_hit(std::string_view data, Hit& hit, bool want_text) {
 }
 
 std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text) {
+  return fill_hit(doc, doc.get_data(), hit, want_text);
+}
+
+std::string fill_hit(const Xapian::Document& doc, std::string_view data, Hit& hit, bool want_text) {
   DisplayData d;
-  const bool whole = decode_stored_data(doc.get_data(), &d, want_text);
+  const bool whole = decode_stored_data(data, &d, want_text);
   if (want_text && !whole && d.body.empty()) {
     decode_stored_text(doc.get_value(schema::kSlotText), &d.body);  // schema 2
   }

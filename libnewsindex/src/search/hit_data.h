@@ -24,6 +24,10 @@ std::string fill_hit(std::string_view data, Hit& hit, bool want_text = true);
 // lead or title.
 std::string fill_hit(const Xapian::Document& doc, Hit& hit, bool want_text);
 
+// The same with the document's data already read (`data` is
+// doc.get_data(), which Xapian reads again at every call).
+std::string fill_hit(const Xapian::Document& doc, std::string_view data, Hit& hit, bool want_text);
+
 }  // namespace newsindex::internal
 
 #endif  // NEWSINDEX_SEARCH_HIT_DATA_H_

@@ -240,8 +240,15 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
     }
   }
   // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP),
-  // unless the word is found in enough documents as it is.
-  if (options_.query_part_weight > 0.0 && !found_whole(stems)) {
+  // unless the word is found in enough documents as it is. A word without
+  // such parts (most) costs no term-frequency lookup: each is a B-tree read.
+  auto other_part = [&](const Chunk::Pos& p) {
+    return std::any_of(p.compound_parts.begin(), p.compound_parts.end(), [&](const std::string& s) {
+      return std::find(stems.begin(), stems.end(), s) == stems.end();
+    });
+  };
+  if (options_.query_part_weight > 0.0 &&
+      std::any_of(c.positions.begin(), c.positions.end(), other_part) && !found_whole(stems)) {
     std::vector<Xapian::Query> parts;
     for (const Chunk::Pos& p : c.positions) {
       for (const std::string& s : p.compound_parts) {

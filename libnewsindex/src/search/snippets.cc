@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "analysis/token_stream.h"
+#include "util/ascii.h"
 
 namespace newsindex::internal {
 namespace {
@@ -16,15 +17,18 @@ constexpr std::size_t kMaxMatches = 1000;
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Appends `s` with every whitespace run turned into one space.
+// Appends `s` with every whitespace run turned into one space (one that
+// would follow a space already in `out` is left out), the words in between
+// a run at a time.
 void append_squeezed(std::string& out, std::string_view s) {
-  for (char c : s) {
-    if (is_space(c)) {
-      if (!out.empty() && out.back() == ' ') continue;
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && !is_space(s[j])) ++j;
+    out.append(s.data() + i, j - i);
+    if (j == s.size()) break;
+    if (out.empty() || out.back() != ' ') out.push_back(' ');
+    i = j + 1;
   }
 }
 
@@ -174,10 +178,7 @@ void Snippeter::find_candidates(std::string_view text) {
   // "trainingsmissie"). Only the chosen window is then analysed.
   matches_.clear();
   lower_.resize(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {  // branch-free, so it vectorises
-    const char c = text[i];
-    lower_[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
-  }
+  lower_ascii_into(text, lower_.data());
   const char* const data = lower_.data();
   const std::size_t size = lower_.size();
   for (const std::string& k : keys_) {
