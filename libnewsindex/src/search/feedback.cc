@@ -15,15 +15,8 @@ class StemDecider : public Xapian::ExpandDecider {
   explicit StemDecider(const Analyzer& a) : analyzer_(a) {}
   bool operator()(const std::string& term) const override {
     const std::string_view z = schema::kPrefixStem;
-    if (term.size() < z.size() + 3 || term.compare(0, z.size(), z) != 0) return false;
-    const std::string_view stem = std::string_view(term).substr(z.size());
-    const unsigned char first = static_cast<unsigned char>(stem[0]);
-    if (first >= 'A' && first <= 'Z') return false;  // a longer prefix
-    bool letter = false;
-    for (unsigned char ch : stem) {
-      if (!(ch >= '0' && ch <= '9') && ch != '.' && ch != ',') letter = true;
-    }
-    return letter && !analyzer_.is_stopword(stem);
+    if (term.compare(0, z.size(), z) != 0) return false;
+    return expansion_word(std::string_view(term).substr(z.size()), analyzer_);
   }
 
  private:
@@ -31,6 +24,17 @@ class StemDecider : public Xapian::ExpandDecider {
 };
 
 }  // namespace
+
+bool expansion_word(std::string_view word, const Analyzer& analyzer) {
+  if (word.size() < 3) return false;
+  const unsigned char first = static_cast<unsigned char>(word[0]);
+  if (first >= 'A' && first <= 'Z') return false;  // prefixed
+  bool letter = false;
+  for (unsigned char ch : word) {
+    if (!(ch >= '0' && ch <= '9') && ch != '.' && ch != ',') letter = true;
+  }
+  return letter && !analyzer.is_stopword(word);
+}
 
 std::vector<std::pair<std::string, double>> feedback_terms(Xapian::Enquire& enquire,
                                                            const Xapian::Query& query,

@@ -16,11 +16,18 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "newsindex/analyzer.h"
 
 namespace newsindex::internal {
+
+// True when `word` (a stem or a term without prefix) may be offered as an
+// expansion: 3 bytes or more, not starting with a prefix's capital, holding
+// something besides digits and separators, not a stop word. Shared by
+// feedback and the Searcher's similar-articles terms.
+bool expansion_word(std::string_view word, const Analyzer& analyzer);
 
 struct FeedbackOptions {
   std::uint32_t docs = 0;   // first-pass documents taken as relevant; 0 = off

@@ -37,14 +37,7 @@ class SimilarTermDecider : public Xapian::ExpandDecider {
  public:
   explicit SimilarTermDecider(const Analyzer& a) : analyzer_(a) {}
   bool operator()(const std::string& term) const override {
-    if (term.size() < 3) return false;
-    unsigned char c = static_cast<unsigned char>(term[0]);
-    if (c >= 'A' && c <= 'Z') return false;  // prefixed
-    bool letter = false;
-    for (unsigned char ch : term) {
-      if (!(ch >= '0' && ch <= '9') && ch != '.' && ch != ',') letter = true;
-    }
-    return letter && !analyzer_.is_stopword(term);
+    return expansion_word(term, analyzer_);
   }
 
  private:
