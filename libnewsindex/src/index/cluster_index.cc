@@ -37,9 +37,7 @@ void ClusterIndex::add(Entry entry, const BandKeys& keys) {
   Generation& g = newer_;
   auto index = static_cast<std::uint32_t>(g.entries.size());
   g.entries.push_back(std::move(entry));
-  g.by_band.insert(keys, index, [&g](std::uint32_t i, auto add) {
-    for (std::uint64_t key : band_keys(g.entries[i].sig)) add(key);
-  });
+  g.by_band.insert(keys, index);
 }
 
 std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
