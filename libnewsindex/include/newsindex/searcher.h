@@ -137,6 +137,14 @@ struct SearcherOptions {
   // queries cost about a fifth more CPU, and a hit found only through a
   // variant shows a snippet with no highlighted word.
   double variant_weight = 0;
+  // The other forms of a word's group in the related-forms list (strong and
+  // irregular verbs "liep" -> "lopen", "gelopen", also after a prefix,
+  // "aankwam" -> "aankomen"; numbers "drie" -> "3"; short forms "mln" ->
+  // "miljoen"), searched as stems at this weight. Default: 0 (off).
+  double related_weight = 0;
+  // Related-forms list (one group "form, form, ..." a line, and
+  // "prefixes: ..." lines); "" = the built-in list.
+  std::string related_forms_path;
   // Term proximity (sequential dependence): each pair of neighbouring
   // free-text words of the query (stop words dropped between them count as
   // gaps) also searched as an ordered phrase, allowing the gap

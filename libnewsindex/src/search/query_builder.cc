@@ -89,11 +89,13 @@ bool is_acronym(std::string_view text) {
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms,
-                           BuilderOptions options, const Xapian::Database* db)
+                           BuilderOptions options, const Xapian::Database* db,
+                           const RelatedForms* related)
     : analyzer_(analyzer),
       synonyms_(synonyms),
       options_(options),
       db_(db),
+      related_(related),
       stream_(analyzer.stream()) {}
 
 QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
@@ -237,6 +239,17 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
     }
     if (!variants.empty()) {
       lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, variants), options_.variant_weight));
+    }
+  }
+  // "liep": also "lopen", "gelopen"; "drie": also "3" (search/related_forms.h).
+  if (related_ && options_.related_weight > 0.0 && analyzer_.options().stem && !forms.empty() &&
+      !analyzer_.is_stopword(forms.front())) {
+    std::vector<Xapian::Query> related;
+    for (const std::string& w : related_->words_for(forms.front(), stems, analyzer_)) {
+      if (term_fits(w)) related.emplace_back(w);
+    }
+    if (!related.empty()) {
+      lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, related), options_.related_weight));
     }
   }
   // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP),
