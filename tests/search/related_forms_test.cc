@@ -11,6 +11,7 @@
 #include "newsindex/analyzer.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
+#include "search/synonyms.h"
 
 namespace newsindex::internal {
 namespace {
@@ -124,6 +125,40 @@ TEST(RelatedForms, QueryBuilderLevel) {
     EXPECT_EQ(b.build(parse_query(row.query).root).query.get_description(), row.description)
         << row.weight << " " << row.query;
   }
+}
+
+}  // namespace
+}  // namespace newsindex::internal
+
+namespace newsindex::internal {
+namespace {
+
+// The default searches related forms at 0.5, through a synonym group too
+// ("VS" = "amerika" -> "amerikaanse"), and highlights them.
+TEST(RelatedForms, DefaultWeightSynonymsAndHighlights) {
+  EXPECT_EQ(SearcherOptions().related_weight, 0.5);
+  auto analyzer = dutch();
+  auto rf = RelatedForms::parse("amerika, amerikaanse\nstijgen, steeg, gestegen\n", *analyzer,
+                                "test");
+  ASSERT_TRUE(rf.ok());
+  auto syn = Synonyms::parse("vs = amerika\n", *analyzer, "syn");
+  ASSERT_TRUE(syn.ok());
+  BuilderOptions o;
+  o.hyphen_part_weight = o.query_part_weight = 0;
+  QueryBuilder b(*analyzer, &*syn, o, nullptr, &*rf);
+  BuiltQuery q = b.build(parse_query("VS stijgen").root);
+  EXPECT_EQ(q.query.get_description(),
+            "Query((((((Zvs SYNONYM Zamerika) AND_MAYBE (vs SYNONYM amerika)) OR 0.25 * (XPvs "
+            "SYNONYM XPamerika)) OR 0.5 * amerikaanse) OR (((Zstijg AND_MAYBE stijgen) OR 0.25 * "
+            "XPstijg) OR 0.5 * (steeg SYNONYM gestegen))))");
+  for (const char* w : {"amerikaanse", "steeg", "gestegen"}) {
+    EXPECT_TRUE(q.highlight.terms.count(w)) << w;
+  }
+  o.related_weight = 0;
+  QueryBuilder off(*analyzer, &*syn, o, nullptr, &*rf);
+  BuiltQuery q0 = off.build(parse_query("VS stijgen").root);
+  EXPECT_EQ(q0.query.get_description().find("amerikaanse"), std::string::npos);
+  EXPECT_FALSE(q0.highlight.terms.count("steeg"));
 }
 
 }  // namespace

@@ -155,6 +155,12 @@ class QueryBuilder {
   bool common(const std::string& term) const;
   // A stem of the word is in at least whole_word_docs documents.
   bool found_whole(const std::vector<std::string>& stems) const;
+  // The related forms of a free-text word (none when related_weight is 0,
+  // without stemming, for a stop word or another field), and their level.
+  std::vector<std::string> related_words(const std::string& word,
+                                         const std::vector<std::string>& stems,
+                                         QueryField field) const;
+  Xapian::Query related_level(const std::vector<std::string>& words) const;
   // Stems of the database that `stem` with up to 3 bytes more or fewer at
   // its end (not `stem` itself; none without a database or under 5 bytes).
   std::vector<std::string> stem_variants(const std::string& stem) const;
