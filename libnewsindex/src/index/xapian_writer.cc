@@ -103,7 +103,7 @@ Status XapianIndexWriter::init() {
       db_.set_metadata(std::string(schema::kMetaDedup), dedup::parameters());
       db_.commit();
     }
-    clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
+    clusters_ = std::make_unique<dedup::ClusterIndex>(&db_, options_.dedup_window);
     unsigned threads = options_.threads;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     bool& direct = direct_chunks_;
@@ -215,7 +215,7 @@ Status XapianIndexWriter::apply_bulk(BuiltDocument& built) {
                     : clusters().assign(built.id, built.signature, built.bands);
     }
     set_cluster(built, cluster);
-    const bool repeated = !pending_ids_.insert(h).second;
+    const bool repeated = !pending_ids_.insert(h);
     auto fix = fixups_.find(built.id_term);
     const bool removed = fix != fixups_.end() && !fix->second;  // earlier in this batch
     const bool existed = !removed && (repeated || db_.term_exists(built.id_term));
@@ -294,7 +294,7 @@ Status XapianIndexWriter::remove_bulk(const std::string& term) {
   const bool removed = fix != fixups_.end() && !fix->second;
   bool found = false;
   Status st = guard(path_, [&] {
-    found = !removed && (pending_ids_.count(id_hash(term)) > 0 || db_.term_exists(term));
+    found = !removed && (pending_ids_.contains(id_hash(term)) || db_.term_exists(term));
     return Status();
   });
   if (!st.ok()) return fail(std::move(st));
@@ -321,12 +321,13 @@ Status XapianIndexWriter::reopen() {
 }
 
 dedup::ClusterIndex& XapianIndexWriter::clusters() {
-  if (!clusters_) clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
+  if (!clusters_) clusters_ = std::make_unique<dedup::ClusterIndex>(&db_, options_.dedup_window);
   return *clusters_;
 }
 
 Status XapianIndexWriter::commit_bulk() {
   std::vector<std::string> chunks;
+  for (auto& w : chunk_writers_) w->start_finish();  // their last chunks in parallel
   for (auto& w : chunk_writers_) {
     auto done = w->finish();
     if (!done.ok()) return fail(done.status());
