@@ -3,8 +3,6 @@
 #include "search/related_forms.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "search/synonyms.h"
 #include "util/ascii.h"
@@ -78,12 +76,9 @@ Result<RelatedForms> RelatedForms::parse(std::string_view text, const Analyzer& 
 
 Result<RelatedForms> RelatedForms::load(const std::string& path, const Analyzer& analyzer) {
   if (path.empty()) return parse(builtin_related_forms_text(), analyzer, "built-in related forms");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::not_found(path + ": cannot open related-forms file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::io_error(path + ": cannot read related-forms file");
-  return parse(ss.str(), analyzer, path);
+  Result<std::string> text = read_list_file(path, "related-forms file");
+  if (!text.ok()) return text.status();
+  return parse(*text, analyzer, path);
 }
 
 void RelatedForms::add_group_words(const std::vector<std::size_t>& groups,
