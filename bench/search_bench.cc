@@ -29,7 +29,8 @@
 // 10 stems, weight 0.05: the best point of docs/evaluation.md, "Pseudo-
 // relevance feedback"), which prices its second match; "ours_variants" =
 // ours_plain with the stem variants (variant_weight 0.25; off by default),
-// which prices them (docs/evaluation.md, "Related forms").
+// which prices them (docs/evaluation.md, "Related forms"); "ours_norelated" =
+// ours_plain without the related forms (related_weight 0), which prices them.
 // Raw Xapian stores the same JSON document data as ours and, like ours,
 // fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
@@ -101,6 +102,7 @@ struct Fixture {
   std::unique_ptr<Searcher> ours_nostop;  // stop words dropped
   std::unique_ptr<Searcher> ours_feedback;  // pseudo-relevance feedback on
   std::unique_ptr<Searcher> ours_variants;  // stem variants on
+  std::unique_ptr<Searcher> ours_norelated;  // related forms off
   Xapian::Database raw;
   sqlite3* fts = nullptr;
 };
@@ -357,6 +359,9 @@ Fixture& fixture() {
     SearcherOptions variants;
     variants.variant_weight = 0.25;
     f->ours_variants = open_ours(variants);
+    SearcherOptions norelated;
+    norelated.related_weight = 0;
+    f->ours_norelated = open_ours(norelated);
     f->raw = Xapian::Database((f->dir / "raw").string());
     if (sqlite3_open_v2((f->dir / "fts.sqlite").string().c_str(), &f->fts, SQLITE_OPEN_READONLY,
                         nullptr) != SQLITE_OK) {
@@ -439,6 +444,7 @@ enum class Engine {
   kOursNoStop,
   kOursFeedback,
   kOursVariants,
+  kOursNoRelated,
   kOursFull,
   kRaw,
   kFts
@@ -462,6 +468,8 @@ std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::strin
       return run_ours(*f.ours_feedback, q, false, ids);
     case Engine::kOursVariants:
       return run_ours(*f.ours_variants, q, false, ids);
+    case Engine::kOursNoRelated:
+      return run_ours(*f.ours_norelated, q, false, ids);
     case Engine::kOursFull:
       return run_ours(*f.ours, q, true, ids);
     case Engine::kRaw:
@@ -571,6 +579,7 @@ void register_all() {
                                                     {Engine::kOursNoStop, "ours_nostop"},
                                                     {Engine::kOursFeedback, "ours_feedback"},
                                                     {Engine::kOursVariants, "ours_variants"},
+                                                    {Engine::kOursNoRelated, "ours_norelated"},
                                                     {Engine::kOursFull, "ours_full"},
                                                     {Engine::kFts, "sqlite_fts5"}};
   for (const char* kind : kKinds) {

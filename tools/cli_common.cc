@@ -185,6 +185,7 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--hyphen-part-weight", &ranking.hyphen_part_weight},
       {"--query-part-weight", &ranking.query_part_weight},
       {"--variant-weight", &ranking.variant_weight},
+      {"--related-weight", &ranking.related_weight},
       {"--phrase-pair-weight", &ranking.phrase_pair_weight},
       {"--near-pair-weight", &ranking.near_pair_weight},
       {"--coord-bonus", &ranking.coord_bonus},

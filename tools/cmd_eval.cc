@@ -158,6 +158,8 @@ void add_eval_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--and", args->and_operator, "AND as the default operator (default: OR)");
   cmd->add_option("--synonyms", args->synonyms,
                   "Synonym file instead of the built-in list (an empty file: none)");
+  cmd->add_option("--related-forms", args->ranking.related_forms_path,
+                  "Related-forms file instead of the built-in list (used at --related-weight)");
   // Query analysis switches. Without them the Searcher analyses queries as
   // the database records it was built (ablation indexes need no switches);
   // with them, the database must record the same, unless

@@ -21,7 +21,9 @@
 #   * pseudo-relevance feedback on lead_wdf 2 (FEEDBACK_GRID, rows
 #     ki.lead=2-fb=D:T:W) and the lead field on top of lead_wdf 2
 #     (ki.lead=2-terms-lw=W); rerank-top-k.py measures a rerank of a row's
-#     top k offline.
+#     top k offline;
+#   * related forms (rwc=W), FreeDict pairs (FREEDICT=FILE, fd=W) and the
+#     defaults of coordinate-ascent.py (final2) on lead_wdf 2.
 # The rows measured before stop words were kept (2026-12-06) pin that query
 # side (FORMER: stop words dropped, min_normlen 0.5), so they rerun as
 # documented; ki.lead=N are the library defaults of the day.
@@ -111,6 +113,22 @@ ours_index ki-lead2-terms --lead-wdf 2 --lead-terms -- "${CORPORA[@]}"
 for w in ${LEAD2_WEIGHT_GRID:-0 0.1 0.25 0.5}; do
   row "ki.lead=2-terms-lw=$w" ki-lead2-terms --lead-weight "$w"
 done
+# Related forms (SearcherOptions::related_weight, the built-in list) on the
+# lead_wdf=2 index, with k1 0.9 and part weights 0.5 as when they were
+# measured (rows rwc=W), with stem variants (rwc=0.5-var=0.25), and the
+# defaults they and coordinate-ascent.py chose (final2); FreeDict pairs with
+# FREEDICT=FILE (scripts/make-freedict-synonyms.py; rows fd=W).
+BEFORE=(--k1 0.9 --query-part-weight 0.5 --hyphen-part-weight 0.5)
+for w in ${RELATED_GRID:-0.25 0.5 0.75}; do
+  row "rwc=$w" ki-lead2 --related-weight "$w" "${BEFORE[@]}"
+done
+row "rwc=0.5-var=0.25" ki-lead2 --related-weight 0.5 --variant-weight 0.25 "${BEFORE[@]}"
+row final2 ki-lead2
+if [ -n "${FREEDICT:-}" ]; then
+  for w in 0.1 0.25 0.5; do
+    row "fd=$w" ki-lead2 --related-forms "$FREEDICT" --related-weight "$w" "${BEFORE[@]}"
+  done
+fi
 # Analysis ablations on all articles (ABLATIONS=1; four more 108k indexes,
 # lead_wdf 1), each searched with its switch; rows abl.SWITCH with the query
 # side of 2026-12-06 (compare with ki.lead=1-noprox), abl.SWITCH-now with the

@@ -89,11 +89,13 @@ bool is_acronym(std::string_view text) {
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms,
-                           BuilderOptions options, const Xapian::Database* db)
+                           BuilderOptions options, const Xapian::Database* db,
+                           const RelatedForms* related)
     : analyzer_(analyzer),
       synonyms_(synonyms),
       options_(options),
       db_(db),
+      related_(related),
       stream_(analyzer.stream()) {}
 
 QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
@@ -158,6 +160,25 @@ std::vector<std::string> QueryBuilder::stem_variants(const std::string& stem) co
     if (db_->term_exists(stem_term(shorter))) out.push_back(std::move(shorter));
   }
   return out;
+}
+
+std::vector<std::string> QueryBuilder::related_words(const std::string& word,
+                                                     const std::vector<std::string>& stems,
+                                                     QueryField field) const {
+  if (!related_ || !(options_.related_weight > 0.0) || field != QueryField::kText ||
+      !analyzer_.options().stem || analyzer_.is_stopword(word)) {
+    return {};
+  }
+  return related_->words_for(word, stems, analyzer_);
+}
+
+Xapian::Query QueryBuilder::related_level(const std::vector<std::string>& words) const {
+  std::vector<Xapian::Query> terms;
+  for (const std::string& w : words) {
+    if (term_fits(w)) terms.emplace_back(w);
+  }
+  if (terms.empty()) return Xapian::Query();
+  return scaled(combine(Xapian::Query::OP_SYNONYM, terms), options_.related_weight);
 }
 
 Xapian::Query QueryBuilder::levels(std::vector<Xapian::Query> exact,
@@ -238,6 +259,11 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
     if (!variants.empty()) {
       lv.push_back(scaled(combine(Xapian::Query::OP_SYNONYM, variants), options_.variant_weight));
     }
+  }
+  // "liep": also "lopen", "gelopen"; "drie": also "3" (search/related_forms.h).
+  if (!forms.empty()) {
+    Xapian::Query related = related_level(related_words(forms.front(), stems, field));
+    if (!related.empty()) lv.push_back(related);
   }
   // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP),
   // unless the word is found in enough documents as it is. A word without
@@ -349,6 +375,12 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
   b.ok = true;
   weighted_ = weighted_ || positive_;
   b.q = extras(levels(exact, stems, n.field), c, forms, stems, n.field);
+  if (positive_ && !stop_word && !forms.empty()) {
+    // A hit found through "lopen" for "liep" shows it highlighted.
+    for (std::string& w : related_words(forms.front(), stems, n.field)) {
+      out.highlight.terms.insert(std::move(w));
+    }
+  }
   if (stop_word) {
     b.q = scaled(b.q, options_.stopword_weight);
     b.optional = true;
@@ -500,6 +532,18 @@ QueryBuilder::Built QueryBuilder::synonym_group(std::size_t group, QueryField fi
   b.ok = true;
   weighted_ = weighted_ || positive_;
   b.q = levels(exact, stems, field);
+  // "VS" (= "amerika"): also "amerikaanse", the related forms of the
+  // group's single words.
+  std::vector<std::string> words;
+  for (const Synonyms::Form& form : synonyms_->group(group)) {
+    if (form.size() != 1) continue;
+    for (std::string& w : related_words(form.front(), stems, field)) add_unique(words, w);
+  }
+  Xapian::Query related = related_level(words);
+  if (!related.empty()) {
+    b.q = Xapian::Query(Xapian::Query::OP_OR, b.q, related);
+    if (positive_) out.highlight.terms.insert(words.begin(), words.end());
+  }
   return b;
 }
 

@@ -8,7 +8,8 @@
 //       lead stems (ZXL)       weight lead_weight           (0: off),
 //       hyphen parts as words  weight hyphen_part_weight    (0: off),
 //       query compound parts   weight query_part_weight     (0: off),
-//       stem variants          weight variant_weight        (0: off) )
+//       stem variants          weight variant_weight        (0: off),
+//       related forms          weight related_weight        (0: off) )
 // so an exact match ranks above a stem match above a compound-part match.
 // Term proximity (0: off): neighbouring free-text words of a sequence as
 //   AND_MAYBE(words, OR( PHRASE(a, b, 2 + gap)     weight phrase_pair_weight,
@@ -33,6 +34,7 @@
 #include "newsindex/analyzer.h"
 #include "newsindex/searcher.h"
 #include "search/query_ast.h"
+#include "search/related_forms.h"
 #include "search/synonyms.h"
 
 namespace newsindex::internal {
@@ -53,6 +55,7 @@ struct BuilderOptions {
         hyphen_part_weight(searcher.hyphen_part_weight),
         query_part_weight(searcher.query_part_weight),
         variant_weight(searcher.variant_weight),
+        related_weight(searcher.related_weight),
         phrase_pair_weight(searcher.phrase_pair_weight),
         near_pair_weight(searcher.near_pair_weight),
         near_pair_window(searcher.near_pair_window) {}
@@ -66,6 +69,7 @@ struct BuilderOptions {
   double hyphen_part_weight;
   double query_part_weight;
   double variant_weight;
+  double related_weight;
   double phrase_pair_weight;
   double near_pair_weight;
   Xapian::termcount near_pair_window;
@@ -115,11 +119,11 @@ struct BuiltQuery {
 
 // Not thread-safe (owns a TokenStream); cheap to create. `db` (may be null)
 // gives the term frequencies for the cost limits of BuilderOptions; it must
-// outlive the builder.
+// outlive the builder, as must `related` (may be null: no related forms).
 class QueryBuilder {
  public:
   QueryBuilder(const Analyzer& analyzer, const Synonyms* synonyms, BuilderOptions options = {},
-               const Xapian::Database* db = nullptr);
+               const Xapian::Database* db = nullptr, const RelatedForms* related = nullptr);
   BuiltQuery build(const QueryNode& root);
 
  private:
@@ -151,6 +155,12 @@ class QueryBuilder {
   bool common(const std::string& term) const;
   // A stem of the word is in at least whole_word_docs documents.
   bool found_whole(const std::vector<std::string>& stems) const;
+  // The related forms of a free-text word (none when related_weight is 0,
+  // without stemming, for a stop word or another field), and their level.
+  std::vector<std::string> related_words(const std::string& word,
+                                         const std::vector<std::string>& stems,
+                                         QueryField field) const;
+  Xapian::Query related_level(const std::vector<std::string>& words) const;
   // Stems of the database that `stem` with up to 3 bytes more or fewer at
   // its end (not `stem` itself; none without a database or under 5 bytes).
   std::vector<std::string> stem_variants(const std::string& stem) const;
@@ -159,6 +169,7 @@ class QueryBuilder {
   const Synonyms* synonyms_;
   BuilderOptions options_;
   const Xapian::Database* db_;
+  const RelatedForms* related_;
   std::unique_ptr<TokenStream> stream_;
   bool keep_stopwords_ = false;
   bool positive_ = true;   // false inside a NOT branch: no highlights

@@ -20,6 +20,7 @@
 #include "search/searcher_databases.h"
 #include "search/snippets.h"
 #include "search/spelling.h"
+#include "search/related_forms.h"
 #include "search/synonyms.h"
 #include "util/calendar.h"
 
@@ -47,12 +48,13 @@ class SimilarTermDecider : public Xapian::ExpandDecider {
 class SearcherImpl final : public Searcher {
  public:
   SearcherImpl(SearcherDatabases dbs, SearcherOptions options,
-               std::shared_ptr<const Analyzer> analyzer, Synonyms synonyms)
+               std::shared_ptr<const Analyzer> analyzer, Synonyms synonyms, RelatedForms related)
       : dbs_(std::move(dbs)),
         options_(std::move(options)),
         analyzer_(std::move(analyzer)),
         synonyms_(std::move(synonyms)),
-        builder_(*analyzer_, &synonyms_, BuilderOptions(options_), &dbs_.db()),
+        related_(std::move(related)),
+        builder_(*analyzer_, &synonyms_, BuilderOptions(options_), &dbs_.db(), &related_),
         snippeter_(*analyzer_) {}
 
   Result<SearchResults> search(const SearchRequest& request) override {
@@ -331,6 +333,7 @@ class SearcherImpl final : public Searcher {
   SearcherOptions options_;
   std::shared_ptr<const Analyzer> analyzer_;
   Synonyms synonyms_;
+  RelatedForms related_;
   QueryBuilder builder_;
   Snippeter snippeter_;
   ColumnCache columns_;  // facet columns of db() (one local database)
@@ -346,6 +349,7 @@ Status check_weights(const SearcherOptions& options) {
       {"hyphen_part_weight", options.hyphen_part_weight},
       {"query_part_weight", options.query_part_weight},
       {"variant_weight", options.variant_weight},
+      {"related_weight", options.related_weight},
       {"phrase_pair_weight", options.phrase_pair_weight},
       {"near_pair_weight", options.near_pair_weight},
       {"coord_bonus", options.coord_bonus},
@@ -419,10 +423,12 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   }
   Result<Synonyms> syn = Synonyms::load(options.synonyms_path, *analyzer);
   if (!syn.ok()) return syn.status();
+  Result<RelatedForms> related = RelatedForms::load(options.related_forms_path, *analyzer);
+  if (!related.ok()) return related.status();
   try {
-    return std::unique_ptr<Searcher>(new SearcherImpl(std::move(dbs).value(), options,
-                                                      std::move(analyzer),
-                                                      std::move(syn).value()));
+    return std::unique_ptr<Searcher>(
+        new SearcherImpl(std::move(dbs).value(), options, std::move(analyzer),
+                         std::move(syn).value(), std::move(related).value()));
   } catch (const std::exception& e) {
     return Status::internal_error(std::string("opening searcher: ") + e.what());
   }

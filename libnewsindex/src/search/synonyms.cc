@@ -77,14 +77,20 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const Analyzer& analyzer
   return syn;
 }
 
-Result<Synonyms> Synonyms::load(const std::string& path, const Analyzer& analyzer) {
-  if (path.empty()) return parse(builtin_synonyms_text(), analyzer, "built-in synonyms");
+Result<std::string> read_list_file(const std::string& path, std::string_view what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::not_found(path + ": cannot open synonym file");
+  if (!in) return Status::not_found(path + ": cannot open " + std::string(what));
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) return Status::io_error(path + ": cannot read synonym file");
-  return parse(ss.str(), analyzer, path);
+  if (in.bad()) return Status::io_error(path + ": cannot read " + std::string(what));
+  return ss.str();
+}
+
+Result<Synonyms> Synonyms::load(const std::string& path, const Analyzer& analyzer) {
+  if (path.empty()) return parse(builtin_synonyms_text(), analyzer, "built-in synonyms");
+  Result<std::string> text = read_list_file(path, "synonym file");
+  if (!text.ok()) return text.status();
+  return parse(*text, analyzer, path);
 }
 
 std::size_t Synonyms::match(const std::vector<std::string>& terms, std::size_t start,

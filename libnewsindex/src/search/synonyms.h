@@ -21,6 +21,10 @@ namespace newsindex::internal {
 // hyphen parts of a hyphenated word, as a phrase would match them).
 std::vector<std::string> synonym_form(std::string_view text, TokenStream& stream);
 
+// The text of a word-list file (synonyms, related forms); kNotFound or
+// kIoError naming `path` and `what` ("synonym file").
+Result<std::string> read_list_file(const std::string& path, std::string_view what);
+
 // The built-in Dutch list: the text of libnewsindex/data/synonyms-nl.txt,
 // compiled in at build time (cmake/EmbedFile.cmake).
 std::string_view builtin_synonyms_text();
