@@ -2,7 +2,7 @@
 //
 //   newsindex index --db DIR [--shards N] [--format F] [--bulk | --plain] [--threads N] [--batch N]
 //                   [--max-errors N] [--max-article-bytes SIZE] [--json]
-//                   [--no-title] PATH...
+//                   [--no-title] [--dedup-window N] PATH...
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,6 +39,7 @@ struct IndexArgs {
   bool json = false;
   bool no_title = false;
   std::uint32_t shards = 0;
+  std::uint32_t dedup_window = WriterOptions{}.dedup_window;
   std::vector<std::string> paths;
 };
 
@@ -145,6 +146,7 @@ int run_index(const IndexArgs& args) {
   wo.threads = args.threads;
   wo.index_title = !args.no_title;
   wo.shards = args.shards;
+  wo.dedup_window = args.dedup_window;
   auto writer = IndexWriter::open(args.db, wo);
   if (!writer.ok()) return report_error("index", writer.status());
   if (!(*writer)->stats().notice.empty()) {
@@ -287,6 +289,11 @@ void add_index_command(CLI::App& app, int& exit_code) {
                   "them (routing by article id; docs/scaling.md); an existing sharded DIR "
                   "keeps its count")
       ->check(CLI::Range(1u, 256u));
+  cmd->add_option("--dedup-window", args->dedup_window,
+                  "Compare each article with at most the last N articles (and documents) "
+                  "to find wire copies for --collapse; about 1.1 KB of memory each "
+                  "(0 = all, memory then grows with the archive; default " +
+                      std::to_string(WriterOptions{}.dedup_window) + ")");
   cmd->add_option("paths", args->paths, "Files, folders or - for stdin")->required();
   cmd->callback([args, &exit_code] { exit_code = run_index(*args); });
 }

@@ -504,6 +504,58 @@ TEST(ClusterIndex, WireCopiesShareTheFirstCopysKeyAcrossCommitsAndSessions) {
   }
 }
 
+// The table remembers at most `window` articles, in two generations of
+// window / 2: a copy within window / 2 articles of the first copy still
+// folds into it, a copy more than `window` articles later does not, and the
+// table never holds more than the window. 0 remembers everything.
+TEST(ClusterIndex, RemembersTheLastWindowArticles) {
+  auto analyzer = Analyzer::create();
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().to_string();
+  DocumentBuilder builder(*analyzer, /*index_title=*/true);
+  BuiltDocument built;
+  // Filler i: twelve words of its own ("kaba", "kabe", ...: letters from i).
+  auto filler = [](int i) {
+    std::string text;
+    for (int w = 0; w < 12; ++w) {
+      int n = i * 12 + w;
+      std::string word = "k";
+      do {
+        word += "aeiou"[n % 5];
+        word += "bdfgklmnprst"[(n / 5) % 12];
+        n /= 60;
+      } while (n > 0);
+      text += word + "en ";
+    }
+    return text;
+  };
+  struct Case {
+    std::uint32_t window;
+    int between;  // articles between the first copy and the second
+    bool folds;
+  };
+  for (const Case& c : std::vector<Case>{
+           {4, 1, true}, {4, 4, false}, {100, 49, true}, {100, 100, false}, {0, 300, true}}) {
+    SCOPED_TRACE("window " + std::to_string(c.window) + ", " + std::to_string(c.between) +
+                 " between");
+    ClusterIndex clusters(nullptr, c.window);
+    auto assign = [&](const std::string& id, const std::string& body) {
+      builder.build(testing::make_article(id, "NAVO", body), built);
+      EXPECT_TRUE(built.has_signature);
+      return clusters.assign(built.id, built.signature, built.bands);
+    };
+    ASSERT_EQ(assign("belga-1", kStory), "belga-1");
+    for (int i = 0; i < c.between; ++i) {
+      const std::string id = "filler-" + std::to_string(i);
+      ASSERT_EQ(assign(id, filler(i)), id);  // no filler matches another
+      if (c.window != 0) {
+        ASSERT_LE(clusters.size(), c.window);
+      }
+    }
+    EXPECT_EQ(assign("krant-1", std::string("BRUSSEL ") + kStory + " (Belga)"),
+              c.folds ? "belga-1" : "krant-1");
+  }
+}
+
 // A database written before issue 18 has 120-byte signatures (no shingle
 // count, outlet or title): they still load and match new copies by the
 // former rule (Jaccard >= 0.6); a copy of unknown relative length (a

@@ -44,6 +44,12 @@ Status ChunkWriter::add(BuiltDocument&& doc) {
   return Status();
 }
 
+void ChunkWriter::start_finish() {
+  std::lock_guard<std::mutex> lock(mu_);
+  finishing_ = true;
+  cv_.notify_all();
+}
+
 Result<std::vector<std::string>> ChunkWriter::finish() {
   std::unique_lock<std::mutex> lock(mu_);
   finishing_ = true;

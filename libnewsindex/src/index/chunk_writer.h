@@ -66,6 +66,10 @@ class ChunkWriter {
   // committed; returns the chunks written since the last finish() (in order)
   // or the first error. The ChunkWriter can be used again afterwards.
   Result<std::vector<std::string>> finish();
+  // Starts what finish() waits for, without waiting: a commit starts every
+  // writer's last chunk before it waits for the first, so that they are
+  // written in parallel.
+  void start_finish();
 
  private:
   void run();

@@ -14,21 +14,31 @@ namespace {
 constexpr int kMaxPerBand = 64;
 }  // namespace
 
-ClusterIndex::ClusterIndex(const Xapian::Database* db) : db_(db) {
+ClusterIndex::ClusterIndex(const Xapian::Database* db, std::uint32_t window)
+    : db_(db), half_((window + 1) / 2) {
   if (db_ == nullptr || db_->get_doccount() == 0) return;
+  auto v = db_->valuestream_begin(schema::kSlotMinhash);
+  const Xapian::docid last = db_->get_lastdocid();
+  if (window != 0 && last > window) v.skip_to(last - window + 1);
   Signature sig;
-  for (auto v = db_->valuestream_begin(schema::kSlotMinhash);
-       v != db_->valuestream_end(schema::kSlotMinhash); ++v) {
+  for (; v != db_->valuestream_end(schema::kSlotMinhash); ++v) {
     if (!decode(*v, sig)) continue;
     add(Entry{std::string(), std::string(), v.get_docid(), sig}, band_keys(sig));
   }
 }
 
 void ClusterIndex::add(Entry entry, const BandKeys& keys) {
-  auto index = static_cast<std::uint32_t>(entries_.size());
-  entries_.push_back(std::move(entry));
-  by_band_.insert(keys, index, [this](std::uint32_t i, auto add) {
-    for (std::uint64_t key : band_keys(entries_[i].sig)) add(key);
+  if (half_ != 0 && newer_.entries.size() == half_) {
+    // The newer generation is full: the older one goes (its memory with it).
+    older_ = std::move(newer_);
+    newer_ = Generation{};
+    newer_.first = older_.first + older_.entries.size();
+  }
+  Generation& g = newer_;
+  auto index = static_cast<std::uint32_t>(g.entries.size());
+  g.entries.push_back(std::move(entry));
+  g.by_band.insert(keys, index, [&g](std::uint32_t i, auto add) {
+    for (std::uint64_t key : band_keys(g.entries[i].sig)) add(key);
   });
 }
 
@@ -47,13 +57,16 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
   candidates_.clear();
   for (std::uint64_t key : keys) {
     int seen = 0;
-    by_band_.for_each(key, [&](std::uint32_t index) {
-      const Entry& e = entries_[index];
-      if (!(e.id.empty() ? (own != 0 && e.docid == own) : e.id == id)) {
-        candidates_.push_back(index);
-      }
-      return ++seen < kMaxPerBand;
-    });
+    for (const Generation* g : {&older_, &newer_}) {
+      g->by_band.for_each(key, [&](std::uint32_t index) {
+        const Entry& e = g->entries[index];
+        if (!(e.id.empty() ? (own != 0 && e.docid == own) : e.id == id)) {
+          candidates_.push_back(g->first + index);
+        }
+        return ++seen < kMaxPerBand;
+      });
+      if (seen >= kMaxPerBand) break;
+    }
   }
   std::sort(candidates_.begin(), candidates_.end());
   candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
@@ -64,8 +77,8 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
   HashMask standing;
   if (sig.outlet != 0) {
     std::array<std::array<std::uint64_t, kStandingTitles>, kHashes> titles{};
-    for (std::uint32_t c : candidates_) {
-      const Signature& o = entries_[c].sig;
+    for (std::uint64_t c : candidates_) {
+      const Signature& o = entry(c).sig;
       // Titles sharing words (a live blog's successive headlines "Cavagna
       // snelste in tijdrit Vuelta", "Roglic op weg naar rode trui in tijdrit
       // Vuelta") are one story; only unrelated titles make standing text.
@@ -86,12 +99,12 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
   }
 
   double best = 0;
-  std::uint32_t best_index = 0;
+  std::uint64_t best_index = 0;
   bool found = false;
-  for (std::uint32_t c : candidates_) {
+  for (std::uint64_t c : candidates_) {
     // The most similar copy (containment, then Jaccard) wins; ties go to
     // the earlier article, so keys follow the first copy.
-    const double score = match_score(sig, entries_[c].sig, standing);
+    const double score = match_score(sig, entry(c).sig, standing);
     if (score < 0) continue;
     if (!found || score > best) {  // candidates_ is in input order
       found = true;
@@ -101,7 +114,7 @@ std::string ClusterIndex::assign(std::string_view id, const Signature& sig,
   }
   std::string cluster(id);
   if (found) {
-    Entry& e = entries_[best_index];
+    Entry& e = entry(best_index);
     if (e.cluster.empty() && db_ != nullptr) {
       try {
         e.cluster = db_->get_document(e.docid).get_value(schema::kSlotCollapse);
@@ -122,7 +135,7 @@ std::string SharedClusterIndex::assign(std::string_view id, const Signature& sig
     Xapian::Database all;
     for (const std::string& p : paths_) all.add_database(Xapian::Database(p));
     db_ = std::move(all);
-    index_ = std::make_unique<ClusterIndex>(&db_);
+    index_ = std::make_unique<ClusterIndex>(&db_, window_);
   }
   try {
     return index_->assign(id, sig, keys);

@@ -13,6 +13,14 @@
 // uncommitted and bulk-mode documents. No band terms are written: they cost
 // one unique posting list per band and document.
 //
+// Window: the table remembers the last `window` articles at most (about
+// 1.1 KB each), so the writer's memory does not grow with the archive. It
+// keeps two generations of window / 2 articles; when the newer one is full,
+// the older is dropped. An article is compared with the window / 2 to
+// window articles before it in input order (and, when the writer opens,
+// with the documents of the highest ids), which in an archive read in date
+// order is months of news: wire copies appear within days.
+//
 // Standing text: hashes that an article shares with kStandingTitles (3)
 // earlier articles of its outlet whose titles are unrelated to its own (no
 // two title-word bits in common) are left out of its comparisons. A series
@@ -37,6 +45,7 @@
 
 #include "dedup/minhash.h"
 #include "index/band_table.h"
+#include "newsindex/writer.h"
 
 namespace newsindex::internal::dedup {
 
@@ -44,15 +53,17 @@ namespace newsindex::internal::dedup {
 // (the writer guards it).
 class ClusterIndex {
  public:
-  // `db`: the writer's database (may be nullptr); its committed signatures
-  // are loaded now, cluster keys of matches are read from it lazily.
-  explicit ClusterIndex(const Xapian::Database* db);
+  // `db`: the writer's database (may be nullptr); the signatures of its last
+  // `window` documents are loaded now, cluster keys of matches are read from
+  // it lazily. `window` 0: every article is remembered.
+  explicit ClusterIndex(const Xapian::Database* db, std::uint32_t window = WriterOptions{}.dedup_window);
 
   // Returns the cluster key for article `id` with signature `sig` and records
   // the article so later copies find it.
   std::string assign(std::string_view id, const Signature& sig, const BandKeys& keys);
 
-  std::size_t size() const { return entries_.size(); }
+  // Articles remembered now (at most the window).
+  std::size_t size() const { return older_.entries.size() + newer_.entries.size(); }
 
  private:
   struct Entry {
@@ -61,14 +72,24 @@ class ClusterIndex {
     Xapian::docid docid = 0;
     Signature sig;
   };
+  // Entries with global numbers first .. first + entries.size() - 1 (in
+  // input order), and their band keys (band number mixed in) -> local
+  // index, in the order added.
+  struct Generation {
+    std::uint64_t first = 0;
+    std::vector<Entry> entries;
+    BandTable by_band;
+  };
   void add(Entry entry, const BandKeys& keys);
+  Entry& entry(std::uint64_t number) {
+    Generation& g = number >= newer_.first ? newer_ : older_;
+    return g.entries[number - g.first];
+  }
 
   const Xapian::Database* db_;
-  std::vector<Entry> entries_;
-  std::vector<std::uint32_t> candidates_;  // scratch for assign()
-  // band key (band number mixed in) -> entries with that band, in the
-  // order added.
-  BandTable by_band_;
+  std::size_t half_;  // entries per generation; 0: one unbounded generation
+  Generation older_, newer_;
+  std::vector<std::uint64_t> candidates_;  // scratch for assign()
 };
 
 // One ClusterIndex for all shards of a sharded folder, so that a wire copy
@@ -84,8 +105,8 @@ class ClusterIndex {
 // resemble each other all alike). May throw Xapian::Error.
 class SharedClusterIndex {
  public:
-  explicit SharedClusterIndex(std::vector<std::string> shard_paths)
-      : paths_(std::move(shard_paths)) {}
+  SharedClusterIndex(std::vector<std::string> shard_paths, std::uint32_t window)
+      : paths_(std::move(shard_paths)), window_(window) {}
   std::string assign(std::string_view id, const Signature& sig, const BandKeys& keys);
   // After the shards committed: their document ids may have moved (a bulk
   // commit), so the committed documents are read afresh on the next assign().
@@ -94,6 +115,7 @@ class SharedClusterIndex {
  private:
   std::mutex mu_;
   std::vector<std::string> paths_;
+  std::uint32_t window_;
   Xapian::Database db_;
   std::unique_ptr<ClusterIndex> index_;  // null: (re)load on next assign()
 };

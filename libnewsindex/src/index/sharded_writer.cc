@@ -273,7 +273,7 @@ Result<std::unique_ptr<IndexWriter>> open_sharded_writer(const std::string& dir,
   std::vector<std::string> paths;
   for (std::uint32_t i = 0; i < n; ++i) paths.push_back((fs::path(dir) / shard_name(i)).string());
   // One cluster table for all shards: wire copies land on different shards.
-  auto clusters = std::make_shared<dedup::SharedClusterIndex>(paths);
+  auto clusters = std::make_shared<dedup::SharedClusterIndex>(paths, options.dedup_window);
   for (std::uint32_t i = 0; i < n; ++i) {
     auto s = std::make_unique<ShardedWriter::Shard>();
     s->path = (fs::path(dir) / shard_name(i)).string();

@@ -103,7 +103,7 @@ Status XapianIndexWriter::init() {
       db_.set_metadata(std::string(schema::kMetaDedup), dedup::parameters());
       db_.commit();
     }
-    clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
+    clusters_ = std::make_unique<dedup::ClusterIndex>(&db_, options_.dedup_window);
     unsigned threads = options_.threads;
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     bool& direct = direct_chunks_;
@@ -321,12 +321,13 @@ Status XapianIndexWriter::reopen() {
 }
 
 dedup::ClusterIndex& XapianIndexWriter::clusters() {
-  if (!clusters_) clusters_ = std::make_unique<dedup::ClusterIndex>(&db_);
+  if (!clusters_) clusters_ = std::make_unique<dedup::ClusterIndex>(&db_, options_.dedup_window);
   return *clusters_;
 }
 
 Status XapianIndexWriter::commit_bulk() {
   std::vector<std::string> chunks;
+  for (auto& w : chunk_writers_) w->start_finish();  // their last chunks in parallel
   for (auto& w : chunk_writers_) {
     auto done = w->finish();
     if (!done.ok()) return fail(done.status());
