@@ -85,8 +85,8 @@ struct WriterOptions {
   // 1.1 KB each, so the writer's memory does not grow with the archive. An
   // article is compared with at least the last dedup_window / 2 articles of
   // the input (and, when the writer opens, the database's documents of the
-  // highest ids). Read in date order that is months of news; wire copies
-  // appear within days (docs/index-format.md, "Wire-story collapse"). 0:
+  // highest ids). Read in date order that is weeks to months of news; wire
+  // copies appear within days (docs/index-format.md, "Wire-story collapse"). 0:
   // remember every article (memory grows with the archive). Default: 200000.
   std::uint32_t dedup_window = 200000;
 };

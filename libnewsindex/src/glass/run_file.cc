@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -87,18 +88,20 @@ Status RunWriter::finish(bool sync) {
   return st;
 }
 
-RunReader::RunReader(std::string path, int fd) : path_(std::move(path)), fd_(fd) {
-  buf_.resize(kBufferBytes);
+RunReader::RunReader(std::string path, int fd, std::size_t buffer_bytes)
+    : path_(std::move(path)), fd_(fd) {
+  buf_.resize(std::max(buffer_bytes, kMagic.size()));
 }
 
 RunReader::~RunReader() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-Result<std::unique_ptr<RunReader>> RunReader::open(const std::string& path) {
+Result<std::unique_ptr<RunReader>> RunReader::open(const std::string& path,
+                                                   std::size_t buffer_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return os_error(path, "cannot open");
-  std::unique_ptr<RunReader> r(new RunReader(path, fd));
+  std::unique_ptr<RunReader> r(new RunReader(path, fd, buffer_bytes));
   if (!r->fill(kMagic.size()) ||
       std::string_view(r->buf_.data(), kMagic.size()) != kMagic) {
     if (!r->status_.ok()) return r->status_;

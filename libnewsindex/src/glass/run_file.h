@@ -50,7 +50,9 @@ class RunWriter final : public EntrySink {
 class RunReader {
  public:
   // kIoError when `path` cannot be read; kCorruption when it is not a run.
-  static Result<std::unique_ptr<RunReader>> open(const std::string& path);
+  // `buffer_bytes`: bytes read at a time (more for an entry that is longer).
+  static Result<std::unique_ptr<RunReader>> open(const std::string& path,
+                                                 std::size_t buffer_bytes = 1 << 20);
   ~RunReader();
   RunReader(const RunReader&) = delete;
   RunReader& operator=(const RunReader&) = delete;
@@ -66,7 +68,7 @@ class RunReader {
   const std::string& path() const { return path_; }
 
  private:
-  RunReader(std::string path, int fd);
+  RunReader(std::string path, int fd, std::size_t buffer_bytes);
   // Makes at least `n` bytes available from `pos_` (false: the file ends first).
   bool fill(std::size_t n);
 

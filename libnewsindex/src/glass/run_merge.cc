@@ -46,9 +46,14 @@ Status step(Source& s) {
 Result<std::vector<Source>> open_sources(const std::vector<std::string>& runs,
                                          const std::vector<std::uint64_t>& offsets,
                                          const char* table) {
+  // The read buffers of one table's runs share 16 MiB (1 MiB each at most,
+  // 64 KiB at least): a merge of a million articles' runs does not hold a
+  // megabyte per run and table.
+  const std::size_t buffer = std::clamp<std::size_t>(
+      (std::size_t{16} << 20) / std::max<std::size_t>(runs.size(), 1), 64 << 10, 1 << 20);
   std::vector<Source> sources(runs.size());
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    auto r = RunReader::open(runs[i] + "/" + table + ".run");
+    auto r = RunReader::open(runs[i] + "/" + table + ".run", buffer);
     if (!r.ok()) return r.status();
     sources[i].reader = std::move(*r);
     sources[i].offset = offsets[i];
@@ -370,7 +375,8 @@ Status merge_table(const std::vector<std::string>& runs, const std::vector<std::
   auto info = builder.finish(always_create);
   if (!info.ok()) return info.status();
   root = *info;
-  return Status();
+  // Synced by the thread that wrote it, while the others still merge.
+  return options.sync ? sync_path(dir + "/" + name + ".glass") : Status();
 }
 
 }  // namespace
@@ -453,12 +459,6 @@ Status merge_runs(const std::vector<std::string>& runs,
   position.join();
   if (st.ok()) st = postlist_st;
   if (st.ok()) st = position_st;
-  if (st.ok() && options.sync) {
-    for (const char* f : {"postlist.glass", "termlist.glass", "position.glass", "docdata.glass"}) {
-      st = sync_path(dir + "/" + f);
-      if (!st.ok()) break;
-    }
-  }
   if (st.ok()) st = write_version_file(dir, kRevision, roots, total, options.sync);
   if (st.ok() && options.sync) st = sync_path(dir);
   return st;
