@@ -215,7 +215,7 @@ Status XapianIndexWriter::apply_bulk(BuiltDocument& built) {
                     : clusters().assign(built.id, built.signature, built.bands);
     }
     set_cluster(built, cluster);
-    const bool repeated = !pending_ids_.insert(h).second;
+    const bool repeated = !pending_ids_.insert(h);
     auto fix = fixups_.find(built.id_term);
     const bool removed = fix != fixups_.end() && !fix->second;  // earlier in this batch
     const bool existed = !removed && (repeated || db_.term_exists(built.id_term));
@@ -294,7 +294,7 @@ Status XapianIndexWriter::remove_bulk(const std::string& term) {
   const bool removed = fix != fixups_.end() && !fix->second;
   bool found = false;
   Status st = guard(path_, [&] {
-    found = !removed && (pending_ids_.count(id_hash(term)) > 0 || db_.term_exists(term));
+    found = !removed && (pending_ids_.contains(id_hash(term)) || db_.term_exists(term));
     return Status();
   });
   if (!st.ok()) return fail(std::move(st));

@@ -17,7 +17,6 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -27,6 +26,7 @@
 #include "index/bulk_merge.h"
 #include "index/chunk_writer.h"
 #include "index/document_builder.h"
+#include "index/hash_set.h"
 #include "index/writer_lock.h"
 #include "newsindex/writer.h"
 
@@ -89,7 +89,7 @@ class XapianIndexWriter final : public IndexWriter {
   // Bulk mode.
   std::filesystem::path scratch_;  // "DIR.newsindex-bulk"
   std::vector<std::unique_ptr<ChunkWriter>> chunk_writers_;
-  std::unordered_set<std::uint64_t> pending_ids_;  // hashes of ids added since the commit
+  HashSet pending_ids_;  // hashes of ids added since the commit
   IdFixups fixups_;
   // Bulk mode writes its chunks as runs of the direct glass writer (true)
   // or as glass databases through Xapian's writer.
