@@ -6,8 +6,12 @@
 
 #include <zlib.h>
 
+#include <iterator>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
+#include "glass/encoding.h"
 #include "index/stored_text.h"
 #include "index_test_util.h"  // schema3_record
 
@@ -228,7 +232,26 @@ TEST(StoredData, OlderAndDamagedRecords) {
        true, "", ""},
       {"neither '{' nor 'J' nor 'B'", "x" + good.substr(1), false, "", ""},
   };
-  for (const Old& c : cases) {
+  // A header that claims a size other than the stream's: the body is left
+  // out, the fields kept (the decoder gives libdeflate room past the
+  // claimed size, so a stream a few bytes longer must still be refused).
+  std::string_view rest = std::string_view(good).substr(1);
+  std::uint64_t size = 0, fields = 0;
+  ASSERT_TRUE(glass::get_uint(rest, size) && glass::get_uint(rest, fields));
+  auto claiming = [&](std::uint64_t claimed) {
+    std::string r = "B";
+    glass::put_uint(r, claimed);
+    glass::put_uint(r, fields);
+    return r + std::string(rest);
+  };
+  const Old wrong_sizes[] = {
+      {"schema 4, size one byte short", claiming(size - 1), true, title, ""},
+      {"schema 4, size one byte over", claiming(size + 1), true, title, ""},
+      {"schema 4, size of the fields alone", claiming(fields), true, title, ""},
+  };
+  std::vector<Old> all(std::begin(cases), std::end(cases));
+  all.insert(all.end(), std::begin(wrong_sizes), std::end(wrong_sizes));
+  for (const Old& c : all) {
     DisplayData got;
     EXPECT_EQ(decode_stored_data(c.data, &got, true), c.whole) << c.name;
     EXPECT_EQ(got.title, c.want_title) << c.name;

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <random>
+
 #include "newsindex/article.h"
 
 namespace newsindex::internal {
@@ -87,6 +90,45 @@ TEST(Calendar, Iso8601Table) {
   };
   for (const auto& c : cases)
     EXPECT_EQ(format_iso8601(c.timestamp, c.offset, c.has_time), c.iso) << c.timestamp;
+}
+
+// The digit-by-digit path writes what printf's %04lld / %02d write, and years
+// outside 0..9999 or offsets of 100 hours and more still come out as printf's.
+TEST(Calendar, Iso8601SameAsPrintf) {
+  auto printf_iso = [](std::int64_t ts, int offset, bool has_time) {
+    const CivilTime t = civil_from_seconds(ts + std::int64_t{offset} * 60);
+    char buf[64];
+    const int off = offset < 0 ? -offset : offset;
+    if (!has_time) {
+      std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(t.year), t.month,
+                    t.day);
+    } else {
+      std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                    static_cast<long long>(t.year), t.month, t.day, t.hour, t.minute, t.second,
+                    offset < 0 ? '-' : '+', off / 60, off % 60);
+    }
+    return std::string(buf);
+  };
+  const std::int64_t instants[] = {-62167219200LL - 86400 * 400,  // year -1
+                                   -62167219200LL,                // 0000-01-01
+                                   -62135596800LL, -1, 0, 59, 951782399, 1581511680,
+                                   253402300799LL,   // 9999-12-31T23:59:59
+                                   253402300800LL};  // 10000-01-01
+  const int offsets[] = {0, 60, -330, 840, -720, 99 * 60 + 59, -100 * 60, 6000 * 60};
+  for (std::int64_t ts : instants) {
+    for (int offset : offsets) {
+      for (bool has_time : {false, true}) {
+        EXPECT_EQ(format_iso8601(ts, offset, has_time), printf_iso(ts, offset, has_time))
+            << ts << " " << offset << " " << has_time;
+      }
+    }
+  }
+  std::mt19937_64 rng(12);
+  for (int i = 0; i < 2000; ++i) {
+    const std::int64_t ts = static_cast<std::int64_t>(rng() % 4000000000ULL) - 1000000000LL;
+    const int offset = static_cast<int>(rng() % 1681) - 840;
+    EXPECT_EQ(format_iso8601(ts, offset, true), printf_iso(ts, offset, true)) << ts << " " << offset;
+  }
 }
 
 }  // namespace

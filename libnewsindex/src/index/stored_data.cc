@@ -375,18 +375,25 @@ bool read_header(std::string_view data, BinaryHeader* h) {
   return true;
 }
 
+// Room given to libdeflate past the record's end: its fast loop runs only
+// while this much output space is left (about 300 bytes: a match and a few
+// words), so with the exact size the last 300 bytes of every record, a
+// quarter of a short one, went through its slow loop.
+constexpr std::size_t kInflateSlack = 320;
+
 // Inflates the whole record into *plain; false when it is damaged.
 bool inflate_all(const BinaryHeader& h, std::string* plain) {
   DeflateCodec& k = deflate_codec();
-  plain->resize(h.size);
+  plain->resize(h.size + kInflateSlack);
   std::size_t got = 0;
   if (k.d == nullptr ||
-      libdeflate_deflate_decompress(k.d, h.stream.data(), h.stream.size(), plain->data(), h.size,
-                                    &got) != LIBDEFLATE_SUCCESS ||
+      libdeflate_deflate_decompress(k.d, h.stream.data(), h.stream.size(), plain->data(),
+                                    plain->size(), &got) != LIBDEFLATE_SUCCESS ||
       got != h.size) {
     plain->clear();
     return false;
   }
+  plain->resize(h.size);
   return true;
 }
 

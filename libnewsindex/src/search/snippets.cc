@@ -1,8 +1,6 @@
 // Passage selection and highlighting through the analyzer.
 #include "search/snippets.h"
 
-#include <string.h>  // memmem
-
 #include <algorithm>
 
 #include "analysis/token_stream.h"
@@ -97,6 +95,7 @@ void Snippeter::prepare(const HighlightTerms& q) {
   for (const std::string& t : q.stems) add(t);
   for (const std::string& t : q.terms) add(t);
   for (const std::string& t : q.prefixes) add(t);
+  search_.set_keys(keys_);
   if (dutch_ != nullptr) {
     screen_.clear();
     for (const std::string& t : q.terms) screen_.add_term(t);
@@ -179,15 +178,14 @@ void Snippeter::find_candidates(std::string_view text) {
   matches_.clear();
   lower_.resize(text.size());
   lower_ascii_into(text, lower_.data());
-  const char* const data = lower_.data();
-  const std::size_t size = lower_.size();
-  for (const std::string& k : keys_) {
-    for (std::size_t p = 0; p + k.size() <= size && matches_.size() < kMaxMatches; ++p) {
-      const void* hit = memmem(data + p, size - p, k.data(), k.size());
-      if (hit == nullptr) break;
-      p = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
-      matches_.push_back(
-          {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(p + k.size()), k});
+  // Each key's occurrences in turn, the keys in order, up to kMaxMatches in
+  // all (one pass finds them all: search/key_search.h).
+  search_.find(lower_, kMaxMatches);
+  for (std::size_t k = 0; k < keys_.size() && matches_.size() < kMaxMatches; ++k) {
+    const std::uint32_t n = static_cast<std::uint32_t>(keys_[k].size());
+    for (std::uint32_t p : search_.positions(k)) {
+      if (matches_.size() >= kMaxMatches) break;
+      matches_.push_back({p, p + n, keys_[k]});
     }
   }
   std::sort(matches_.begin(), matches_.end(),

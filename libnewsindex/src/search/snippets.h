@@ -14,6 +14,7 @@
 #include "analysis/match_screen.h"
 #include "newsindex/analyzer.h"
 #include "newsindex/searcher.h"
+#include "search/key_search.h"
 #include "search/query_builder.h"
 
 namespace newsindex::internal {
@@ -57,6 +58,7 @@ class Snippeter {
   analysis::DutchTokenStream* dutch_ = nullptr;
   analysis::MatchScreen screen_;
   std::vector<std::string> keys_;
+  KeySearch search_;  // finds keys_
   HighlightTerms prepared_for_;  // what keys_ and screen_ were built for
   bool prepared_ = false;
   std::vector<Match> matches_;

@@ -67,9 +67,44 @@ std::string day_key(std::int64_t local_seconds) {
   return date_slot(local_seconds).substr(0, 8);
 }
 
+namespace {
+
+// Two decimal digits of `v` (0..99) at p.
+void put2(char* p, int v) {
+  p[0] = static_cast<char>('0' + v / 10);
+  p[1] = static_cast<char>('0' + v % 10);
+}
+
+}  // namespace
+
 std::string format_iso8601(std::int64_t timestamp, int utc_offset_minutes, bool has_time) {
   if (timestamp == kNoTimestamp) return {};
   const CivilTime t = civil_from_seconds(timestamp + std::int64_t{utc_offset_minutes} * 60);
+  // Digit by digit where the result has a fixed width (every hit shown
+  // formats its date: snprintf was most of that), else as below.
+  const int abs_offset = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
+  if (t.year >= 0 && t.year <= 9999 && abs_offset < 100 * 60) {
+    char out[25];  // 2020-02-12T13:48:00+01:00
+    const int year = static_cast<int>(t.year);
+    put2(out, year / 100);
+    put2(out + 2, year % 100);
+    out[4] = '-';
+    put2(out + 5, t.month);
+    out[7] = '-';
+    put2(out + 8, t.day);
+    if (!has_time) return std::string(out, 10);
+    out[10] = 'T';
+    put2(out + 11, t.hour);
+    out[13] = ':';
+    put2(out + 14, t.minute);
+    out[16] = ':';
+    put2(out + 17, t.second);
+    out[19] = utc_offset_minutes < 0 ? '-' : '+';
+    put2(out + 20, abs_offset / 60);
+    out[22] = ':';
+    put2(out + 23, abs_offset % 60);
+    return std::string(out, sizeof out);
+  }
   char buf[64];
   if (!has_time) {
     std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(t.year), t.month,
