@@ -14,7 +14,7 @@
 #     rows lead.twdf=N);
 #   * other levers: coordination bonus, BM25+ floor, min_normlen, k1 / b on
 #     lead_wdf 2, the lead field (ki.leadterms-lw=W), and with ABLATIONS=1
-#     the analysis ablations on all articles (rows abl.SWITCH);
+#     the analysis ablations on all articles (rows abl2.SWITCH);
 #   * stop words kept in headline queries on lead_wdf 2 (STOP_GRID, rows
 #     ki.lead=2-stop=W; with min_normlen 1 ki.lead=2-stop=W-minlen=1), and
 #     k1 / b again with the defaults they chose (ki.lead=2-now-k1=K-b=B);
@@ -130,14 +130,12 @@ if [ -n "${FREEDICT:-}" ]; then
   done
 fi
 # Analysis ablations on all articles (ABLATIONS=1; four more 108k indexes,
-# lead_wdf 1), each searched with its switch; rows abl.SWITCH with the query
-# side of 2026-12-06 (compare with ki.lead=1-noprox), abl.SWITCH-now with the
-# library's query side now (compare with ki.lead=1).
+# lead_wdf 2 as the library writes), each searched with its switch and the
+# library's query side (rows abl2.SWITCH; compare with final2, the defaults).
 if [ -n "${ABLATIONS:-}" ]; then
   for switch in no-stem no-compounds no-apostrophes no-fold; do
-    ours_index "abl-$switch" "--$switch" -- "${CORPORA[@]}"
-    row "abl.$switch" "abl-$switch" "--$switch" "${FORMER[@]}"
-    row "abl.$switch-now" "abl-$switch" "--$switch"
+    ours_index "abl2-$switch" --lead-wdf 2 "--$switch" -- "${CORPORA[@]}"
+    row "abl2.$switch" "abl2-$switch" "--$switch"
   done
 fi
 
