@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "search/synonyms.h"
-#include "util/ascii.h"
 
 namespace newsindex::internal {
 namespace {
@@ -19,36 +18,17 @@ void add_unique(std::vector<std::string>& v, std::string s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
 }
 
-// The comma-separated items of `list`, trimmed, empty ones left out.
-std::vector<std::string_view> items(std::string_view list) {
-  std::vector<std::string_view> out;
-  while (true) {
-    std::size_t comma = list.find(',');
-    std::string_view item = trim_ascii(list.substr(0, comma));
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<RelatedForms> RelatedForms::parse(std::string_view text, const Analyzer& analyzer,
                                          std::string_view origin) {
   RelatedForms rf;
   auto stream = analyzer.stream();
-  std::size_t line_no = 0;
-  while (!text.empty()) {
-    std::size_t nl = text.find('\n');
-    std::string_view line = trim_ascii(text.substr(0, nl));
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
+  Status st = for_each_list_line(text, [&](std::string_view line, std::size_t line_no) {
     const bool prefixes = line.substr(0, kPrefixes.size()) == kPrefixes;
     if (prefixes) line.remove_prefix(kPrefixes.size());
     std::vector<std::string> group;
-    for (std::string_view item : items(line)) {
+    for (std::string_view item : list_items(line)) {
       std::vector<std::string> terms = synonym_form(item, *stream);
       if (terms.size() != 1) {
         return Status::parse_error(std::string(origin) + ":" + std::to_string(line_no) + ": '" +
@@ -61,14 +41,16 @@ Result<RelatedForms> RelatedForms::parse(std::string_view text, const Analyzer& 
       if (analyzer.is_stopword(terms.front())) continue;  // "was": never expanded
       add_unique(group, terms.front());
     }
-    if (group.size() < 2) continue;
+    if (group.size() < 2) return Status();
     const std::size_t g = rf.groups_.size();
     for (const std::string& w : group) {
       auto& gs = rf.by_word_[w];
       if (gs.empty() || gs.back() != g) gs.push_back(g);
     }
     rf.groups_.push_back(std::move(group));
-  }
+    return Status();
+  });
+  if (!st.ok()) return st;
   std::stable_sort(rf.prefixes_.begin(), rf.prefixes_.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return rf;

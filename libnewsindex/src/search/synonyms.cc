@@ -36,14 +36,7 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const Analyzer& analyzer
                                  std::string_view origin) {
   Synonyms syn;
   auto stream = analyzer.stream();
-  std::size_t line_no = 0;
-  while (!text.empty()) {
-    std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    ++line_no;
-    line = trim_ascii(line);
-    if (line.empty() || line.front() == '#') continue;
+  Status st = for_each_list_line(text, [&](std::string_view line, std::size_t line_no) {
     std::size_t eq = line.find('=');
     if (eq == std::string_view::npos) {
       return Status::parse_error(std::string(origin) + ":" + std::to_string(line_no) +
@@ -58,23 +51,45 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const Analyzer& analyzer
       }
     };
     add(line.substr(0, eq));
-    std::string_view rest = line.substr(eq + 1);
-    while (true) {
-      std::size_t comma = rest.find(',');
-      add(rest.substr(0, comma));
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
-    if (group.size() < 2) continue;
+    for (std::string_view alias : list_items(line.substr(eq + 1))) add(alias);
+    if (group.size() < 2) return Status();
     std::size_t g = syn.groups_.size();
     for (const Form& f : group) syn.index_[f.front()].emplace_back(f, g);
     syn.groups_.push_back(std::move(group));
-  }
+    return Status();
+  });
+  if (!st.ok()) return st;
   for (auto& [first, entries] : syn.index_) {
     std::stable_sort(entries.begin(), entries.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
   return syn;
+}
+
+Status for_each_list_line(std::string_view text,
+                          const std::function<Status(std::string_view, std::size_t)>& f) {
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    const std::string_view line = trim_ascii(text.substr(0, nl));
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    if (Status st = f(line, line_no); !st.ok()) return st;
+  }
+  return Status();
+}
+
+std::vector<std::string_view> list_items(std::string_view list) {
+  std::vector<std::string_view> out;
+  while (true) {
+    const std::size_t comma = list.find(',');
+    const std::string_view item = trim_ascii(list.substr(0, comma));
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return out;
 }
 
 Result<std::string> read_list_file(const std::string& path, std::string_view what) {

@@ -7,6 +7,7 @@
 #define NEWSINDEX_SEARCH_SYNONYMS_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,6 +25,15 @@ std::vector<std::string> synonym_form(std::string_view text, TokenStream& stream
 // The text of a word-list file (synonyms, related forms); kNotFound or
 // kIoError naming `path` and `what` ("synonym file").
 Result<std::string> read_list_file(const std::string& path, std::string_view what);
+
+// A word-list file's lines: calls f(line, line_no) for each line of `text`
+// that is neither blank nor a '#' comment, trimmed, numbered from 1; returns
+// the first error f returns.
+Status for_each_list_line(std::string_view text,
+                          const std::function<Status(std::string_view, std::size_t)>& f);
+
+// The comma-separated items of `list`, trimmed, empty ones left out.
+std::vector<std::string_view> list_items(std::string_view list);
 
 // The built-in Dutch list: the text of libnewsindex/data/synonyms-nl.txt,
 // compiled in at build time (cmake/EmbedFile.cmake).
