@@ -4,8 +4,9 @@
 // Articles: the first N of ../shared/corpora (fallback corpora/sample):
 // --articles=N (default 20,000) or --articles=all (the whole corpus,
 // 107,821). Three indexes are built once and cached under
-// <build>/bench-cache/search-v8-<articles loaded>/: ours (IndexWriter, full
-// analysis), raw Xapian (TermGenerator + Stem("dutch"), positions, an XOUT
+// <build>/bench-cache/search-v8-<articles loaded>/: ours (IndexWriter in
+// bulk mode with its default block size, as `newsindex index` builds a new
+// database; full analysis), raw Xapian (TermGenerator + Stem("dutch"), positions, an XOUT
 // outlet filter term and outlet/year value slots), and FTS5 (unicode61
 // remove_diacritics 2).
 //
