@@ -27,6 +27,8 @@ struct LearnArgs {
   std::string exclude;
   std::string translations_out;
   std::uint32_t min_titles = 3;
+  std::uint32_t per_stem = 1;   // HeadlineRateLearner::translations_text's defaults
+  double min_lift = 10.0;
 };
 
 // Ids one a line, or TREC qrels lines ("qid 0 docid rel": the third field).
@@ -78,7 +80,7 @@ int run_learn(const LearnArgs& a) {
   if (!out) return report_error("learn-headlines", Status::io_error("cannot write " + a.out));
   if (!a.translations_out.empty()) {
     std::ofstream tr(a.translations_out, std::ios::binary | std::ios::trunc);
-    tr << learner.translations_text();
+    tr << learner.translations_text(5, a.per_stem, a.min_lift);
     tr.close();
     if (!tr) {
       return report_error("learn-headlines", Status::io_error("cannot write " + a.translations_out));
@@ -102,6 +104,15 @@ void add_learn_headlines_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--out", args->out, "Rates file to write")->required();
   cmd->add_option("--translations-out", args->translations_out,
                   "Also write headline translations (for search --headline-translations)");
+  cmd->add_option("--translations-per-stem", args->per_stem,
+                  "Most body stems kept for one title stem")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 100u));
+  cmd->add_option("--min-lift", args->min_lift,
+                  "How many times more often a body stem must be in the bodies lacking the "
+                  "title stem than in all bodies")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 1e6));
   cmd->add_option("--exclude", args->exclude,
                   "Ids to leave out (one a line, or TREC qrels: the third field)");
   cmd->add_option("--min-titles", args->min_titles, "Only stems in at least this many titles")
