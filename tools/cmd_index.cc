@@ -40,6 +40,7 @@ struct IndexArgs {
   bool no_title = false;
   std::uint32_t shards = 0;
   std::uint32_t dedup_window = WriterOptions{}.dedup_window;
+  std::uint32_t block_size = WriterOptions{}.block_size;
   std::vector<std::string> paths;
 };
 
@@ -147,6 +148,7 @@ int run_index(const IndexArgs& args) {
   wo.index_title = !args.no_title;
   wo.shards = args.shards;
   wo.dedup_window = args.dedup_window;
+  wo.block_size = args.block_size;
   auto writer = IndexWriter::open(args.db, wo);
   if (!writer.ok()) return report_error("index", writer.status());
   if (!(*writer)->stats().notice.empty()) {
@@ -294,6 +296,11 @@ void add_index_command(CLI::App& app, int& exit_code) {
                   "to find wire copies for --collapse; about 1.1 KB of memory each "
                   "(0 = all, memory then grows with the archive; default " +
                       std::to_string(WriterOptions{}.dedup_window) + ")");
+  cmd->add_option("--block-size", args->block_size,
+                  "Block size in bytes of the tables of a new database and of each bulk "
+                  "merge: 2048, 4096, ... 65536 (default " +
+                      std::to_string(WriterOptions{}.block_size) +
+                      "; docs/performance.md, \"Query ranking\")");
   cmd->add_option("paths", args->paths, "Files, folders or - for stdin")->required();
   cmd->callback([args, &exit_code] { exit_code = run_index(*args); });
 }

@@ -166,7 +166,8 @@ TEST(QueryWeights, ProximityPairsTable) {
 // With a database, terms in more than common_part_share of the documents (and
 // in more than common_part_floor, here 10) are left out of the XP and
 // query-compound-part levels, and a word whose stem is in whole_word_docs
-// documents is not expanded into its parts.
+// documents is not expanded into its parts. An XP term of the word itself in
+// no document is left out too.
 // One source of defaults: a builder made without options weighs a query as
 // the Searcher does by default (stem_weight was 0.5 here against 1 there).
 TEST(QueryWeights, BuilderDefaultsAreTheSearchers) {
@@ -220,7 +221,7 @@ TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
        0,
        kAll},
       {"a common part is left out (share 0.1 of 100 documents)",
-       {{"Zmissi", 11}, {"Ztraining", 10}},
+       {{"Zmissi", 11}, {"Ztraining", 10}, {"XPtrainingsmissi", 1}},
        0.1,
        50,
        "Query((((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.25 * XPtrainingsmissi) OR "
@@ -232,12 +233,32 @@ TEST(QueryWeights, CostLimitsFollowTermFrequencies) {
        "Query(((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.5 * ((Ztraining SYNONYM "
        "XPtraining) OR (Zmissi SYNONYM XPmissi))))"},
       {"a frequent enough whole word is not split",
-       {{"Ztrainingsmissi", 50}},
+       {{"Ztrainingsmissi", 50}, {"XPtrainingsmissi", 1}},
        0.1,
        50,
        "Query(((Ztrainingsmissi AND_MAYBE trainingsmissie) OR 0.25 * XPtrainingsmissi))"},
-      {"one document fewer: split", {{"Ztrainingsmissi", 49}}, 0.1, 50, kAll},
-      {"at the floor (10 documents) a part is not common", {{"Zmissi", 10}}, 0.01, 50, kAll},
+      {"one document fewer: split",
+       {{"Ztrainingsmissi", 49}, {"XPtrainingsmissi", 1}},
+       0.1,
+       50,
+       kAll},
+      {"at the floor (10 documents) a part is not common",
+       {{"Zmissi", 10}, {"XPtrainingsmissi", 1}},
+       0.01,
+       50,
+       kAll},
+      {"an XP term of the word in no document is left out (it adds no weight)",
+       {{"Zmissi", 5}},
+       0.1,
+       50,
+       "Query(((Ztrainingsmissi AND_MAYBE trainingsmissie) OR "
+       "0.5 * ((Ztraining SYNONYM XPtraining) OR (Zmissi SYNONYM XPmissi))))"},
+      {"... also with the limits off",
+       {{"Zmissi", 90}, {"Ztrainingsmissi", 90}},
+       0,
+       0,
+       "Query(((Ztrainingsmissi AND_MAYBE trainingsmissie) OR "
+       "0.5 * ((Ztraining SYNONYM XPtraining) OR (Zmissi SYNONYM XPmissi))))"},
   };
   auto analyzer = testing::FakeAnalyzer::make();
   for (const Limits& c : kCases) {
@@ -272,7 +293,7 @@ TEST(QueryWeights, StopWordsInMostDocumentsAreDropped) {
   };
   auto analyzer = testing::FakeAnalyzer::make();
   for (const Row& row : kRows) {
-    Xapian::WritableDatabase db = hundred_documents({{"de", row.de_docs}, {"het", row.het_docs}});
+    Xapian::WritableDatabase db = hundred_documents({{"de", row.de_docs}, {"het", row.het_docs}, {"XPmissi", 1}});
     BuilderOptions o = with(1, 1, 0, 0, 0);
     o.stopword_max_share = row.share;
     QueryBuilder b(*analyzer, nullptr, o, &db);
@@ -314,7 +335,10 @@ TEST(QueryWeights, StemVariantsTable) {
   };
   auto analyzer = testing::FakeAnalyzer::make();
   for (const Row& row : kRows) {
-    Xapian::WritableDatabase db = hundred_documents(row.docs);
+    auto docs = row.docs;
+    docs.emplace_back("XPdepressi", 1);
+    docs.emplace_back("XPraam", 1);
+    Xapian::WritableDatabase db = hundred_documents(docs);
     BuilderOptions o = with(1, 0, 0, 0, 0);
     o.variant_weight = row.weight;
     QueryBuilder b(*analyzer, nullptr, o, &db);

@@ -24,10 +24,6 @@ bool holds_only_metadata(const Xapian::Database& db, const fs::path& db_dir) {
          !fs::exists(db_dir / "synonym.glass", ec);
 }
 
-// The merged database replaces the committed one: its files are synced
-// before the swap.
-const glass::MergeOptions kDurable{8192, true};
-
 std::map<std::string, std::string> user_metadata(const Xapian::Database& db) {
   std::map<std::string, std::string> m;
   for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) {
@@ -39,7 +35,10 @@ std::map<std::string, std::string> user_metadata(const Xapian::Database& db) {
 }  // namespace
 
 Status merge_into(const fs::path& db_dir, const std::vector<std::string>& chunks, bool runs,
-                  const IdFixups& fixups, const fs::path& work_dir) {
+                  const IdFixups& fixups, const fs::path& work_dir, std::uint32_t block_size) {
+  // The merged database replaces the committed one: its files are synced
+  // before the swap.
+  const glass::MergeOptions durable{block_size, true};
   const fs::path merged = work_dir / "merged";
   const fs::path joined = work_dir / "runs-merged";
   std::error_code ec;
@@ -53,11 +52,11 @@ Status merge_into(const fs::path& db_dir, const std::vector<std::string>& chunks
         if (holds_only_metadata(target, db_dir)) {
           // A new database: the runs make it, with the target's metadata
           // (schema, analyzer), in one sequential write; nothing to compact.
-          Status m = glass::merge_runs(chunks, user_metadata(target), merged.string(), kDurable);
+          Status m = glass::merge_runs(chunks, user_metadata(target), merged.string(), durable);
           if (!m.ok()) return m;
           sources.clear();
         } else {
-          Status m = glass::merge_runs(chunks, {}, joined.string());
+          Status m = glass::merge_runs(chunks, {}, joined.string(), {block_size, false});
           if (!m.ok()) return m;
           sources = {joined.string()};
         }
@@ -70,7 +69,7 @@ Status merge_into(const fs::path& db_dir, const std::vector<std::string>& chunks
       for (const auto& source : sources) all.add_database(Xapian::Database(source));
       unsigned flags = 0;
       if (sources.size() > 2) flags |= Xapian::DBCOMPACT_MULTIPASS;
-      all.compact(merged.string(), flags);
+      all.compact(merged.string(), flags, static_cast<int>(block_size));
       all.close();
       fs::remove_all(joined, ec);
     }

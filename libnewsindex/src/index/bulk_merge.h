@@ -32,8 +32,10 @@ using IdFixups = std::unordered_map<std::string, bool>;
 // uncommitted changes there; `work_dir` is on the same file system and
 // holds nothing of value ("merged" is created in it). After an ok return the
 // caller must reopen `db_dir`: the directory it had open is gone.
+// `block_size`: of every table of the merged database (WriterOptions).
 Status merge_into(const std::filesystem::path& db_dir, const std::vector<std::string>& chunks,
-                  bool runs, const IdFixups& fixups, const std::filesystem::path& work_dir);
+                  bool runs, const IdFixups& fixups, const std::filesystem::path& work_dir,
+                  std::uint32_t block_size);
 
 }  // namespace newsindex::internal
 

@@ -37,7 +37,10 @@ Status compact_database(const std::string& path) {
   return internal::guard(path, [&]() -> Status {
     // Holding the write lock keeps writers out while we copy and swap.
     Xapian::WritableDatabase db(db_path.string(), Xapian::DB_OPEN);
-    db.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    // In the writer's default block size (Xapian's own default is 8 KiB):
+    // compaction must not undo what the writer chose for query speed.
+    db.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER,
+               static_cast<int>(WriterOptions().block_size));
     Status st = internal::swap_in(tmp, db_path);
     db.close();
     return st;

@@ -50,6 +50,11 @@ Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
                             std::to_string(options.title_wdf) + " and " +
                             std::to_string(options.lead_wdf) + ")");
   }
+  const std::uint32_t bs = options.block_size;
+  if (bs < 2048 || bs > 65536 || (bs & (bs - 1)) != 0) {
+    return Status::invalid_argument(path + ": block_size must be a power of two from 2048 to "
+                                    "65536 (got " + std::to_string(bs) + ")");
+  }
   if (Status st = check_database_dir(path); !st.ok()) return st;  // db_dir_check.h
   if (Status st = refuse_if_damaged(path); !st.ok()) return st;    // damage_mark.h
   std::unique_ptr<XapianIndexWriter> w(new XapianIndexWriter(path, options, std::move(analyzer)));
@@ -69,7 +74,10 @@ Status XapianIndexWriter::init() {
   if (!lock.ok()) return lock.status();
   lock_ = std::move(*lock);
   return guard(path_, [&]() -> Status {
-    db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    // The block size applies when the database is created (Xapian keeps an
+    // existing database's own).
+    db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS,
+                                   static_cast<int>(options_.block_size));
     const std::string identity = analyzer_->identity();
     const std::string rec_schema = meta(db_, schema::kMetaSchema);
     const std::string rec_analyzer = meta(db_, schema::kMetaAnalyzer);
@@ -334,7 +342,8 @@ Status XapianIndexWriter::commit_bulk() {
     chunks.insert(chunks.end(), done->begin(), done->end());
   }
   if (chunks.empty() && fixups_.empty()) return commit_now();
-  Status st = merge_into(database_dir(path_), chunks, direct_chunks_, fixups_, scratch_);
+  Status st = merge_into(database_dir(path_), chunks, direct_chunks_, fixups_, scratch_,
+                         options_.block_size);
   if (!st.ok()) return fail(std::move(st));
   // The merged database is in place: this commit is durable whatever
   // happens next.

@@ -136,6 +136,15 @@ bool QueryBuilder::common(const std::string& term) const {
              options_.common_part_share * static_cast<double>(db_->get_doccount());
 }
 
+bool QueryBuilder::absent_or_common(const std::string& term) const {
+  if (!db_) return false;
+  Xapian::doccount tf = db_->get_termfreq(term);
+  return tf == 0 ||
+         (options_.common_part_share > 0.0 && tf > options_.common_part_floor &&
+          static_cast<double>(tf) >
+              options_.common_part_share * static_cast<double>(db_->get_doccount()));
+}
+
 bool QueryBuilder::found_whole(const std::vector<std::string>& stems) const {
   if (!db_ || options_.whole_word_docs == 0) return false;
   return std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
@@ -190,7 +199,9 @@ Xapian::Query QueryBuilder::levels(std::vector<Xapian::Query> exact,
     std::string zt = field == QueryField::kTitle ? title_stem_term(s) : stem_term(s);
     if (term_fits(zt)) z.emplace_back(zt);
     std::string xt = compound_term(s);
-    if (field == QueryField::kText && term_fits(xt) && !common(xt)) xp.emplace_back(xt);
+    if (field == QueryField::kText && term_fits(xt) && !absent_or_common(xt)) {
+      xp.emplace_back(xt);
+    }
   }
   if (!z.empty() && options_.stem_weight > 0.0) {
     Xapian::Query zq = scaled(combine(Xapian::Query::OP_SYNONYM, z), options_.stem_weight);

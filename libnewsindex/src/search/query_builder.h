@@ -169,6 +169,9 @@ class QueryBuilder {
   bool all_stopwords(const QueryNode& root);
   // `term` is in more than common_part_share of the documents.
   bool common(const std::string& term) const;
+  // `term` is in no document (so it adds no weight: Xapian would still look
+  // it up twice, a block read each), or common().
+  bool absent_or_common(const std::string& term) const;
   // A stem of the word is in at least whole_word_docs documents.
   bool found_whole(const std::vector<std::string>& stems) const;
   // The related forms of a free-text word (none when related_weight is 0,
