@@ -177,6 +177,23 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
                   "BM25: shortest normalised document length (shorter ones count as this)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1000.0));
+  cmd->add_option("--weighting", ranking.weighting,
+                  "Weighting scheme: bm25, lm, lm2, lmjm, dph, dlh, pl2, inl2, bb2, ifb2, ineb2")
+      ->capture_default_str();
+  cmd->add_option("--weighting-param", ranking.weighting_param,
+                  "Parameter of --weighting (lm: mu, lmjm: lambda, pl2/inl2/...: c; 0 = default)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
+  cmd->add_option("--headline-rates", ranking.headline_rates_path,
+                  "Headline rates learned by 'newsindex learn-headlines' (headline words "
+                  "bodies seldom use weigh less)");
+  cmd->add_option("--headline-translations", ranking.headline_translations_path,
+                  "Headline translations learned by 'newsindex learn-headlines' (body words "
+                  "for headline words, at --translation-weight)");
+  cmd->add_option("--headline-rate-power", ranking.headline_rate_power,
+                  "Power of the headline rates' weights (0 = off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 100.0));
   const std::pair<const char*, double*> weight_flags[] = {
       {"--stem-weight", &ranking.stem_weight},
       {"--compound-weight", &ranking.compound_weight},
@@ -186,6 +203,7 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       {"--query-part-weight", &ranking.query_part_weight},
       {"--variant-weight", &ranking.variant_weight},
       {"--related-weight", &ranking.related_weight},
+      {"--translation-weight", &ranking.translation_weight},
       {"--phrase-pair-weight", &ranking.phrase_pair_weight},
       {"--near-pair-weight", &ranking.near_pair_weight},
       {"--coord-bonus", &ranking.coord_bonus},

@@ -24,6 +24,7 @@ void add_search_command(CLI::App& app, int& exit_code);
 void add_similar_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_serve_command(CLI::App& app, int& exit_code);
+void add_learn_headlines_command(CLI::App& app, int& exit_code);
 
 }  // namespace newsindex::tools
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   newsindex::tools::add_check_command(app, exit_code);
   newsindex::tools::add_eval_command(app, exit_code);
   newsindex::tools::add_serve_command(app, exit_code);
+  newsindex::tools::add_learn_headlines_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 
 #include "newsindex/analyzer.h"
 #include "newsindex/article.h"
+#include "newsindex/headline_rates.h"
 #include "newsindex/index_info.h"
 #include "newsindex/reader.h"
 #include "newsindex/searcher.h"

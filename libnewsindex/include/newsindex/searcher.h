@@ -96,6 +96,15 @@ struct SearcherOptions {
   // document shorter than the average counting as average length, gains
   // +0.001 with no query worse, "Other levers").
   double k1 = 1.2, k2 = 0.0, k3 = 1.0, b = 0.1, min_normlen = 1.0;
+  // Weighting scheme: "bm25" (the parameters above), or one of Xapian's
+  // others with weighting_param as its parameter (0: the scheme's default):
+  // "lm" (language model, Dirichlet smoothing; mu, 2000), "lm2" (two-stage;
+  // mu, 2000), "lmjm" (Jelinek-Mercer; lambda, 0.7), "dph", "dlh" (no
+  // parameter), "pl2", "inl2", "bb2", "ifb2", "ineb2" (c, 1); another name
+  // fails open() with kInvalidArgument. Default: "bm25" (docs/evaluation.md,
+  // "Other weighting schemes").
+  std::string weighting = "bm25";
+  double weighting_param = 0.0;
   DefaultOperator default_operator = DefaultOperator::kOr;
   // Search even if the databases record other analysis than the Analyzer
   // given to open(), none, or one this build cannot make again (then with
@@ -151,6 +160,25 @@ struct SearcherOptions {
   // Related-forms list (one group "form, form, ..." a line, and
   // "prefixes: ..." lines); "" = the built-in list.
   std::string related_forms_path;
+  // Headline rates learned from the user's own archive
+  // (newsindex/headline_rates.h, `newsindex learn-headlines`): a free-text
+  // word's weight is scaled by (its stem's smoothed title-to-body rate / the
+  // mean rate)^headline_rate_power, so headline words bodies seldom use
+  // ("column", "commentaar") weigh less. "" = no file (every weight 1);
+  // power in [0, 100], 0 = off. Default: "" / 0.15 (with both files, power
+  // 0.15 and translation_weight 1 were the best on one half of known-item-nl
+  // that keeps topic nDCG@10 on the sample set, +0.002 on the other half,
+  // not significant: docs/evaluation.md, "Headline words learned from the
+  // archive").
+  std::string headline_rates_path;
+  double headline_rate_power = 0.15;
+  // Headline translations learned from the user's own archive (`newsindex
+  // learn-headlines --translations-out`): a free-text word also searches
+  // the body stems its headline stem translates to, each at
+  // translation_weight × its share. "" = no file; weight in [0, 1000], 0 =
+  // off. Default: "" / 1 (see headline_rate_power).
+  std::string headline_translations_path;
+  double translation_weight = 1.0;
   // Term proximity (sequential dependence): each pair of neighbouring
   // free-text words of the query (stop words dropped between them count as
   // gaps) also searched as an ordered phrase, allowing the gap

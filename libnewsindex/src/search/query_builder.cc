@@ -276,6 +276,23 @@ Xapian::Query QueryBuilder::extras(Xapian::Query base, const Chunk& c,
     Xapian::Query related = related_level(related_words(forms.front(), stems, field));
     if (!related.empty()) lv.push_back(related);
   }
+  // "opgepakt": also "aangehouden", a body word learned from the archive's
+  // headlines (search/headline_translations.h).
+  if (options_.translations && options_.translation_weight > 0.0) {
+    std::vector<Xapian::Query> alt;
+    for (const std::string& s : stems) {
+      const HeadlineTranslations::Targets* t = options_.translations->find(s);
+      if (!t) continue;
+      for (const auto& [v, share] : *t) {
+        if (std::find(stems.begin(), stems.end(), v) != stems.end()) continue;
+        std::string zt = stem_term(v);
+        if (term_fits(zt)) alt.push_back(scaled(Xapian::Query(zt), share));
+      }
+    }
+    if (!alt.empty()) {
+      lv.push_back(scaled(combine(Xapian::Query::OP_OR, alt), options_.translation_weight));
+    }
+  }
   // "betaalmunt": also "munt" as a word (Z) or a document compound part (XP),
   // unless the word is found in enough documents as it is. A word without
   // such parts (most) costs no term-frequency lookup: each is a B-tree read.
@@ -391,6 +408,10 @@ QueryBuilder::Built QueryBuilder::word(const QueryNode& n, BuiltQuery& out, bool
     for (std::string& w : related_words(forms.front(), stems, n.field)) {
       out.highlight.terms.insert(std::move(w));
     }
+  }
+  // "Column", "Commentaar": headline words bodies seldom use weigh less.
+  if (options_.headline_rates && n.field == QueryField::kText) {
+    b.q = scaled(b.q, options_.headline_rates->weight(stems, options_.headline_rate_power));
   }
   if (stop_word) {
     b.q = scaled(b.q, options_.stopword_weight);

@@ -9,7 +9,10 @@
 //       hyphen parts as words  weight hyphen_part_weight    (0: off),
 //       query compound parts   weight query_part_weight     (0: off),
 //       stem variants          weight variant_weight        (0: off),
-//       related forms          weight related_weight        (0: off) )
+//       related forms          weight related_weight        (0: off),
+//       headline translations  weight translation_weight × share (0: off) )
+// times the word's headline weight (search/headline_rates.h; 1 without a
+// rates table or at headline_rate_power 0),
 // so an exact match ranks above a stem match above a compound-part match.
 // Term proximity (0: off): neighbouring free-text words of a sequence as
 //   AND_MAYBE(words, OR( PHRASE(a, b, 2 + gap)     weight phrase_pair_weight,
@@ -27,12 +30,15 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "newsindex/analyzer.h"
 #include "newsindex/searcher.h"
+#include "search/headline_rates.h"
+#include "search/headline_translations.h"
 #include "search/query_ast.h"
 #include "search/related_forms.h"
 #include "search/synonyms.h"
@@ -58,7 +64,9 @@ struct BuilderOptions {
         related_weight(searcher.related_weight),
         phrase_pair_weight(searcher.phrase_pair_weight),
         near_pair_weight(searcher.near_pair_weight),
-        near_pair_window(searcher.near_pair_window) {}
+        near_pair_window(searcher.near_pair_window),
+        headline_rate_power(searcher.headline_rate_power),
+        translation_weight(searcher.translation_weight) {}
 
   DefaultOperator default_operator;
   double stem_weight;
@@ -73,6 +81,14 @@ struct BuilderOptions {
   double phrase_pair_weight;
   double near_pair_weight;
   Xapian::termcount near_pair_window;
+  double headline_rate_power;
+  // The learned headline rates headline_rate_power applies (may be null:
+  // every word at weight 1). Shared, immutable.
+  std::shared_ptr<const HeadlineRates> headline_rates;
+  double translation_weight;
+  // The learned headline translations translation_weight applies (may be
+  // null: none).
+  std::shared_ptr<const HeadlineTranslations> translations;
   // Most terms a trailing wildcard expands to (the most frequent). Default: 100.
   unsigned wildcard_limit = 100;
   // The exact level as `stem AND_MAYBE exact` (same weights as OR; the exact

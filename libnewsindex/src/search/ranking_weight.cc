@@ -84,7 +84,46 @@ double BonusBM25Weight::get_maxpart() const {
   return idf_weight_ * tf_part(get_wdf_upper_bound(), get_doclength_lower_bound()) + bonus_;
 }
 
+namespace {
+
+// The schemes other than BM25, each from its parameter (<= 0: the scheme's
+// default): "lm" Dirichlet mu (2000), "lm2" two-stage mu (2000, lambda
+// 0.7), "lmjm" Jelinek-Mercer lambda (0.7), the DFR schemes c (1).
+std::unique_ptr<Xapian::Weight> other_weight(const std::string& name, double param) {
+  const bool given = param > 0.0;
+  if (name == "lm") {
+    return std::make_unique<Xapian::LMWeight>(0.0, Xapian::Weight::DIRICHLET_SMOOTHING,
+                                              given ? param : 2000.0, 0.0);
+  }
+  if (name == "lm2") {
+    return std::make_unique<Xapian::LMWeight>(0.0, Xapian::Weight::TWO_STAGE_SMOOTHING, 0.7,
+                                              given ? param : 2000.0);
+  }
+  if (name == "lmjm") {
+    return std::make_unique<Xapian::LMWeight>(0.0, Xapian::Weight::JELINEK_MERCER_SMOOTHING,
+                                              given ? std::min(param, 1.0) : 0.7, 0.0);
+  }
+  if (name == "dph") return std::make_unique<Xapian::DPHWeight>();
+  if (name == "dlh") return std::make_unique<Xapian::DLHWeight>();
+  const double c = given ? param : 1.0;
+  if (name == "pl2") return std::make_unique<Xapian::PL2Weight>(c);
+  if (name == "inl2") return std::make_unique<Xapian::InL2Weight>(c);
+  if (name == "bb2") return std::make_unique<Xapian::BB2Weight>(c);
+  if (name == "ifb2") return std::make_unique<Xapian::IfB2Weight>(c);
+  if (name == "ineb2") return std::make_unique<Xapian::IneB2Weight>(c);
+  return nullptr;
+}
+
+}  // namespace
+
+bool known_weighting(const std::string& name) {
+  return name == "bm25" || other_weight(name, 0.0) != nullptr;
+}
+
 std::unique_ptr<Xapian::Weight> make_weight(const SearcherOptions& o) {
+  if (o.weighting != "bm25") {
+    if (std::unique_ptr<Xapian::Weight> w = other_weight(o.weighting, o.weighting_param)) return w;
+  }
   if (o.coord_bonus > 0.0 || o.tf_floor > 0.0) {
     Bm25Params p;
     p.k1 = o.k1;

@@ -53,7 +53,13 @@ class BonusBM25Weight : public Xapian::Weight {
   double bonus_ = 0.0;       // coord_bonus × query factor + tf_floor × idf_weight_
 };
 
-// BM25Weight, or BonusBM25Weight when coord_bonus or tf_floor is set.
+// True if `name` is a SearcherOptions::weighting this build knows.
+bool known_weighting(const std::string& name);
+
+// SearcherOptions::weighting with its parameter: for "bm25" BM25Weight, or
+// BonusBM25Weight when coord_bonus or tf_floor is set; else one of Xapian's
+// other schemes (docs/evaluation.md, "Other weighting schemes").
+// REQUIRES: known_weighting(options.weighting).
 std::unique_ptr<Xapian::Weight> make_weight(const SearcherOptions& options);
 
 }  // namespace newsindex::internal

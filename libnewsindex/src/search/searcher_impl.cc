@@ -45,16 +45,30 @@ class SimilarTermDecider : public Xapian::ExpandDecider {
   const Analyzer& analyzer_;
 };
 
+// The builder's options: the Searcher's, with the loaded headline rates.
+BuilderOptions builder_options(const SearcherOptions& options,
+                               std::shared_ptr<const HeadlineRates> rates,
+                               std::shared_ptr<const HeadlineTranslations> translations) {
+  BuilderOptions b(options);
+  b.headline_rates = std::move(rates);
+  b.translations = std::move(translations);
+  return b;
+}
+
 class SearcherImpl final : public Searcher {
  public:
   SearcherImpl(SearcherDatabases dbs, SearcherOptions options,
-               std::shared_ptr<const Analyzer> analyzer, Synonyms synonyms, RelatedForms related)
+               std::shared_ptr<const Analyzer> analyzer, Synonyms synonyms, RelatedForms related,
+               std::shared_ptr<const HeadlineRates> rates,
+               std::shared_ptr<const HeadlineTranslations> translations)
       : dbs_(std::move(dbs)),
         options_(std::move(options)),
         analyzer_(std::move(analyzer)),
         synonyms_(std::move(synonyms)),
         related_(std::move(related)),
-        builder_(*analyzer_, &synonyms_, BuilderOptions(options_), &dbs_.db(), &related_),
+        builder_(*analyzer_, &synonyms_,
+                 builder_options(options_, std::move(rates), std::move(translations)), &dbs_.db(),
+                 &related_),
         snippeter_(*analyzer_) {}
 
   Result<SearchResults> search(const SearchRequest& request) override {
@@ -350,6 +364,7 @@ Status check_weights(const SearcherOptions& options) {
       {"query_part_weight", options.query_part_weight},
       {"variant_weight", options.variant_weight},
       {"related_weight", options.related_weight},
+      {"translation_weight", options.translation_weight},
       {"phrase_pair_weight", options.phrase_pair_weight},
       {"near_pair_weight", options.near_pair_weight},
       {"coord_bonus", options.coord_bonus},
@@ -361,6 +376,14 @@ Status check_weights(const SearcherOptions& options) {
       return Status::invalid_argument(std::string(name) + " must be between 0 and 1000, got " +
                                       std::to_string(w));
     }
+  }
+  if (!known_weighting(options.weighting) || !(options.weighting_param >= 0.0)) {
+    return Status::invalid_argument("unknown weighting scheme '" + options.weighting +
+                                    "' or negative weighting_param (docs: SearcherOptions)");
+  }
+  if (!(options.headline_rate_power >= 0.0 && options.headline_rate_power <= 100.0)) {
+    return Status::invalid_argument("headline_rate_power must be between 0 and 100, got " +
+                                    std::to_string(options.headline_rate_power));
   }
   if ((options.coord_bonus > 0.0 || options.tf_floor > 0.0) && options.k2 != 0.0) {
     return Status::invalid_argument("coord_bonus and tf_floor need k2 = 0, got k2 " +
@@ -425,10 +448,19 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   if (!syn.ok()) return syn.status();
   Result<RelatedForms> related = RelatedForms::load(options.related_forms_path, *analyzer);
   if (!related.ok()) return related.status();
+  Result<HeadlineRates> rates = HeadlineRates::load(options.headline_rates_path);
+  if (!rates.ok()) return rates.status();
+  Result<HeadlineTranslations> translations =
+      HeadlineTranslations::load(options.headline_translations_path);
+  if (!translations.ok()) return translations.status();
   try {
     return std::unique_ptr<Searcher>(
         new SearcherImpl(std::move(dbs).value(), options, std::move(analyzer),
-                         std::move(syn).value(), std::move(related).value()));
+                         std::move(syn).value(), std::move(related).value(),
+                         rates->size() ? std::make_shared<const HeadlineRates>(*rates) : nullptr,
+                         translations->size()
+                             ? std::make_shared<const HeadlineTranslations>(*translations)
+                             : nullptr));
   } catch (const std::exception& e) {
     return Status::internal_error(std::string("opening searcher: ") + e.what());
   }

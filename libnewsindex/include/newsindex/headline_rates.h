@@ -1,0 +1,62 @@
+// newsindex/headline_rates.h: learn, from an archive's own articles, how
+// often a headline's words recur in the article's body.
+//
+// Headlines use words their bodies do not ("Column", "Commentaar", "Uitslag",
+// question words); a query that is a headline (known-item search) weighs such
+// words less when SearcherOptions::headline_rates_path names the file this
+// learner writes and headline_rate_power is > 0 (docs/evaluation.md,
+// "Headline words learned from the archive"). The file holds derived counts
+// only (stem, titles with it, titles whose body has it too), no text.
+#ifndef NEWSINDEX_HEADLINE_RATES_H_
+#define NEWSINDEX_HEADLINE_RATES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "newsindex/analyzer.h"
+#include "newsindex/article.h"
+#include "newsindex/export.h"
+
+namespace newsindex {
+
+// Not thread-safe; one per thread. Keeps each counted article's distinct
+// body stems (4 bytes each: about 80 MB for 100,000 articles of 200 stems)
+// for translations_text().
+class NEWSINDEX_EXPORT HeadlineRateLearner {
+ public:
+  // `analyzer` must be the one the searched databases were built with.
+  explicit HeadlineRateLearner(std::shared_ptr<const Analyzer> analyzer);
+  ~HeadlineRateLearner();
+  HeadlineRateLearner(const HeadlineRateLearner&) = delete;
+  HeadlineRateLearner& operator=(const HeadlineRateLearner&) = delete;
+
+  // Counts each stem of `article`'s title once, and whether its body (with
+  // the lead) has the stem too. Articles without a title or body count for
+  // nothing.
+  void add(const Article& article);
+  // Articles counted so far.
+  std::uint64_t articles() const;
+  // The rates file: a '#' header line, then "stem<TAB>titles<TAB>in body"
+  // for each stem in at least `min_titles` titles, in byte order.
+  std::string text(std::uint32_t min_titles = 3) const;
+  // The translations file (SearcherOptions::headline_translations_path):
+  // for each title stem w (no stop word) missing from the bodies of at
+  // least `min_titles` articles whose title has it, up to `per_stem` body
+  // stems v found in such bodies at least min_titles times and at least
+  // `min_lift` times as often as in all bodies (and in at most `max_share`
+  // of all bodies), the best by p * log(lift): "w<TAB>v<TAB>p" lines, p =
+  // the share of the titles with w whose body has v but not w.
+  // Defaults: the best of (per_stem, min_lift) = (1, 10), (3, 5), (3, 10),
+  // (5, 3), (8, 5) on the odd half of known-item-nl (docs/evaluation.md).
+  std::string translations_text(std::uint32_t min_titles = 5, std::uint32_t per_stem = 1,
+                                double min_lift = 10.0, double max_share = 0.02) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsindex
+
+#endif  // NEWSINDEX_HEADLINE_RATES_H_

@@ -1,0 +1,95 @@
+// `newsindex learn-headlines`: the rates and translations files it writes
+// from a small archive written for the test, read back by search; errors.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "testing/test_paths.h"
+
+namespace newsindex {
+namespace {
+
+namespace fs = std::filesystem;
+
+int run(const std::string& args, const fs::path& err) {
+  const std::string cmd =
+      testing::cli_path().string() + " " + args + " >/dev/null 2>" + err.string();
+  const int status = std::system(cmd.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(LearnHeadlinesCli, WritesFilesSearchReads) {
+  const fs::path dir = testing::fresh_dir("learn_headlines_cli");
+  {
+    std::ofstream j(dir / "a.jsonl");
+    for (int i = 0; i < 3; ++i) {
+      j << R"({"id":"a)" << i
+        << R"(","title":"Dief opgepakt","body":"De politie heeft de dief gearresteerd."})"
+        << "\n";
+    }
+    j << R"({"id":"t1","title":"Dief opgepakt","body":"De dief is opgepakt door de politie."})"
+      << "\n";
+    j << R"({"id":"x","title":"Kat gered","body":"De brandweer redde een kat."})" << "\n";
+  }
+  std::ofstream(dir / "ids.txt") << "x\n";
+  const fs::path err = dir / "err.txt";
+  ASSERT_EQ(run("learn-headlines --out " + (dir / "rates.tsv").string() +
+                    " --translations-out " + (dir / "tr.tsv").string() + " --exclude " +
+                    (dir / "ids.txt").string() + " " + (dir / "a.jsonl").string(),
+                err),
+            0)
+      << slurp(err);
+  EXPECT_EQ(slurp(err), "learned from 4 articles (1 excluded, 0 skipped) into " +
+                            (dir / "rates.tsv").string() + "\n");
+  // Stems in at least 3 titles; "kat" was excluded with its article.
+  EXPECT_EQ(slurp(dir / "rates.tsv"),
+            "# newsindex headline rates: stem, titles with it, of those with it in the body (4 "
+            "articles)\n"
+            "dief\t4\t4\n"
+            "opgepakt\t4\t1\n");
+  // 3 lacking titles: under the default minimum of 5, no translation.
+  EXPECT_EQ(slurp(dir / "tr.tsv"),
+            "# newsindex headline translations: title stem, body stem, share of the titles (4 "
+            "articles)\n");
+
+  ASSERT_EQ(run("index --db " + (dir / "db").string() + " " + (dir / "a.jsonl").string(), err),
+            0)
+      << slurp(err);
+  EXPECT_EQ(run("search --db " + (dir / "db").string() + " --headline-rates " +
+                    (dir / "rates.tsv").string() + " --headline-translations " +
+                    (dir / "tr.tsv").string() + " dief opgepakt",
+                err),
+            0)
+      << slurp(err);
+
+  // Errors name the file: a missing exclude list, a malformed rates file.
+  EXPECT_EQ(run("learn-headlines --out " + (dir / "r2.tsv").string() + " --exclude " +
+                    (dir / "none.txt").string() + " " + (dir / "a.jsonl").string(),
+                err),
+            1);
+  EXPECT_NE(slurp(err).find("cannot open exclude file " + (dir / "none.txt").string()),
+            std::string::npos)
+      << slurp(err);
+  std::ofstream(dir / "bad.tsv") << "dief\t4\n";
+  EXPECT_EQ(run("search --db " + (dir / "db").string() + " --headline-rates " +
+                    (dir / "bad.tsv").string() + " dief",
+                err),
+            1);
+  EXPECT_NE(slurp(err).find((dir / "bad.tsv").string() + ":1: expected"), std::string::npos)
+      << slurp(err);
+}
+
+}  // namespace
+}  // namespace newsindex
