@@ -4,8 +4,8 @@
 // Articles: the first N of ../shared/corpora (fallback corpora/sample):
 // --articles=N (default 20,000) or --articles=all (the whole corpus,
 // 107,821). Three indexes are built once and cached under
-// <build>/bench-cache/search-v8-<articles loaded>/: ours (IndexWriter in
-// bulk mode with its default block size, as `newsindex index` builds a new
+// <build>/bench-cache/search-v9-<articles loaded>/: ours (IndexWriter in
+// bulk mode with its default block sizes, as `newsindex index` builds a new
 // database; full analysis), raw Xapian (TermGenerator + Stem("dutch"), positions, an XOUT
 // outlet filter term and outlet/year value slots), and FTS5 (unicode61
 // remove_diacritics 2).
@@ -112,7 +112,7 @@ fs::path cache_dir(std::size_t articles) {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   fs::path base = ec ? fs::current_path() : exe.parent_path();
-  return base / "bench-cache" / ("search-v8-" + std::to_string(articles));
+  return base / "bench-cache" / ("search-v9-" + std::to_string(articles));
 }
 
 void build_ours(const fs::path& path, const std::vector<Article>& articles) {

@@ -41,6 +41,7 @@ struct IndexArgs {
   std::uint32_t shards = 0;
   std::uint32_t dedup_window = WriterOptions{}.dedup_window;
   std::uint32_t block_size = WriterOptions{}.block_size;
+  std::uint32_t docdata_block_size = WriterOptions{}.docdata_block_size;
   std::vector<std::string> paths;
 };
 
@@ -149,6 +150,7 @@ int run_index(const IndexArgs& args) {
   wo.shards = args.shards;
   wo.dedup_window = args.dedup_window;
   wo.block_size = args.block_size;
+  wo.docdata_block_size = args.docdata_block_size;
   auto writer = IndexWriter::open(args.db, wo);
   if (!writer.ok()) return report_error("index", writer.status());
   if (!(*writer)->stats().notice.empty()) {
@@ -301,6 +303,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
                   "merge: 2048, 4096, ... 65536 (default " +
                       std::to_string(WriterOptions{}.block_size) +
                       "; docs/performance.md, \"Query ranking\")");
+  cmd->add_option("--docdata-block-size", args->docdata_block_size,
+                  "Block size in bytes of the document data table when a bulk import "
+                  "writes a new database: 0 (= --block-size), 2048, ... 65536 (default " +
+                      std::to_string(WriterOptions{}.docdata_block_size) + ")");
   cmd->add_option("paths", args->paths, "Files, folders or - for stdin")->required();
   cmd->callback([args, &exit_code] { exit_code = run_index(*args); });
 }

@@ -10,11 +10,17 @@
 
 namespace newsindex::glass {
 
-Status prepare_output_dir(const std::string& dir, std::uint32_t bs) {
+Status check_block_size(std::uint32_t bs) {
   if (bs < 2048 || bs > 65536 || (bs & (bs - 1)) != 0) {
     return Status::invalid_argument("block size " + std::to_string(bs) +
                                     ": must be a power of two from 2048 to 65536");
   }
+  return Status();
+}
+
+Status prepare_output_dir(const std::string& dir, std::uint32_t bs) {
+  Status ok = check_block_size(bs);
+  if (!ok.ok()) return ok;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::io_error(dir + ": " + ec.message());

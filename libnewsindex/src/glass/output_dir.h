@@ -10,6 +10,9 @@
 
 namespace newsindex::glass {
 
+// kInvalidArgument unless `block_size` is a power of two from 2048 to 65536.
+Status check_block_size(std::uint32_t block_size);
+
 // Checks `block_size` (a power of two from 2048 to 65536) and makes `dir` an
 // empty directory: kInvalidArgument when it holds anything.
 Status prepare_output_dir(const std::string& dir, std::uint32_t block_size);

@@ -360,6 +360,11 @@ Status merge_postlist(std::vector<Source>& sources,
 }
 
 
+std::uint32_t table_block_size(const MergeOptions& options, Table table) {
+  return table == kDocdata && options.docdata_block_size != 0 ? options.docdata_block_size
+                                                              : options.block_size;
+}
+
 // Merges one table of every run into DIR/NAME.glass.
 template <class Merge>
 Status merge_table(const std::vector<std::string>& runs, const std::vector<std::uint64_t>& offsets,
@@ -368,7 +373,7 @@ Status merge_table(const std::vector<std::string>& runs, const std::vector<std::
                    Merge merge) {
   auto sources = open_sources(runs, offsets, name);
   if (!sources.ok()) return sources.status();
-  TableBuilder builder(dir + "/" + name + ".glass", options.block_size, kRevision,
+  TableBuilder builder(dir + "/" + name + ".glass", table_block_size(options, table), kRevision,
                        default_compress_min(table));
   Status st = merge(*sources, builder);
   if (!st.ok()) return st;
@@ -415,6 +420,10 @@ Status merge_runs(const std::vector<std::string>& runs,
   const std::uint32_t bs = options.block_size;
   Status ready = prepare_output_dir(dir, bs);
   if (!ready.ok()) return ready;
+  if (options.docdata_block_size != 0) {
+    ready = check_block_size(options.docdata_block_size);
+    if (!ready.ok()) return ready;
+  }
   DatabaseStats total;
   std::vector<std::uint64_t> offsets;
   for (const std::string& run : runs) {
@@ -432,7 +441,7 @@ Status merge_runs(const std::vector<std::string>& runs,
   }
   std::array<RootInfo, kTableCount> roots;
   for (int t = 0; t < kTableCount; ++t) {
-    roots[t].block_size = bs;
+    roots[t].block_size = table_block_size(options, static_cast<Table>(t));
     roots[t].compress_min = default_compress_min(static_cast<Table>(t));
   }
   // Three streams, so that both cores stay busy to the end: the postlist

@@ -30,6 +30,10 @@ struct MergeOptions {
   std::uint32_t block_size = 8192;
   // fsync the files and the directory before returning.
   bool sync = false;
+  // The document data table's block size when not 0 (same range). Each hit
+  // reads its record with one read of a whole block; the posting lists gain
+  // from larger blocks, the records do not.
+  std::uint32_t docdata_block_size = 0;
 };
 
 // The statistics file of a run directory (written last: a run directory

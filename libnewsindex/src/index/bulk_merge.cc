@@ -35,10 +35,11 @@ std::map<std::string, std::string> user_metadata(const Xapian::Database& db) {
 }  // namespace
 
 Status merge_into(const fs::path& db_dir, const std::vector<std::string>& chunks, bool runs,
-                  const IdFixups& fixups, const fs::path& work_dir, std::uint32_t block_size) {
+                  const IdFixups& fixups, const fs::path& work_dir, std::uint32_t block_size,
+                  std::uint32_t docdata_block_size) {
   // The merged database replaces the committed one: its files are synced
   // before the swap.
-  const glass::MergeOptions durable{block_size, true};
+  const glass::MergeOptions durable{block_size, true, docdata_block_size};
   const fs::path merged = work_dir / "merged";
   const fs::path joined = work_dir / "runs-merged";
   std::error_code ec;

@@ -32,10 +32,12 @@ using IdFixups = std::unordered_map<std::string, bool>;
 // uncommitted changes there; `work_dir` is on the same file system and
 // holds nothing of value ("merged" is created in it). After an ok return the
 // caller must reopen `db_dir`: the directory it had open is gone.
-// `block_size`: of every table of the merged database (WriterOptions).
+// `block_size`: of every table of the merged database (WriterOptions);
+// `docdata_block_size` (0: block_size): of its document data table when the
+// runs make a new database (Xapian's compaction writes one size for all).
 Status merge_into(const std::filesystem::path& db_dir, const std::vector<std::string>& chunks,
                   bool runs, const IdFixups& fixups, const std::filesystem::path& work_dir,
-                  std::uint32_t block_size);
+                  std::uint32_t block_size, std::uint32_t docdata_block_size = 0);
 
 }  // namespace newsindex::internal
 

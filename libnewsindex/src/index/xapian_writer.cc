@@ -55,6 +55,11 @@ Result<std::unique_ptr<IndexWriter>> XapianIndexWriter::open(
     return Status::invalid_argument(path + ": block_size must be a power of two from 2048 to "
                                     "65536 (got " + std::to_string(bs) + ")");
   }
+  const std::uint32_t dbs = options.docdata_block_size;
+  if (dbs != 0 && (dbs < 2048 || dbs > 65536 || (dbs & (dbs - 1)) != 0)) {
+    return Status::invalid_argument(path + ": docdata_block_size must be 0 or a power of two "
+                                    "from 2048 to 65536 (got " + std::to_string(dbs) + ")");
+  }
   if (Status st = check_database_dir(path); !st.ok()) return st;  // db_dir_check.h
   if (Status st = refuse_if_damaged(path); !st.ok()) return st;    // damage_mark.h
   std::unique_ptr<XapianIndexWriter> w(new XapianIndexWriter(path, options, std::move(analyzer)));
@@ -343,7 +348,7 @@ Status XapianIndexWriter::commit_bulk() {
   }
   if (chunks.empty() && fixups_.empty()) return commit_now();
   Status st = merge_into(database_dir(path_), chunks, direct_chunks_, fixups_, scratch_,
-                         options_.block_size);
+                         options_.block_size, options_.docdata_block_size);
   if (!st.ok()) return fail(std::move(st));
   // The merged database is in place: this commit is durable whatever
   // happens next.
