@@ -128,21 +128,21 @@ QueryBuilder::Chunk QueryBuilder::analyse(const std::string& text) {
   return c;
 }
 
-bool QueryBuilder::common(const std::string& term) const {
-  if (!db_ || !(options_.common_part_share > 0.0)) return false;
-  Xapian::doccount tf = db_->get_termfreq(term);
-  return tf > options_.common_part_floor &&
+bool QueryBuilder::common_tf(Xapian::doccount tf) const {
+  return options_.common_part_share > 0.0 && tf > options_.common_part_floor &&
          static_cast<double>(tf) >
              options_.common_part_share * static_cast<double>(db_->get_doccount());
+}
+
+bool QueryBuilder::common(const std::string& term) const {
+  if (!db_ || !(options_.common_part_share > 0.0)) return false;
+  return common_tf(db_->get_termfreq(term));
 }
 
 bool QueryBuilder::absent_or_common(const std::string& term) const {
   if (!db_) return false;
   Xapian::doccount tf = db_->get_termfreq(term);
-  return tf == 0 ||
-         (options_.common_part_share > 0.0 && tf > options_.common_part_floor &&
-          static_cast<double>(tf) >
-              options_.common_part_share * static_cast<double>(db_->get_doccount()));
+  return tf == 0 || common_tf(tf);
 }
 
 bool QueryBuilder::found_whole(const std::vector<std::string>& stems) const {

@@ -167,6 +167,8 @@ class QueryBuilder {
   Xapian::Query extras(Xapian::Query base, const Chunk& c, const std::vector<std::string>& forms,
                        const std::vector<std::string>& stems, QueryField field);
   bool all_stopwords(const QueryNode& root);
+  // A term in `tf` documents is in more than common_part_share of them.
+  bool common_tf(Xapian::doccount tf) const;
   // `term` is in more than common_part_share of the documents.
   bool common(const std::string& term) const;
   // `term` is in no document (so it adds no weight: Xapian would still look

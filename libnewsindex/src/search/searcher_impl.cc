@@ -457,9 +457,9 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
     return std::unique_ptr<Searcher>(
         new SearcherImpl(std::move(dbs).value(), options, std::move(analyzer),
                          std::move(syn).value(), std::move(related).value(),
-                         rates->size() ? std::make_shared<const HeadlineRates>(*rates) : nullptr,
+                         rates->size() ? std::make_shared<const HeadlineRates>(std::move(*rates)) : nullptr,
                          translations->size()
-                             ? std::make_shared<const HeadlineTranslations>(*translations)
+                             ? std::make_shared<const HeadlineTranslations>(std::move(*translations))
                              : nullptr));
   } catch (const std::exception& e) {
     return Status::internal_error(std::string("opening searcher: ") + e.what());
