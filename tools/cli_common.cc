@@ -178,10 +178,10 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1000.0));
   cmd->add_option("--weighting", ranking.weighting,
-                  "Weighting scheme: bm25, lm, lm2, lmjm, dph, dlh, pl2, inl2, bb2, ifb2, ineb2")
+                  "Weighting scheme: bm25, lm, lm2, lmjm, qlm, dph, dlh, pl2, inl2, bb2, ifb2, ineb2")
       ->capture_default_str();
   cmd->add_option("--weighting-param", ranking.weighting_param,
-                  "Parameter of --weighting (lm: mu, lmjm: lambda, pl2/inl2/...: c; 0 = default)")
+                  "Parameter of --weighting (lm, qlm: mu, lmjm: lambda, pl2/inl2/...: c; 0 = default)")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1e6));
   cmd->add_option("--headline-rates", ranking.headline_rates_path,

@@ -183,3 +183,50 @@ TEST(MakeWeight, PicksTheSchemeByTheExtras) {
 
 }  // namespace
 }  // namespace newsindex::internal
+
+namespace newsindex::internal {
+namespace {
+
+// Query likelihood, Dirichlet: a document's score differs from the model's
+// log-likelihood sum over the query's terms of log((wdf + mu p(t)) / (doclen +
+// mu)) by the same constant for every document (matched or not).
+TEST(QueryLikelihoodWeight, RanksAsTheDirichletLogLikelihood) {
+  Xapian::Database db = small_db();
+  const double total = db.get_avlength() * db.get_doccount();
+  for (double mu : {1.0, 10.0, 1000.0}) {
+    for (const std::vector<std::string>& terms :
+         {std::vector<std::string>{"a", "b"}, {"a", "c", "y"}, {"x"}}) {
+      std::vector<Xapian::Query> leaves(terms.begin(), terms.end());
+      auto got = scores(db, join(Xapian::Query::OP_OR, leaves), QueryLikelihoodWeight(mu));
+      double offset = 0;
+      bool first = true;
+      for (const auto& [id, w] : got) {
+        const double len = db.get_doclength(id);
+        double loglik = 0;
+        for (const std::string& t : terms) {
+          const double pc = db.get_collection_freq(t) / total;
+          Xapian::termcount wdf = 0;
+          auto p = db.postlist_begin(t);
+          p.skip_to(id);
+          if (p != db.postlist_end(t) && *p == id) wdf = p.get_wdf();
+          loglik += std::log((wdf + mu * pc) / (len + mu));
+        }
+        if (first) offset = w - loglik, first = false;
+        EXPECT_NEAR(w - loglik, offset, 1e-9) << "mu " << mu << " doc " << id;
+        EXPECT_GE(w, 0.0);
+      }
+    }
+  }
+  EXPECT_TRUE(known_weighting("qlm"));
+  SearcherOptions o;
+  o.weighting = "qlm";
+  o.weighting_param = 500;
+  std::unique_ptr<Xapian::Weight> w = make_weight(o);
+  EXPECT_EQ(w->name(), "newsindex.QueryLikelihoodWeight");
+  std::unique_ptr<Xapian::Weight> back(w->unserialise(w->serialise()));
+  EXPECT_EQ(back->serialise(), w->serialise());
+  EXPECT_THROW(w->unserialise("x"), Xapian::SerialisationError);
+}
+
+}  // namespace
+}  // namespace newsindex::internal

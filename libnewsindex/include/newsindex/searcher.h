@@ -100,9 +100,11 @@ struct SearcherOptions {
   // others with weighting_param as its parameter (0: the scheme's default):
   // "lm" (language model, Dirichlet smoothing; mu, 2000), "lm2" (two-stage;
   // mu, 2000), "lmjm" (Jelinek-Mercer; lambda, 0.7), "dph", "dlh" (no
-  // parameter), "pl2", "inl2", "bb2", "ifb2", "ineb2" (c, 1); another name
-  // fails open() with kInvalidArgument. Default: "bm25" (docs/evaluation.md,
-  // "Other weighting schemes").
+  // parameter), "pl2", "inl2", "bb2", "ifb2", "ineb2" (c, 1), or ours,
+  // "qlm" (query likelihood, Dirichlet, a missing term scored as the model
+  // says; mu, 1000); another name fails open() with kInvalidArgument.
+  // "qlm" is not known to xapian-tcpsrv (local shards only). Default: "bm25"
+  // (docs/evaluation.md, "Other weighting schemes", "Score fusion").
   std::string weighting = "bm25";
   double weighting_param = 0.0;
   DefaultOperator default_operator = DefaultOperator::kOr;

@@ -84,6 +84,63 @@ double BonusBM25Weight::get_maxpart() const {
   return idf_weight_ * tf_part(get_wdf_upper_bound(), get_doclength_lower_bound()) + bonus_;
 }
 
+QueryLikelihoodWeight::QueryLikelihoodWeight(double mu) : mu_(mu > 0.0 ? mu : 1000.0) {
+  need_stat(COLLECTION_FREQ);
+  need_stat(TOTAL_LENGTH);
+  need_stat(WDF);
+  need_stat(WDF_MAX);
+  need_stat(WQF);
+  need_stat(QUERY_LENGTH);
+  need_stat(DOC_LENGTH);
+  need_stat(DOC_LENGTH_MIN);
+  need_stat(DOC_LENGTH_MAX);
+}
+
+std::string QueryLikelihoodWeight::serialise() const {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%a", mu_);
+  return buf;
+}
+
+QueryLikelihoodWeight* QueryLikelihoodWeight::unserialise(const std::string& serialised) const {
+  char* end = nullptr;
+  const double mu = std::strtod(serialised.c_str(), &end);
+  if (serialised.empty() || *end != '\0') {
+    throw Xapian::SerialisationError("newsindex.QueryLikelihoodWeight: bad data");
+  }
+  return new QueryLikelihoodWeight(mu);
+}
+
+void QueryLikelihoodWeight::init(double factor) {
+  query_length_ = get_query_length();
+  longest_ = get_doclength_upper_bound();
+  if (factor == 0.0) return;  // the object for get_sumextra
+  factor_ = factor * get_wqf();
+  const double total = static_cast<double>(get_total_length());
+  const double cf = static_cast<double>(get_collection_freq());
+  // A term no document holds here (a shard) still gets a finite weight.
+  const double pc = total > 0.0 ? std::max(cf, 0.5) / total : 1.0;
+  inv_mu_pc_ = 1.0 / (mu_ * pc);
+}
+
+double QueryLikelihoodWeight::get_sumpart(Xapian::termcount wdf, Xapian::termcount,
+                                          Xapian::termcount) const {
+  if (wdf == 0) return 0.0;
+  return factor_ * std::log1p(wdf * inv_mu_pc_);
+}
+
+double QueryLikelihoodWeight::get_maxpart() const {
+  return factor_ * std::log1p(get_wdf_upper_bound() * inv_mu_pc_);
+}
+
+double QueryLikelihoodWeight::get_sumextra(Xapian::termcount doclen, Xapian::termcount) const {
+  return query_length_ * std::log((longest_ + mu_) / (std::min<double>(doclen, longest_) + mu_));
+}
+
+double QueryLikelihoodWeight::get_maxextra() const {
+  return query_length_ * std::log((longest_ + mu_) / (get_doclength_lower_bound() + mu_));
+}
+
 namespace {
 
 // The schemes other than BM25, each from its parameter (<= 0: the scheme's
@@ -103,6 +160,7 @@ std::unique_ptr<Xapian::Weight> other_weight(const std::string& name, double par
     return std::make_unique<Xapian::LMWeight>(0.0, Xapian::Weight::JELINEK_MERCER_SMOOTHING,
                                               given ? std::min(param, 1.0) : 0.7, 0.0);
   }
+  if (name == "qlm") return std::make_unique<QueryLikelihoodWeight>(given ? param : 1000.0);
   if (name == "dph") return std::make_unique<Xapian::DPHWeight>();
   if (name == "dlh") return std::make_unique<Xapian::DLHWeight>();
   const double c = given ? param : 1.0;

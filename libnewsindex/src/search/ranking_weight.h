@@ -53,6 +53,40 @@ class BonusBM25Weight : public Xapian::Weight {
   double bonus_ = 0.0;       // coord_bonus × query factor + tf_floor × idf_weight_
 };
 
+// Query likelihood with Dirichlet smoothing (Zhai and Lafferty), in its
+// rank-equivalent form: for each query term a document matches
+//   factor × wqf × log(1 + wdf / (mu × cf / total length))
+// and once per document the length prior
+//   query length × log((longest document + mu) / (doclen + mu))   (>= 0)
+// Unlike Xapian::LMWeight (which scores matched terms only, each with
+// log(longest document × p(t|d)), no prior) a missing term costs a document
+// its smoothed probability, as the model says. Weighting "qlm"
+// (docs/evaluation.md, "Score fusion").
+class QueryLikelihoodWeight : public Xapian::Weight {
+ public:
+  explicit QueryLikelihoodWeight(double mu);
+
+  QueryLikelihoodWeight* clone() const override { return new QueryLikelihoodWeight(mu_); }
+  std::string name() const override { return "newsindex.QueryLikelihoodWeight"; }
+  std::string serialise() const override;
+  QueryLikelihoodWeight* unserialise(const std::string& serialised) const override;
+
+  double get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen,
+                     Xapian::termcount uniqterms) const override;
+  double get_maxpart() const override;
+  double get_sumextra(Xapian::termcount doclen, Xapian::termcount uniqterms) const override;
+  double get_maxextra() const override;
+
+ private:
+  void init(double factor) override;
+
+  double mu_;
+  double factor_ = 0.0;    // the term's query factor × wqf
+  double inv_mu_pc_ = 0.0; // 1 / (mu × p(t|collection))
+  double query_length_ = 0.0;
+  double longest_ = 0.0;
+};
+
 // True if `name` is a SearcherOptions::weighting this build knows.
 bool known_weighting(const std::string& name);
 
