@@ -6,7 +6,8 @@
 # (`newsindex eval --weighting`, the defaults otherwise), then fuse.py of
 # BM25 with each of them, every method and weight, into OUT/fuse.*.perq.tsv.
 # DB defaults to the lead x2 known-item index. Reuses runs already in OUT.
-# scripts/eval/split-halves.sh OUT 'fuse.*' prints the halves.
+# Prints the table of docs/evaluation.md at the end; scripts/eval/split-halves.sh
+# OUT 'fuse.*' prints every row.
 set -euo pipefail
 BUILD=${1:?usage: run-fusion.sh BUILD OUT [DB]}
 OUT=${2:?usage: run-fusion.sh BUILD OUT [DB]}
@@ -23,7 +24,7 @@ run() {  # run NAME [eval flags...]
     --run-out "$OUT/$name.run" "$@" > "$OUT/$name.json"
 }
 
-SCHEMES=${SCHEMES:-"bm25 lm-1000 lm-2000 dph dlh pl2-30 inl2-7 ifb2-1 bb2-1"}
+SCHEMES=${SCHEMES:-"bm25 lm-300 lm-500 lm-1000 lm-2000 lm-5000 qlm-1000 qlm-2000 qlm-5000 dph dlh pl2-7 pl2-30 inl2-7 inl2-30 ifb2-1 bb2-1"}
 for s in $SCHEMES; do
   scheme=${s%%-*}; param=0
   [ "$s" != "$scheme" ] && param=${s#*-}
@@ -40,4 +41,46 @@ for s in $SCHEMES; do
   nice -n 19 python3 "$HERE/fuse.py" --qrels "$KI/qrels.tsv" --method minmax,sum,rrf \
     --weights "$NORM_WEIGHTS" --out "$OUT/fuse.{m}.$s={w}.perq.tsv" "$OUT/w=bm25.run:1" \
     "$OUT/w=$s.run" > /dev/null
+done
+
+# Three-way: BM25 + SECOND x W2 + THIRD x W3 (THREE="SECOND+THIRD ..."), raw
+# and sum-normalised, W2 from SECOND_WEIGHTS, W3 the grid.
+THREE=${THREE:-"lm-1000+dph lm-1000+pl2-30 lm-1000+inl2-7"}
+SECOND_WEIGHTS=${SECOND_WEIGHTS:-"0.3 0.5 0.75 1"}
+THIRD_WEIGHTS=${THIRD_WEIGHTS:-"0.05,0.1,0.2,0.3,0.5"}
+for pair in $THREE; do
+  second=${pair%+*} third=${pair#*+}
+  for w2 in $SECOND_WEIGHTS; do
+    [ -s "$OUT/fuse3.sum.$second=$w2+$third=${THIRD_WEIGHTS##*,}.perq.tsv" ] && continue
+    nice -n 19 python3 "$HERE/fuse.py" --qrels "$KI/qrels.tsv" --method raw,sum \
+      --weights "$THIRD_WEIGHTS" --out "$OUT/fuse3.{m}.$second=$w2+$third={w}.perq.tsv" \
+      "$OUT/w=bm25.run:1" "$OUT/w=$second.run:$w2" "$OUT/w=$third.run" > /dev/null
+  done
+done
+
+# The table of docs/evaluation.md: each scheme alone, then for each scheme and
+# method the weight best on the odd half, with its even (held-out) half and
+# the paired difference there against BM25 alone.
+echo -e "row\tmrr_all\tmrr_odd\tmrr_even\tdelta_even_vs_bm25"
+for s in $SCHEMES; do
+  "$HERE/split-halves.sh" "$OUT" "w=$s" | awk -F'\t' 'NR > 1 { print $1 "\t" $4 "\t" $2 "\t" $3 "\t" }'
+done
+for s in $SCHEMES; do
+  [ "$s" = bm25 ] && continue
+  for m in raw minmax sum rrf; do
+    best=$("$HERE/split-halves.sh" "$OUT" "fuse.$m.$s=*" | sed -n 2p)
+    [ -n "$best" ] || continue
+    row=${best%%$'\t'*}
+    delta=$("$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv" even)
+    echo "$best" | awk -F'\t' -v d="$delta" '{ print $1 "\t" $4 "\t" $2 "\t" $3 "\t" d }'
+  done
+done
+for pair in $THREE; do
+  for m in raw sum; do
+    best=$("$HERE/split-halves.sh" "$OUT" "fuse3.$m.${pair%+*}=*+${pair#*+}=*" | sed -n 2p)
+    [ -n "$best" ] || continue
+    row=${best%%$'\t'*}
+    delta=$("$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv" even)
+    echo "$best" | awk -F'\t' -v d="$delta" '{ print $1 "\t" $4 "\t" $2 "\t" $3 "\t" d }'
+  done
 done
