@@ -137,6 +137,13 @@ void add_learn_headlines_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-stems", t.max_stems, "model1: the most frequent stems kept, each side")
       ->capture_default_str()
       ->check(CLI::Range(1u, 10000000u));
+  cmd->add_flag("--lacking-only", t.lacking_only,
+                "model1: p counts only the titles whose body lacks the title stem");
+  cmd->add_option("--translation-min-titles", t.min_titles,
+                  "Translations only for title stems of at least this many titles, to body "
+                  "stems of at least this many bodies (lift: of the bodies lacking the title stem)")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1000000u));
   cmd->add_option("--exclude", args->exclude,
                   "Ids to leave out (one a line, or TREC qrels: the third field)");
   cmd->add_option("--min-titles", args->min_titles, "Only stems in at least this many titles")

@@ -8,9 +8,12 @@
 # OUT_DIR/ki-lead2.db, the lead x2 index of run-ranking.sh). Rows:
 #   m1.base                 the defaults (no learned file)
 #   m1.lift=W               the lift translations at weight W (TR_GRID)
-#   m1.B-I-S:K:F=W          Model 1 with --body-stems B --em-iterations I
-#                           --max-body-share S (LEARN_GRID), the best K per
-#                           stem of p >= F (CUT_GRID), at weight W (TR_GRID)
+#   m1.B-I-S[-X]:K:F=W      Model 1 with --body-stems B --em-iterations I
+#                           --max-body-share S (LEARN_GRID B:I:S[:X], X
+#                           `lacking` for --lacking-only, a number M for
+#                           --translation-min-titles M, or lacking-M), the best
+#                           K per stem of p >= F (CUT_GRID K:F), at weight W
+#                           (TR_GRID)
 #   m1r.*                   the same with the headline rates too (RATES=1)
 #   m1a.*                   the same with every other lever on as well
 #                           (ALL=1: stem variants 0.25, related forms 0.75,
@@ -53,17 +56,21 @@ for w in ${TR_GRID:-1 2 3}; do
   row "$PREFIX.lift=$w" "${EXTRA[@]}" --headline-translations "$OUT/lift.tsv" --translation-weight "$w"
 done
 for bis in ${LEARN_GRID:-100:5:0.02}; do
-  IFS=: read -r b i s <<<"$bis"
-  full="$OUT/model1-$b-$i-$s.tsv"
+  IFS=: read -r b i s lm <<<"$bis"
+  flags=()
+  [ "${lm%%-*}" = lacking ] && flags+=(--lacking-only)
+  [ -n "$lm" ] && [ "${lm##*-}" != lacking ] && flags+=(--translation-min-titles "${lm##*-}")
+  id=$b-$i-$s${lm:+-$lm}
+  full="$OUT/model1-$id.tsv"
   learn "$full" --translation-model model1 --body-stems "$b" --em-iterations "$i" \
-    --max-body-share "$s" --translations-per-stem 20 --translation-floor 0.0001
+    --max-body-share "$s" --translations-per-stem 20 --translation-floor 0.0001 "${flags[@]}"
   for kf in ${CUT_GRID:-3:0.01}; do
     k=${kf%%:*} f=${kf#*:}
-    cut="$OUT/model1-$b-$i-$s-$k-$f.tsv"
+    cut="$OUT/model1-$id-$k-$f.tsv"
     awk -F'\t' -v k="$k" -v f="$f" '/^#/ { print; next }
       $3 + 0 >= f + 0 && ++n[$1] <= k' "$full" >"$cut"
     for w in ${TR_GRID:-1 2 3}; do
-      row "$PREFIX.$b-$i-$s:$k:$f=$w" "${EXTRA[@]}" --headline-translations "$cut" \
+      row "$PREFIX.$id:$k:$f=$w" "${EXTRA[@]}" --headline-translations "$cut" \
         --translation-weight "$w"
     done
   done

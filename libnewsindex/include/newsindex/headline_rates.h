@@ -47,11 +47,13 @@ struct HeadlineTranslationOptions {
   double min_lift = 10.0;
   // kModel1 only: EM iterations; each body's first body_stems non-stop stems
   // (0: all) with its lead first; the max_stems most frequent stems of each
-  // side; p >= floor (at least 0.0001).
+  // side; p >= floor (at least 0.0001); with lacking_only, p counts only the
+  // alignments in titles whose body (its first body_stems) lacks w.
   std::uint32_t em_iterations = 5;
   std::uint32_t body_stems = 100;
   std::uint32_t max_stems = 50000;
   double floor = 0.01;
+  bool lacking_only = false;
 };
 
 // Not thread-safe; one per thread. Keeps each counted article's distinct

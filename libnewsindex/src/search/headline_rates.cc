@@ -295,7 +295,8 @@ HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::model1(co
   }
   // Room for the title stem itself and stems too common to keep.
   const std::vector<internal::TranslationModel1::Row> rows = internal::TranslationModel1::train(
-      pairs, vocabulary, o.em_iterations, o.per_stem + 16, std::max(o.floor, 0.0001));
+      pairs, vocabulary, o.em_iterations, o.per_stem + 16, std::max(o.floor, 0.0001),
+      o.lacking_only);
   TranslationTable out;
   for (std::uint32_t w = 0; w < vocabulary; ++w) {
     std::size_t kept = 0;

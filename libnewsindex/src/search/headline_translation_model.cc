@@ -8,7 +8,8 @@ namespace newsindex::internal {
 std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<AlignedPair>& pairs,
                                                              std::uint32_t vocabulary,
                                                              std::uint32_t iterations,
-                                                             std::size_t per_row, double floor) {
+                                                             std::size_t per_row, double floor,
+                                                             bool lacking_only) {
   iterations = std::max<std::uint32_t>(iterations, 1);
   // The (w, v) that meet in some pair: for each title word w its body words
   // v, sorted (col[start[w] .. start[w + 1])).
@@ -55,19 +56,29 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
   std::vector<double> t(col.size(), 1.0), null_t(vocabulary, 1.0);
   std::vector<double> c(col.size()), null_c(vocabulary);
   std::vector<double> total(vocabulary);
+  std::vector<double> titles(vocabulary, 0.0);  // pairs with w: its alignments' sum
+  for (const AlignedPair& p : pairs) {
+    for (std::uint32_t w : p.title) {
+      if (w < vocabulary) ++titles[w];
+    }
+  }
   for (std::uint32_t it = 0; it < iterations; ++it) {
     std::fill(c.begin(), c.end(), 0.0);
     std::fill(null_c.begin(), null_c.end(), 0.0);
+    const bool last = it + 1 == iterations;
     std::size_t k = 0;
     for (const AlignedPair& p : pairs) {
       for (std::uint32_t w : p.title) {
         if (w >= vocabulary) continue;
         const std::size_t first = k;
         double denom = null_t[w];
+        bool has_w = false;
         for (const auto& [v, n] : p.body) {
           if (v >= vocabulary) continue;
+          has_w |= v == w;
           denom += n * t[where[k++]];
         }
+        if (last && lacking_only && has_w) continue;  // k is past this word's entries
         k = first;
         for (const auto& [v, n] : p.body) {
           if (v >= vocabulary) continue;
@@ -77,7 +88,7 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
         null_c[w] += null_t[w] / denom;
       }
     }
-    if (it + 1 == iterations) break;
+    if (last) break;
     // M-step: t(w | v) = c(w, v) / sum over w' of c(w', v).
     std::fill(total.begin(), total.end(), 0.0);
     double null_total = 0.0;
@@ -89,12 +100,11 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
     }
   }
 
-  // p(v | w): w's expected alignments of the last E-step, NULL's included
-  // in the sum.
+  // p(v | w): w's expected alignments of the last E-step over all of them
+  // (one for each pair with w).
   std::vector<Row> rows(vocabulary);
   for (std::uint32_t w = 0; w < vocabulary; ++w) {
-    double sum = null_c[w];
-    for (std::size_t e = start[w]; e < start[w + 1]; ++e) sum += c[e];
+    const double sum = titles[w];
     if (!(sum > 0)) continue;
     Row& row = rows[w];
     for (std::size_t e = start[w]; e < start[w + 1]; ++e) {

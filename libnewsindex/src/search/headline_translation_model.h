@@ -34,10 +34,13 @@ class TranslationModel1 {
 
   // Trains on `pairs` for `iterations` EM iterations (at least 1) and
   // returns a row for each id below `vocabulary` (empty for ids in no
-  // title), each cut to its best `per_row` entries of p >= `floor`. Memory:
+  // title), each cut to its best `per_row` entries of p >= `floor`. With
+  // `lacking_only`, p counts only the alignments in pairs whose body lacks
+  // w (still over all pairs with w): the words that stand in for w. Memory:
   // about 24 bytes for each distinct (title word, body word) of each pair.
   static std::vector<Row> train(const std::vector<AlignedPair>& pairs, std::uint32_t vocabulary,
-                                std::uint32_t iterations, std::size_t per_row, double floor);
+                                std::uint32_t iterations, std::size_t per_row, double floor,
+                                bool lacking_only = false);
 };
 
 }  // namespace newsindex::internal
