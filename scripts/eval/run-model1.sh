@@ -20,7 +20,8 @@
 #                           feedback 10 : 10 : 0.03)
 # A K:F file is the K best lines of each stem with p >= F of the file learned
 # with K 20 and F 0.0001: what learn-headlines writes with K and F (p does not
-# depend on them). The learned files are statistics of ../shared: they stay
+# depend on them), but for the lines whose p rounds up to F (the cut compares
+# the 4 decimals written). The learned files are statistics of ../shared: they stay
 # in OUT_DIR. Choose on the odd qid half: `split-halves.sh OUT 'm1*'`.
 EVAL_USAGE="BUILD_DIR OUT_DIR" EVAL_NEEDS="newsindex"
 . "$(dirname "$0")/common.sh" "$@"

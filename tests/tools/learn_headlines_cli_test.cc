@@ -122,6 +122,23 @@ TEST(LearnHeadlinesCli, Model1TranslationsAndBadOptions) {
   EXPECT_EQ(tr.rfind("# newsindex headline translations (IBM Model 1): ", 0), 0u) << tr;
   EXPECT_NE(tr.find("\nopgepakt\tgearresteerd\t"), std::string::npos) << tr;
   EXPECT_EQ(tr.find("\nopgepakt\topgepakt\t"), std::string::npos) << tr;
+  // model1's default is 5 per stem ("politie" and "dief" too), lift's 1.
+  auto lines_of = [](const std::string& text, const std::string& stem) {
+    int n = 0;
+    for (std::size_t at = text.find("\n" + stem + "\t"); at != std::string::npos;
+         at = text.find("\n" + stem + "\t", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(lines_of(tr, "opgepakt"), 3) << tr;
+  ASSERT_EQ(run(learn + "--translation-model model1 --max-body-share 1 --translations-per-stem 1 " +
+                    (dir / "a.jsonl").string(),
+                err),
+            0)
+      << slurp(err);
+  EXPECT_EQ(lines_of(slurp(dir / "tr.tsv"), "opgepakt"), 1) << slurp(dir / "tr.tsv");
+  EXPECT_NE(slurp(dir / "tr.tsv").find("\nopgepakt\tgearresteerd\t"), std::string::npos);
   ASSERT_EQ(run("index --db " + (dir / "db").string() + " " + (dir / "a.jsonl").string(), err), 0)
       << slurp(err);
   EXPECT_EQ(run("search --db " + (dir / "db").string() + " --headline-translations " +
