@@ -25,14 +25,8 @@
 # in OUT_DIR. Choose on the odd qid half: `split-halves.sh OUT 'm1*'`.
 EVAL_USAGE="BUILD_DIR OUT_DIR" EVAL_NEEDS="newsindex"
 . "$(dirname "$0")/common.sh" "$@"
-DB=${3:-$OUT/ki-lead2.db}
-[ -d "$DB" ] || { echo "missing $DB: run run-ranking.sh first or give DB" >&2; exit 2; }
-
-row() {  # row ROW [newsindex eval flags]
-  local r=$1; shift
-  [ -s "$OUT/$r.json" ] && [ -z "${RERUN:-}" ] && return
-  eval_db "$r" "$DB" "$@"
-}
+use_lead2_db "${3:-}"
+row() { lead2_row "$@"; }
 
 learn() {  # learn FILE [learn-headlines flags]: the rates go to OUT/headline-rates.tsv
   local f=$1; shift
