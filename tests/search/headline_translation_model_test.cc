@@ -76,6 +76,14 @@ TEST(TranslationModel1, ConvergesToTheObviousAlignment) {
   ASSERT_EQ(cut[kHaus].size(), 1u);
   EXPECT_EQ(cut[kHaus][0].first, kHouse);
   EXPECT_TRUE(TranslationModel1::train(four_pairs(), kVocabulary, 30, 10, 0.9)[kHaus].empty());
+  // What `keep` refuses is left out before the cut: without "house", the
+  // best of the rest.
+  const auto kept = TranslationModel1::train(
+      four_pairs(), kVocabulary, 30, 1, 0.0,
+      false, [](std::uint32_t, std::uint32_t v) { return v != kHouse; });
+  ASSERT_EQ(kept[kHaus].size(), 1u);
+  EXPECT_TRUE(kept[kHaus][0].first == kThe || kept[kHaus][0].first == kA);
+  EXPECT_EQ(kept[kBuch][0].first, kBook);
 }
 
 TEST(TranslationModel1, SelfTranslationAndIdsOutOfRange) {

@@ -46,7 +46,7 @@ struct HeadlineTranslationOptions {
   // kLift only.
   double min_lift = 10.0;
   // kModel1 only: EM iterations; each body's first body_stems non-stop stems
-  // (0: all) with its lead first; the max_stems most frequent stems of each
+  // (0: all, up to 2,000) with its lead first; the max_stems most frequent stems of each
   // side; p >= floor (at least 0.0001); with lacking_only, p counts only the
   // alignments in titles whose body (its first body_stems) lacks w.
   // Defaults: the best on the odd half of known-item-nl with per_stem 5

@@ -277,13 +277,10 @@ HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::model1(co
       if (title_side[w]) p.title.push_back(w);
     }
     if (p.title.empty()) continue;
+    std::size_t length = sequences[a].size();
+    if (o.body_stems != 0) length = std::min<std::size_t>(length, o.body_stems);
     std::vector<std::uint32_t> seq(sequences[a].begin(),
-                                   sequences[a].begin() +
-                                       static_cast<std::ptrdiff_t>(
-                                           o.body_stems == 0
-                                               ? sequences[a].size()
-                                               : std::min<std::size_t>(o.body_stems,
-                                                                       sequences[a].size())));
+                                   sequences[a].begin() + static_cast<std::ptrdiff_t>(length));
     std::sort(seq.begin(), seq.end());
     for (std::size_t i = 0; i < seq.size();) {
       std::size_t j = i;
@@ -293,19 +290,15 @@ HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::model1(co
     }
     pairs.push_back(std::move(p));
   }
-  // Room for the title stem itself and stems too common to keep.
+  // Never w itself (the query has it) nor a stem too common to keep.
   const std::vector<internal::TranslationModel1::Row> rows = internal::TranslationModel1::train(
-      pairs, vocabulary, o.em_iterations, o.per_stem + 16, std::max(o.floor, 0.0001),
-      o.lacking_only);
+      pairs, vocabulary, o.em_iterations, o.per_stem, std::max(o.floor, 0.0001), o.lacking_only,
+      [&](std::uint32_t w, std::uint32_t v) {
+        return v != w && static_cast<double>(df[v]) <= o.max_share * n;
+      });
   TranslationTable out;
   for (std::uint32_t w = 0; w < vocabulary; ++w) {
-    std::size_t kept = 0;
-    for (const auto& [v, p] : rows[w]) {
-      if (kept == o.per_stem) break;
-      if (v == w || static_cast<double>(df[v]) > o.max_share * n) continue;
-      out[names[w]].emplace_back(names[v], p);
-      ++kept;
-    }
+    for (const auto& [v, p] : rows[w]) out[names[w]].emplace_back(names[v], p);
   }
   return out;
 }

@@ -9,7 +9,8 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
                                                              std::uint32_t vocabulary,
                                                              std::uint32_t iterations,
                                                              std::size_t per_row, double floor,
-                                                             bool lacking_only) {
+                                                             bool lacking_only,
+                                                             const Keep& keep) {
   iterations = std::max<std::uint32_t>(iterations, 1);
   // The (w, v) that meet in some pair: for each title word w its body words
   // v, sorted (col[start[w] .. start[w + 1])).
@@ -109,7 +110,7 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
     Row& row = rows[w];
     for (std::size_t e = start[w]; e < start[w + 1]; ++e) {
       const double p = c[e] / sum;
-      if (p >= floor) row.emplace_back(col[e], p);
+      if (p >= floor && (!keep || keep(w, col[e]))) row.emplace_back(col[e], p);
     }
     std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;

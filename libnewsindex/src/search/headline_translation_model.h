@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -32,15 +33,19 @@ class TranslationModel1 {
   // by id), w itself included, NULL left out.
   using Row = std::vector<std::pair<std::uint32_t, double>>;
 
+  // Which (w, v) a row may hold; all when empty.
+  using Keep = std::function<bool(std::uint32_t w, std::uint32_t v)>;
+
   // Trains on `pairs` for `iterations` EM iterations (at least 1) and
   // returns a row for each id below `vocabulary` (empty for ids in no
-  // title), each cut to its best `per_row` entries of p >= `floor`. With
-  // `lacking_only`, p counts only the alignments in pairs whose body lacks
-  // w (still over all pairs with w): the words that stand in for w. Memory:
-  // about 24 bytes for each distinct (title word, body word) of each pair.
+  // title), each cut to its best `per_row` entries that `keep` accepts, of
+  // p >= `floor`. With `lacking_only`, p counts only the alignments in
+  // pairs whose body lacks w (still over all pairs with w): the words that
+  // stand in for w. Memory: about 24 bytes for each distinct (title word,
+  // body word) of each pair.
   static std::vector<Row> train(const std::vector<AlignedPair>& pairs, std::uint32_t vocabulary,
                                 std::uint32_t iterations, std::size_t per_row, double floor,
-                                bool lacking_only = false);
+                                bool lacking_only = false, const Keep& keep = Keep());
 };
 
 }  // namespace newsindex::internal
