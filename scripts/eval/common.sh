@@ -90,6 +90,21 @@ eval_db() {
   cat "$OUT/$row.json" >&2
 }
 
+# lead2_row ROW [newsindex eval options]: eval_db on LEAD2_DB (use_lead2_db)
+# unless OUT/ROW.json is there (RERUN=1 scores it again).
+lead2_row() {
+  local row=$1; shift
+  [ -s "$OUT/$row.json" ] && [ -z "${RERUN:-}" ] && return
+  eval_db "$row" "$LEAD2_DB" "$@"
+}
+
+# use_lead2_db [DB]: LEAD2_DB, the lead x2 index lead2_row scores (default
+# OUT/ki-lead2.db, run-ranking.sh's); exits 2 when it is missing.
+use_lead2_db() {
+  LEAD2_DB=${1:-$OUT/ki-lead2.db}
+  [ -d "$LEAD2_DB" ] || { echo "missing $LEAD2_DB: run run-ranking.sh first or give DB" >&2; exit 2; }
+}
+
 # ours_eval ROW DB [newsindex eval options]: eval_db on OUT/DB.db.
 ours_eval() {
   local row=$1 db=$2; shift 2

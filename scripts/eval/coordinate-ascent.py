@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """scripts/eval/coordinate-ascent.py BUILD OUT HALF [--rounds N] [--jobs J]
+       [--queries FILE --qrels FILE] [--levers a,b,...]
 
 A learned combination of the query-time levers (docs/evaluation.md, "A learned
 combination"): coordinate ascent on one qid half of known-item-nl. Starting
@@ -11,7 +12,10 @@ too: OUT/ki-lead{1,2,3}.db as run-ranking.sh builds them. Every point is one
 `newsindex eval` on HALF's queries (OUT/ca-HALF.queries.jsonl, split by the
 number in the qid as split-halves.sh); rows are cached in OUT as
 ca-HALF.ROW.{json,perq.tsv}. Prints each move and the best point, whose
-flags check.sh can rerun on the other half.
+flags check.sh can rerun on the other half. With --queries and --qrels it
+tunes on that set instead (HALF is then only the rows' name): the pseudo
+known-item set of make-pseudo-known-item.py, so that all of known-item-nl
+is held out. --levers keeps only the levers named (without their dashes).
 """
 import argparse
 import concurrent.futures as cf
@@ -25,12 +29,12 @@ GRID = {  # lever -> values tried (the first is the library default)
     "db": ["ki-lead2", "ki-lead1", "ki-lead3"],
     "--stopword-weight": ["1", "0.75", "1.25"],
     "--variant-weight": ["0", "0.1", "0.25", "0.5"],
-    "--related-weight": ["0", "0.25", "0.5", "0.75"],
-    "--k1": ["0.9", "0.7", "1.2"],
+    "--related-weight": ["0.5", "0", "0.25", "0.75"],
+    "--k1": ["1.2", "0.9", "1.5"],
     "--b": ["0.1", "0.05", "0.15"],
     "--stem-weight": ["1", "0.85"],
-    "--query-part-weight": ["0.5", "0.35", "0.75"],
-    "--hyphen-part-weight": ["0.5", "0.35", "0.75"],
+    "--query-part-weight": ["0.75", "0.5", "1"],
+    "--hyphen-part-weight": ["0.75", "0.5", "1"],
     "--compound-weight": ["0.25", "0.15", "0.35"],
     "--feedback-weight": ["0", "0.03", "0.05"],
 }
@@ -41,7 +45,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
     ap.add_argument("out")
-    ap.add_argument("half", choices=["odd", "even"])
+    ap.add_argument("half", help="odd or even; with --queries, a name for the rows")
+    ap.add_argument("--queries", help="tune on these queries instead of a half")
+    ap.add_argument("--qrels", help="the qrels of --queries")
+    ap.add_argument("--levers", help="comma-separated levers to tune (default all)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
@@ -50,7 +57,18 @@ def main():
     ki = os.path.join(shared, "testdata", "known-item-nl")
     newsindex = os.path.join(os.path.abspath(a.build), "tools", "newsindex")
     out = os.path.abspath(a.out)
-    queries = os.path.join(out, f"ca-{a.half}.queries.jsonl")
+    if a.levers:
+        keep = set(a.levers.split(","))
+        for k in list(GRID):
+            if k.lstrip("-") not in keep:
+                del GRID[k]
+    if bool(a.queries) != bool(a.qrels):
+        ap.error("--queries and --qrels go together")
+    if not a.queries and a.half not in ("odd", "even"):
+        ap.error("HALF must be odd or even without --queries")
+    qrels = os.path.abspath(a.qrels) if a.qrels else os.path.join(ki, "qrels.tsv")
+    queries = os.path.abspath(a.queries) if a.queries else os.path.join(
+        out, f"ca-{a.half}.queries.jsonl")
     if not os.path.exists(queries):
         with open(os.path.join(ki, "queries.jsonl")) as f, open(queries, "w") as w:
             for line in f:
@@ -76,8 +94,8 @@ def main():
         js = os.path.join(out, r + ".json")
         if not (os.path.exists(js) and os.path.getsize(js) > 0):
             cmd = ["nice", "-n", "19", newsindex, "eval", "--db",
-                   os.path.join(out, point["db"] + ".db"), "--queries", queries,
-                   "--qrels", os.path.join(ki, "qrels.tsv"), "--json", "--run-tag", r,
+                   os.path.join(out, point.get("db", "ki-lead2") + ".db"), "--queries", queries,
+                   "--qrels", qrels, "--json", "--run-tag", r,
                    "--per-query", os.path.join(out, r + ".perq.tsv")] + flags(point)
             with open(js + ".tmp", "w") as f:
                 subprocess.run(cmd, stdout=f, stderr=subprocess.DEVNULL, check=True)
@@ -104,7 +122,8 @@ def main():
             if not moved:
                 break
     print(f"best {row(best)} {best_score:.4f}")
-    print("flags: --db " + os.path.join(out, best["db"] + ".db") + " " + " ".join(flags(best)))
+    print("flags: --db " + os.path.join(out, best.get("db", "ki-lead2") + ".db") + " " +
+          " ".join(flags(best)))
 
 
 if __name__ == "__main__":

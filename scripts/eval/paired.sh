@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
-# scripts/eval/paired.sh A.perq.tsv B.perq.tsv [odd|even]: paired per-query
-# RR@10 difference A - B (the same queries): mean, standard error, queries
-# better / worse / equal in A; with odd or even, on that qid half only (by
-# the number in the qid, as split-halves.sh).
+# scripts/eval/paired.sh A.perq.tsv B.perq.tsv: paired per-query RR@10
+# difference A - B (the same queries): mean, standard error, queries better /
+# worse / equal in A. HALF=odd or HALF=even: only that qid half (by the
+# number in the qid, as split-halves.sh).
 set -euo pipefail
-A=${1:?usage: paired.sh A.perq.tsv B.perq.tsv [odd|even]}
-B=${2:?usage: paired.sh A.perq.tsv B.perq.tsv [odd|even]}
-HALF=${3:-all}
-case "$HALF" in all|odd|even) ;; *) echo "paired.sh: half must be odd or even, got '$HALF'" >&2; exit 2 ;; esac
+A=${1:?usage: paired.sh A.perq.tsv B.perq.tsv}
+B=${2:?usage: paired.sh A.perq.tsv B.perq.tsv}
 # ./ keeps awk from reading a file name with '=' (w=bm25.perq.tsv) as an assignment.
 case "$A" in /*) ;; *) A=./$A ;; esac
 case "$B" in /*) ;; *) B=./$B ;; esac
-awk -F'\t' -v half="$HALF" 'FNR == 1 { next }
+awk -F'\t' -v half="${HALF:-}" 'FNR == 1 { next }
+  half != "" { q = $1; gsub(/[^0-9]/, "", q); if ((q % 2 ? "odd" : "even") != half) next }
   NR == FNR { b[$1] = $3; next }
-  half != "all" { n0 = $1; gsub(/[^0-9]/, "", n0); if ((n0 % 2 == 1) != (half == "odd")) next }
   ($1 in b) { d = $3 - b[$1]; n++; s += d; ss += d * d
               if (d > 1e-9) up++; else if (d < -1e-9) down++; else eq++ }
   END { m = s / n; sd = sqrt((ss - n * m * m) / (n - 1))

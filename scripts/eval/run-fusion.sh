@@ -71,7 +71,7 @@ for s in $SCHEMES; do
     best=$("$HERE/split-halves.sh" "$OUT" "fuse.$m.$s=*" | sed -n 2p)
     [ -n "$best" ] || continue
     row=${best%%$'\t'*}
-    delta=$("$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv" even)
+    delta=$(HALF=even "$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv")
     echo "$best" | awk -F'\t' -v d="$delta" '{ print $1 "\t" $4 "\t" $2 "\t" $3 "\t" d }'
   done
 done
@@ -80,7 +80,7 @@ for pair in $THREE; do
     best=$("$HERE/split-halves.sh" "$OUT" "fuse3.$m.${pair%+*}=*+${pair#*+}=*" | sed -n 2p)
     [ -n "$best" ] || continue
     row=${best%%$'\t'*}
-    delta=$("$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv" even)
+    delta=$(HALF=even "$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv")
     echo "$best" | awk -F'\t' -v d="$delta" '{ print $1 "\t" $4 "\t" $2 "\t" $3 "\t" d }'
   done
 done

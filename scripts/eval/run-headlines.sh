@@ -17,14 +17,8 @@
 # Choose on the odd qid half, check on the even: `split-halves.sh OUT 'hl.*'`.
 EVAL_USAGE="BUILD_DIR OUT_DIR" EVAL_NEEDS="newsindex"
 . "$(dirname "$0")/common.sh" "$@"
-DB=${3:-$OUT/ki-lead2.db}
-[ -d "$DB" ] || { echo "missing $DB: run run-ranking.sh first or give DB" >&2; exit 2; }
-
-row() {  # row ROW [newsindex eval flags]
-  local r=$1; shift
-  [ -s "$OUT/$r.json" ] && [ -z "${RERUN:-}" ] && return
-  eval_db "$r" "$DB" "$@"
-}
+use_lead2_db "${3:-}"
+row() { lead2_row "$@"; }
 
 if [ ! -s "$OUT/headline-rates.tsv" ] || [ -n "${RELEARN:-}" ]; then
   log "learn headline rates and translations (known-item targets excluded)"

@@ -160,6 +160,60 @@ TEST(HeadlineRateLearner, CountsAndTranslations) {
   EXPECT_EQ(tr->find("dief"), nullptr);
 }
 
+// Model 1 on the same articles and some whose titles part the words the
+// others always have together: "Dief" over a body with "dief", "Politie"
+// over one with "politie". "opgepakt" aligns to itself in the one body that
+// has it and mostly to "gearresteerd" in the others ("dief" and "politie"
+// are explained by the titles that have them).
+TEST(HeadlineRateLearner, Model1Translations) {
+  HeadlineRateLearner learner(dutch());
+  for (const Article& a : opgepakt_articles()) learner.add(a);
+  for (int i = 0; i < 2; ++i) {
+    learner.add(article("Dief ontsnapt", "De dief is ontsnapt."));
+    learner.add(article("Politie zoekt getuigen", "De politie zoekt getuigen."));
+  }
+  HeadlineTranslationOptions o;
+  o.method = HeadlineTranslationOptions::Method::kModel1;
+  o.min_titles = 1;
+  o.per_stem = 3;
+  o.max_share = 1.0;
+  o.em_iterations = 10;
+  o.floor = 0.0001;
+  const std::string text = learner.translations_text(o);
+  EXPECT_EQ(text.rfind("# newsindex headline translations (IBM Model 1): ", 0), 0u) << text;
+  auto tr = HeadlineTranslations::parse(text, "learned");
+  ASSERT_TRUE(tr.ok()) << tr.status().to_string();
+  const HeadlineTranslations::Targets* op = tr->find("opgepakt");
+  ASSERT_NE(op, nullptr) << text;
+  ASSERT_GE(op->size(), 2u) << text;
+  EXPECT_EQ((*op)[0].first, "gearresteerd") << text;
+  EXPECT_GT((*op)[0].second, (*op)[1].second) << text;
+  for (const auto& [v, share] : *op) EXPECT_NE(v, "opgepakt");  // never w itself
+  // Stop words ("wat", "nu") get none; "dief" has no body stem beside itself
+  // as likely as "gearresteerd" is for "opgepakt".
+  EXPECT_EQ(tr->find("wat"), nullptr);
+  EXPECT_EQ(tr->find("nu"), nullptr);
+  ASSERT_NE(tr->find("dief"), nullptr);
+  EXPECT_LT(tr->find("dief")->front().second, (*op)[0].second) << text;
+  // One per stem, and a floor above every p: none.
+  o.per_stem = 1;
+  ASSERT_TRUE(HeadlineTranslations::parse(learner.translations_text(o), "one").ok());
+  EXPECT_EQ(HeadlineTranslations::parse(learner.translations_text(o), "one")->find("opgepakt")->size(),
+            1u);
+  o.floor = 0.99;
+  EXPECT_EQ(HeadlineTranslations::parse(learner.translations_text(o), "none")->size(), 0u);
+  // Bodies cut to their first stem ("politie", and "dief" in the fourth):
+  // "gearresteerd" is out of reach.
+  o.floor = 0.0001;
+  o.per_stem = 3;
+  o.body_stems = 1;
+  auto first = HeadlineTranslations::parse(learner.translations_text(o), "first");
+  ASSERT_TRUE(first.ok());
+  ASSERT_NE(first->find("opgepakt"), nullptr);
+  EXPECT_EQ(first->find("opgepakt")->front().first, "politie");
+  for (const auto& [v, share] : *first->find("opgepakt")) EXPECT_NE(v, "gearresteerd");
+}
+
 // The query levels: a word's query scaled by its headline weight; the
 // translations as one more alternative at translation_weight x share.
 TEST(HeadlineRates, QueryBuilderLevels) {
