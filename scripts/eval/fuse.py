@@ -34,17 +34,22 @@ import collections
 import sys
 
 
-def read_run(path):
-    run = collections.defaultdict(list)  # qid -> [(doc, rank, score)]
+def read_lines(path, n):
+    """The lines of a whitespace-separated file, each split into n fields."""
     with open(path, encoding="utf-8") as f:
         for line_no, line in enumerate(f, 1):
             fields = line.split()
             if not fields:
                 continue
-            if len(fields) != 6:
-                sys.exit(f"fuse.py: {path}:{line_no}: expected 6 fields, got {len(fields)}")
-            qid, _, doc, rank, score, _ = fields
-            run[qid].append((doc, int(rank), float(score)))
+            if len(fields) != n:
+                sys.exit(f"fuse.py: {path}:{line_no}: expected {n} fields, got {len(fields)}")
+            yield fields
+
+
+def read_run(path):
+    run = collections.defaultdict(list)  # qid -> [(doc, rank, score)]
+    for qid, _, doc, rank, score, _ in read_lines(path, 6):
+        run[qid].append((doc, int(rank), float(score)))
     for entries in run.values():
         entries.sort(key=lambda e: e[1])
     return run
@@ -52,15 +57,9 @@ def read_run(path):
 
 def read_qrels(path):
     rel = collections.defaultdict(set)
-    with open(path, encoding="utf-8") as f:
-        for line_no, line in enumerate(f, 1):
-            fields = line.split()
-            if not fields:
-                continue
-            if len(fields) != 4:
-                sys.exit(f"fuse.py: {path}:{line_no}: expected 4 fields, got {len(fields)}")
-            if int(fields[3]) > 0:
-                rel[fields[0]].add(fields[2])
+    for qid, _, doc, grade in read_lines(path, 4):
+        if int(grade) > 0:
+            rel[qid].add(doc)
     return rel
 
 

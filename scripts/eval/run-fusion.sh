@@ -65,22 +65,18 @@ echo -e "row\tmrr_all\tmrr_odd\tmrr_even\tdelta_even_vs_bm25"
 for s in $SCHEMES; do
   "$HERE/split-halves.sh" "$OUT" "w=$s" | awk -F'\t' 'NR > 1 { print $1 "\t" $4 "\t" $2 "\t" $3 "\t" }'
 done
+best_row() {  # best_row GLOB: the row best on the odd half, Δ on the even half
+  local best row delta
+  best=$("$HERE/split-halves.sh" "$OUT" "$1" | sed -n 2p)
+  [ -n "$best" ] || return 0
+  row=${best%%$'\t'*}
+  delta=$(HALF=even "$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv")
+  echo "$best" | awk -F'\t' -v d="$delta" '{ print $1 "\t" $4 "\t" $2 "\t" $3 "\t" d }'
+}
 for s in $SCHEMES; do
   [ "$s" = bm25 ] && continue
-  for m in raw minmax sum rrf; do
-    best=$("$HERE/split-halves.sh" "$OUT" "fuse.$m.$s=*" | sed -n 2p)
-    [ -n "$best" ] || continue
-    row=${best%%$'\t'*}
-    delta=$(HALF=even "$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv")
-    echo "$best" | awk -F'\t' -v d="$delta" '{ print $1 "\t" $4 "\t" $2 "\t" $3 "\t" d }'
-  done
+  for m in raw minmax sum rrf; do best_row "fuse.$m.$s=*"; done
 done
 for pair in $THREE; do
-  for m in raw sum; do
-    best=$("$HERE/split-halves.sh" "$OUT" "fuse3.$m.${pair%+*}=*+${pair#*+}=*" | sed -n 2p)
-    [ -n "$best" ] || continue
-    row=${best%%$'\t'*}
-    delta=$(HALF=even "$HERE/paired.sh" "$OUT/$row.perq.tsv" "$OUT/w=bm25.perq.tsv")
-    echo "$best" | awk -F'\t' -v d="$delta" '{ print $1 "\t" $4 "\t" $2 "\t" $3 "\t" d }'
-  done
+  for m in raw sum; do best_row "fuse3.$m.${pair%+*}=*+${pair#*+}=*"; done
 done
