@@ -198,8 +198,9 @@ TEST(HeadlineRateLearner, Model1Translations) {
   // One per stem, and a floor above every p: none.
   o.per_stem = 1;
   ASSERT_TRUE(HeadlineTranslations::parse(learner.translations_text(o), "one").ok());
-  EXPECT_EQ(HeadlineTranslations::parse(learner.translations_text(o), "one")->find("opgepakt")->size(),
-            1u);
+  EXPECT_EQ(
+      HeadlineTranslations::parse(learner.translations_text(o), "one")->find("opgepakt")->size(),
+      1u);
   o.floor = 0.99;
   EXPECT_EQ(HeadlineTranslations::parse(learner.translations_text(o), "none")->size(), 0u);
   // Bodies cut to their first stem ("politie", and "dief" in the fourth):

@@ -227,7 +227,8 @@ std::vector<bool> most_frequent(const std::vector<std::uint64_t>& count, std::ui
 
 }  // namespace
 
-HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::lift(const HeadlineTranslationOptions& o) const {
+HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::lift(
+    const HeadlineTranslationOptions& o) const {
   const double n = static_cast<double>(bodies.size());
   TranslationTable out;
   std::unordered_map<std::uint32_t, std::uint32_t> co;
@@ -258,7 +259,8 @@ HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::lift(cons
   return out;
 }
 
-HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::model1(const HeadlineTranslationOptions& o) const {
+HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::model1(
+    const HeadlineTranslationOptions& o) const {
   const double n = static_cast<double>(bodies.size());
   const auto vocabulary = static_cast<std::uint32_t>(names.size());
   // Each side's most frequent stems: titles, then bodies.
@@ -345,8 +347,9 @@ std::string HeadlineRateLearner::text(std::uint32_t min_titles) const {
       sorted.emplace(stem, c);
     }
   }
-  std::string out = "# newsindex headline rates: stem, titles with it, of those with it in the body (" +
-                    std::to_string(impl_->articles) + " articles)\n";
+  std::string out =
+      "# newsindex headline rates: stem, titles with it, of those with it in the body (" +
+      std::to_string(impl_->articles) + " articles)\n";
   for (const auto& [stem, c] : sorted) {
     out += stem + "\t" + std::to_string(c.titles) + "\t" + std::to_string(c.in_body) + "\n";
   }

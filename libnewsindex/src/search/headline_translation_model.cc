@@ -95,7 +95,9 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
     double null_total = 0.0;
     for (std::size_t e = 0; e < col.size(); ++e) total[col[e]] += c[e];
     for (double x : null_c) null_total += x;
-    for (std::size_t e = 0; e < col.size(); ++e) t[e] = total[col[e]] > 0 ? c[e] / total[col[e]] : 0;
+    for (std::size_t e = 0; e < col.size(); ++e) {
+      t[e] = total[col[e]] > 0 ? c[e] / total[col[e]] : 0;
+    }
     for (std::uint32_t w = 0; w < vocabulary; ++w) {
       null_t[w] = null_total > 0 ? null_c[w] / null_total : 0;
     }

@@ -208,7 +208,8 @@ class SearcherImpl final : public Searcher {
       results.warnings.push_back("since is after until: nothing can match");
     }
     FacetCollector facets;
-    if (Status st = facets.init(request.facets, dbs_.remote(), &db(), &columns_); !st.ok()) return st;
+    Status facets_ok = facets.init(request.facets, dbs_.remote(), &db(), &columns_);
+    if (!facets_ok.ok()) return facets_ok;
 
     ParsedQuery parsed = parse_query(request.query);
     BuiltQuery built = builder_.build(parsed.root);
@@ -454,13 +455,13 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
       HeadlineTranslations::load(options.headline_translations_path);
   if (!translations.ok()) return translations.status();
   try {
-    return std::unique_ptr<Searcher>(
-        new SearcherImpl(std::move(dbs).value(), options, std::move(analyzer),
-                         std::move(syn).value(), std::move(related).value(),
-                         rates->size() ? std::make_shared<const HeadlineRates>(std::move(*rates)) : nullptr,
-                         translations->size()
-                             ? std::make_shared<const HeadlineTranslations>(std::move(*translations))
-                             : nullptr));
+    return std::unique_ptr<Searcher>(new SearcherImpl(
+        std::move(dbs).value(), options, std::move(analyzer), std::move(syn).value(),
+        std::move(related).value(),
+        rates->size() ? std::make_shared<const HeadlineRates>(std::move(*rates)) : nullptr,
+        translations->size()
+            ? std::make_shared<const HeadlineTranslations>(std::move(*translations))
+            : nullptr));
   } catch (const std::exception& e) {
     return Status::internal_error(std::string("opening searcher: ") + e.what());
   }
