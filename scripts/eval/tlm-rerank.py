@@ -11,7 +11,8 @@ the query the searcher ran: EXPLAIN.jsonl from `newsindex search --batch Q.txt -
 (t from `learn-headlines --translation-model model1 --forward-table`; a q without a
 row translates to itself). Each of the run's top K gets
   score / top score + alpha * (log P(Q | d) - max over the top K) / |Q|
-(TLM_SUM=1: not divided by |Q|) and RR@10 is computed on the odd and even qid halves for every (beta, lam, alpha).
+(TLM_SUM=1: not divided by |Q|) and RR@10 is computed on the odd and even qid halves
+for every (beta, lam, alpha).
 Writes OUT.tsv: beta, lam, alpha, mrr odd, even, all; and OUT.BETA-LAM-ALPHA.perq.tsv
 for the best odd point.
 """
@@ -24,7 +25,7 @@ from collections import defaultdict
 import numpy as np
 from scipy import sparse
 
-sys.path.insert(0, __file__.rsplit("/", 1)[0])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from importlib import import_module  # noqa: E402
 
 expand = import_module("expand-docs")
