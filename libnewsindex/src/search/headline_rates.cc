@@ -292,7 +292,8 @@ HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::model1(
     }
     pairs.push_back(std::move(p));
   }
-  // Never w itself (the query has it) nor a stem too common to keep.
+  // Never w itself (the query has it) nor a stem too common to keep; the
+  // forward table keeps every entry (a translation model needs t(w | w)).
   const std::size_t per_row = o.forward_table ? vocabulary : o.per_stem;
   const std::vector<internal::TranslationModel1::Row> rows = internal::TranslationModel1::train(
       pairs, vocabulary, o.em_iterations, per_row, std::max(o.floor, 0.0001), o.lacking_only,
