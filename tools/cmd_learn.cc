@@ -151,6 +151,9 @@ void add_learn_headlines_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-stems", t.max_stems, "model1: the most frequent stems kept, each side")
       ->capture_default_str()
       ->check(CLI::Range(1u, 10000000u));
+  cmd->add_flag("--forward-table", t.forward_table,
+                "model1: write t(title stem | body stem) for every pair >= the floor instead "
+                "(for document expansion; not a --headline-translations file)");
   cmd->add_flag("--lacking-only", t.lacking_only,
                 "model1: p counts only the titles whose body lacks the title stem");
   cmd->add_option("--translation-min-titles", t.min_titles,

@@ -213,6 +213,38 @@ TEST(HeadlineRateLearner, Model1Translations) {
   ASSERT_NE(first->find("opgepakt"), nullptr);
   EXPECT_EQ(first->find("opgepakt")->front().first, "politie");
   for (const auto& [v, share] : *first->find("opgepakt")) EXPECT_NE(v, "gearresteerd");
+  // The forward table: t(title stem | body stem), w itself and common body
+  // stems included (no max_share cut), every entry of t >= floor.
+  o.body_stems = 100;
+  o.forward_table = true;
+  o.max_share = 0.0;
+  o.per_stem = 1;
+  const std::string forward = learner.translations_text(o);
+  EXPECT_EQ(forward.rfind("# newsindex IBM Model 1 table: ", 0), 0u) << forward;
+  struct Line {
+    const char* w;
+    const char* v;
+    double min_t, max_t;
+  };
+  const Line kLines[] = {
+      {"opgepakt", "gearresteerd", 0.5, 1.0},  // bodies say it for titles that say opgepakt
+      {"opgepakt", "opgepakt", 0.5, 1.0},      // the self-translation
+      {"dief", "dief", 0.5, 1.0},
+  };
+  auto table = HeadlineTranslations::parse(forward, "forward");
+  ASSERT_TRUE(table.ok()) << table.status().to_string();
+  for (const Line& l : kLines) {
+    SCOPED_TRACE(l.w + std::string(" | ") + l.v);
+    const HeadlineTranslations::Targets* row = table->find(l.w);
+    ASSERT_NE(row, nullptr) << forward;
+    double t = 0.0;
+    for (const auto& [v, value] : *row) {
+      if (v == l.v) t = value;
+    }
+    EXPECT_GE(t, l.min_t) << forward;
+    EXPECT_LE(t, l.max_t) << forward;
+  }
+  EXPECT_GT(table->find("opgepakt")->size(), 1u) << forward;  // per_stem does not cut it
 }
 
 // The query levels: a word's query scaled by its headline weight; the

@@ -108,5 +108,35 @@ TEST(TranslationModel1, SelfTranslationAndIdsOutOfRange) {
   EXPECT_TRUE(TranslationModel1::train({}, 3, 5, 10, 0.0)[0].empty());
 }
 
+TEST(TranslationModel1, ForwardRowsAreTheModelsT) {
+  // forward: row w holds t(w | v), the model's own table. Each body word's
+  // t sums to 1 over the title words (the M-step), and with the obvious
+  // alignment of four_pairs() each body word goes to its title word: t(das
+  // | the) tends to 1, t(das | house) to 0 (house is explained by haus).
+  struct Row {
+    std::uint32_t w, v;
+    double min_t, max_t;
+  };
+  const Row kRows[] = {
+      {kDas, kThe, 0.95, 1.0},   {kEin, kA, 0.95, 1.0},     {kHaus, kHouse, 0.95, 1.0},
+      {kBuch, kBook, 0.95, 1.0}, {kDas, kHouse, 0.0, 0.05}, {kHaus, kThe, 0.0, 0.05},
+  };
+  const auto rows =
+      TranslationModel1::train(four_pairs(), kVocabulary, 30, 10, 0.0, false, {}, true);
+  for (const Row& r : kRows) {
+    SCOPED_TRACE(testing::Message() << "w " << r.w << ", v " << r.v);
+    EXPECT_GE(p(rows[r.w], r.v), r.min_t);
+    EXPECT_LE(p(rows[r.w], r.v), r.max_t);
+  }
+  for (std::uint32_t v = kThe; v < kVocabulary; ++v) {
+    double sum = 0.0;
+    for (std::uint32_t w = kDas; w < kThe; ++w) sum += p(rows[w], v);
+    EXPECT_NEAR(sum, 1.0, 1e-9) << "v " << v;
+  }
+  // Not p(v | w): that row of das spreads over NULL too and stays below 0.81.
+  const auto reverse = TranslationModel1::train(four_pairs(), kVocabulary, 30, 10, 0.0);
+  EXPECT_LT(p(reverse[kDas], kThe), 0.81);
+}
+
 }  // namespace
 }  // namespace newsindex::internal

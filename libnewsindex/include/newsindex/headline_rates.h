@@ -56,6 +56,12 @@ struct HeadlineTranslationOptions {
   std::uint32_t max_stems = 50000;
   double floor = 0.005;
   bool lacking_only = false;
+  // kModel1 only: write the model's own table instead, t(w | v) of each
+  // title stem w given body stem v ("w<TAB>v<TAB>t" lines, v == w included,
+  // no max_share cut, every entry >= floor, per_stem ignored): what
+  // document expansion and a translation language model need
+  // (docs/evaluation.md).
+  bool forward_table = false;
 };
 
 // Not thread-safe; one per thread. Keeps each counted article's distinct

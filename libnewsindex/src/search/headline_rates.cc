@@ -292,12 +292,15 @@ HeadlineRateLearner::Impl::TranslationTable HeadlineRateLearner::Impl::model1(
     }
     pairs.push_back(std::move(p));
   }
-  // Never w itself (the query has it) nor a stem too common to keep.
+  // Never w itself (the query has it) nor a stem too common to keep; the
+  // forward table keeps every entry (a translation model needs t(w | w)).
+  const std::size_t per_row = o.forward_table ? vocabulary : o.per_stem;
   const std::vector<internal::TranslationModel1::Row> rows = internal::TranslationModel1::train(
-      pairs, vocabulary, o.em_iterations, o.per_stem, std::max(o.floor, 0.0001), o.lacking_only,
+      pairs, vocabulary, o.em_iterations, per_row, std::max(o.floor, 0.0001), o.lacking_only,
       [&](std::uint32_t w, std::uint32_t v) {
-        return v != w && static_cast<double>(df[v]) <= o.max_share * n;
-      });
+        return o.forward_table || (v != w && static_cast<double>(df[v]) <= o.max_share * n);
+      },
+      o.forward_table);
   TranslationTable out;
   for (std::uint32_t w = 0; w < vocabulary; ++w) {
     for (const auto& [v, p] : rows[w]) out[names[w]].emplace_back(names[v], p);
@@ -320,17 +323,19 @@ std::string HeadlineRateLearner::translations_text(std::uint32_t min_titles,
 std::string HeadlineRateLearner::translations_text(const HeadlineTranslationOptions& o) const {
   const bool model1 = o.method == HeadlineTranslationOptions::Method::kModel1;
   const Impl::TranslationTable out = model1 ? impl_->model1(o) : impl_->lift(o);
-  std::string text = model1 ? "# newsindex headline translations (IBM Model 1): title stem, body "
-                              "stem, p(body stem | title stem) ("
-                            : "# newsindex headline translations: title stem, body stem, share of "
-                              "the titles (";
+  std::string text = !model1 ? "# newsindex headline translations: title stem, body stem, share "
+                               "of the titles ("
+                     : o.forward_table ? "# newsindex IBM Model 1 table: title stem, body stem, "
+                                         "t(title stem | body stem) ("
+                                       : "# newsindex headline translations (IBM Model 1): title "
+                                         "stem, body stem, p(body stem | title stem) (";
   text += std::to_string(impl_->articles) + " articles)\n";
   char buf[32];
   for (const auto& [w, vs] : out) {
     if (w[0] == '#' || w.find_first_of("\t\n\r") != std::string::npos) continue;
     for (const auto& [v, p] : vs) {
       if (v.find_first_of("\t\n\r") != std::string::npos) continue;
-      std::snprintf(buf, sizeof buf, "%.4f", p);
+      std::snprintf(buf, sizeof buf, o.forward_table ? "%.6f" : "%.4f", p);
       text += w + "\t" + v + "\t" + buf + "\n";
     }
   }

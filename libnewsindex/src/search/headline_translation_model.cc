@@ -10,7 +10,7 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
                                                              std::uint32_t iterations,
                                                              std::size_t per_row, double floor,
                                                              bool lacking_only,
-                                                             const Keep& keep) {
+                                                             const Keep& keep, bool forward) {
   iterations = std::max<std::uint32_t>(iterations, 1);
   // The (w, v) that meet in some pair: for each title word w its body words
   // v, sorted (col[start[w] .. start[w + 1])).
@@ -79,7 +79,7 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
           has_w |= v == w;
           denom += n * t[where[k++]];
         }
-        if (last && lacking_only && has_w) continue;  // k is past this word's entries
+        if (last && lacking_only && !forward && has_w) continue;  // k is past this word's entries
         k = first;
         for (const auto& [v, n] : p.body) {
           if (v >= vocabulary) continue;
@@ -104,14 +104,14 @@ std::vector<TranslationModel1::Row> TranslationModel1::train(const std::vector<A
   }
 
   // p(v | w): w's expected alignments of the last E-step over all of them
-  // (one for each pair with w).
+  // (one for each pair with w); forward: t(w | v).
   std::vector<Row> rows(vocabulary);
   for (std::uint32_t w = 0; w < vocabulary; ++w) {
     const double sum = titles[w];
     if (!(sum > 0)) continue;
     Row& row = rows[w];
     for (std::size_t e = start[w]; e < start[w + 1]; ++e) {
-      const double p = c[e] / sum;
+      const double p = forward ? t[e] : c[e] / sum;
       if (p >= floor && (!keep || keep(w, col[e]))) row.emplace_back(col[e], p);
     }
     std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) {

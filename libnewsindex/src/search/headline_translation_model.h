@@ -41,11 +41,14 @@ class TranslationModel1 {
   // title), each cut to its best `per_row` entries that `keep` accepts, of
   // p >= `floor`. With `lacking_only`, p counts only the alignments in
   // pairs whose body lacks w (still over all pairs with w): the words that
-  // stand in for w. Memory: about 24 bytes for each distinct (title word,
-  // body word) of each pair.
+  // stand in for w. With `forward`, a row holds the model's own t(w | v)
+  // instead (the last M-step's, so normalised from 2 iterations on;
+  // lacking_only has no effect). Memory: about 24 bytes for each distinct
+  // (title word, body word) of each pair.
   static std::vector<Row> train(const std::vector<AlignedPair>& pairs, std::uint32_t vocabulary,
                                 std::uint32_t iterations, std::size_t per_row, double floor,
-                                bool lacking_only = false, const Keep& keep = Keep());
+                                bool lacking_only = false, const Keep& keep = Keep(),
+                                bool forward = false);
 };
 
 }  // namespace newsindex::internal
