@@ -252,6 +252,36 @@ def cmd_features(a):
     print("wrote %s: %d queries, k %d, %d features" % (a.out, len(qids), a.k, len(names)))
 
 
+def cmd_from_tsv(a):
+    """The library's own features (`newsindex eval --rerank-features-out`) as an .npz."""
+    perq = read_perq(a.perq)
+    qids = sorted(perq)
+    rows = {}
+    names = None
+    for line in open(a.features, encoding="utf-8"):
+        c = line.rstrip("\n").split("\t")
+        if names is None:
+            names = c[3:]
+            continue
+        rows.setdefault(c[0], []).append((int(c[1]), [float(x) for x in c[3:]]))
+    X = np.zeros((len(qids), a.k, len(names)), dtype=np.float64)
+    valid = np.zeros((len(qids), a.k), dtype=bool)
+    target = np.full(len(qids), -1, dtype=np.int32)
+    base_rank = np.zeros(len(qids), dtype=np.int32)
+    for qi, qid in enumerate(qids):
+        base_rank[qi] = int(perq[qid][1])
+        for rank, f in rows.get(qid, []):
+            if rank <= a.k:
+                X[qi, rank - 1] = f
+                valid[qi, rank - 1] = True
+        if 1 <= base_rank[qi] <= a.k and valid[qi, base_rank[qi] - 1]:
+            target[qi] = base_rank[qi] - 1
+    np.savez_compressed(a.out, X=X, valid=valid, target=target, base_rank=base_rank,
+                        qids=np.array(qids), names=np.array(names),
+                        perq=np.array(["\t".join(perq[q]) for q in qids]))
+    print("wrote %s: %d queries, k %d, features %s" % (a.out, len(qids), a.k, " ".join(names)))
+
+
 # ---- learning -------------------------------------------------------------------------
 
 
@@ -390,6 +420,13 @@ def cmd_fit(a):
     for i, f in enumerate(feats):
         print("%s\t%.4f\t%.4f\t%s" % (f, mu[i], sd[i],
                                       "\t".join("%+.4f" % w[i] for _, w in models)))
+    if a.model_out:  # the first model, as SearcherOptions::rerank_model_path reads it
+        m, w = models[0]
+        with open(a.model_out, "w", encoding="utf-8") as out:
+            out.write("# newsindex rerank model: %s on %s, k %d\n" % (m, " ".join(a.train), a.k))
+            out.write("depth %d\n" % a.k)
+            for i, f in enumerate(feats):
+                out.write("%s %.17g %.17g %.17g\n" % (f, mu[i], sd[i], w[i]))
     if a.perq_out:
         for m, w in models:
             for s in tests:
@@ -419,8 +456,14 @@ def main():
     g.add_argument("--l2", type=float, default=1e-3)
     g.add_argument("--seed", type=int, default=1)
     g.add_argument("--perq-out")
+    g.add_argument("--model-out")
+    t = sub.add_parser("from-tsv")
+    t.add_argument("--features", required=True)
+    t.add_argument("--perq", required=True)
+    t.add_argument("--out", required=True)
+    t.add_argument("--k", type=int, default=50)
     a = p.parse_args()
-    {"features": cmd_features, "fit": cmd_fit}[a.cmd](a)
+    {"features": cmd_features, "fit": cmd_fit, "from-tsv": cmd_from_tsv}[a.cmd](a)
 
 
 if __name__ == "__main__":
