@@ -13,7 +13,12 @@
       prints MRR@10 on every set before and after, the weights (per standardised
       feature) and, with --perq-out, writes PREFIX.TESTNAME.perq.tsv in the format
       of `newsindex eval --per-query` (for paired.sh). A target below the top k
-      keeps its rank.
+      keeps its rank. --model-out FILE writes the first model as the file
+      SearcherOptions::rerank_model_path reads (depth K; FEATURE MEAN SD WEIGHT).
+  ltr-rerank.py from-tsv --features F.tsv --perq PERQ --out F.npz [--k 50]
+      The library's own four features (`newsindex eval --rerank-features-out`) as
+      an .npz for fit, so that a model learned from them gives in `newsindex eval
+      --rerank-model` exactly the figure fit prints.
 
 Features (query words: folded lower-case \\w+ runs; non-stop: the library's stop list;
 stems: Xapian's Stem("dutch"); idf from the database's Z terms; the body is read from
