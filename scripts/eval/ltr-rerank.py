@@ -30,10 +30,11 @@ the corpora's JSON Lines by id, never the title, which is the query):
   run       longest run of query words in order in the body / the query's words
   bigram    share of the query's adjacent word pairs adjacent in the body
   window    matched stems / the shortest span holding one of each
-  loglen    log(1 + body words)                            names     share of capitalised words
-  nums      share of numbers                               dup_above a copy ranks higher in the top k
-  dup_any   a copy is in the top k                         early     mean first position / length
-  logtf     log(1 + occurrences of the query's stems)      hr_cov    headline-rate-weighted idf share
+  loglen    log(1 + body words)
+  names     share of capitalised words found     nums      share of numbers found
+  dup_above a copy ranks higher in the top k     dup_any   a copy is in the top k
+  early     mean first position / length         logtf     log(1 + the stems' occurrences)
+  hr_cov    headline-rate-weighted idf share
   ALT       each --alt run's score / its first score (missing: its lowest)
 Needs numpy and python3-xapian (/usr/bin/python3). Prints figures only, no article text.
 """

@@ -45,7 +45,8 @@ done
 
 ALL=score,inv_rank,cov,cov_idf,cov_lead,cov_50,exact,exact_all,run,bigram,window,loglen,names
 ALL=$ALL,nums,dup_above,dup_any,early,logtf,hr_cov,lm,b75
-FEATURE_SETS=${FEATURE_SETS:-"all=$ALL six=score,early,hr_cov,loglen,b75,cov_lead four=score,early,loglen,b75"}
+SIX=score,early,hr_cov,loglen,b75,cov_lead
+FEATURE_SETS=${FEATURE_SETS:-"all=$ALL six=$SIX four=score,early,loglen,b75"}
 KS=${KS:-"20 50"}
 for fs in $FEATURE_SETS; do
   name=${fs%%=*} feats=${fs#*=}
