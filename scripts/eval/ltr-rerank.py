@@ -15,6 +15,8 @@
       of `newsindex eval --per-query` (for paired.sh). A target below the top k
       keeps its rank. --model-out FILE writes the first model as the file
       SearcherOptions::rerank_model_path reads (depth K; FEATURE MEAN SD WEIGHT).
+      --method gbt adds a small tree ensemble on top of the linear model (LambdaMART-
+      like; --trees, --depth, --rate, --leaf-l2; a minimal implementation).
   ltr-rerank.py from-tsv --features F.tsv --perq PERQ --out F.npz [--k 50]
       The library's own four features (`newsindex eval --rerank-features-out`) as
       an .npz for fit, so that a model learned from them gives in `newsindex eval
@@ -383,6 +385,112 @@ def pairwise_lr(tr, mu, sd, l2=1e-3, iters=300):
     return w / w[0] if w[0] > 0 else w
 
 
+class Trees:
+    """Gradient-boosted regression trees on LambdaRank gradients (LambdaMART, small):
+    each query's target against the other hits of its top k, weighted by the change in
+    RR@10 of swapping them; depth-limited trees on 32 quantile bins per feature, leaf
+    values by a Newton step, shrinkage `rate`. Starts from the linear model `w0`."""
+
+    def __init__(self, w0, mu, sd, trees=200, depth=3, rate=0.1, min_leaf=50, l2=10.0):
+        self.w0, self.mu, self.sd, self.l2 = w0, mu, sd, l2
+        self.n, self.depth, self.rate, self.min_leaf = trees, depth, rate, min_leaf
+        self.trees = []
+
+    def _bin(self, Z):
+        return np.stack([np.searchsorted(self.edges[f], Z[:, f]) for f in range(Z.shape[1])], 1)
+
+    def fit(self, tr):
+        Z = ((tr.X - self.mu) / self.sd)
+        rows = np.nonzero(tr.valid.reshape(-1))[0]
+        Zf = Z.reshape(-1, Z.shape[2])[rows]
+        self.edges = [np.unique(np.quantile(Zf[:, f], np.linspace(0, 1, 33)[1:-1]))
+                      for f in range(Zf.shape[1])]
+        B = self._bin(Zf)
+        base = (Z @ self.w0).reshape(-1)
+        F = np.where(tr.valid.reshape(-1), base, -1e9)
+        qs = np.nonzero(tr.target >= 0)[0]
+        k = tr.k
+        for _ in range(self.n):
+            S = F.reshape(-1, k)
+            lam = np.zeros_like(S)
+            hes = np.zeros_like(S)
+            st = S[qs, tr.target[qs]][:, None]
+            ranks_t = 1 + (S[qs] > st).sum(1)
+            order = np.argsort(-S[qs], axis=1, kind="stable")
+            pos = np.empty_like(order)
+            np.put_along_axis(pos, order, np.arange(k)[None, :].repeat(len(qs), 0), axis=1)
+            rr_t = np.where(ranks_t <= 10, 1.0 / ranks_t, 0.0)[:, None]
+            rr_j = np.where(pos + 1 <= 10, 1.0 / (pos + 1), 0.0)
+            delta = np.abs(rr_t - rr_j)  # RR@10 change when the target takes j's place
+            rho = 1.0 / (1.0 + np.exp(np.clip(st - S[qs], -50, 50)))
+            valid = tr.valid[qs].copy()
+            valid[np.arange(len(qs)), tr.target[qs]] = False
+            g = np.where(valid, rho * delta, 0.0)
+            h = np.where(valid, rho * (1 - rho) * delta, 0.0)
+            lam[qs] -= g
+            hes[qs] += h
+            lam[qs, tr.target[qs]] += g.sum(1)
+            hes[qs, tr.target[qs]] += h.sum(1)
+            gl, hl = lam.reshape(-1)[rows], hes.reshape(-1)[rows]
+            tree = self._grow(B, gl, hl, np.arange(len(rows)), 0)
+            self.trees.append(tree)
+            F[rows] += self.rate * self._apply(tree, B)
+        return self
+
+    def _grow(self, B, g, h, idx, d):
+        leaf = ("leaf", g[idx].sum() / (h[idx].sum() + self.l2))
+        if d == self.depth or len(idx) < 2 * self.min_leaf:
+            return leaf
+        best = None
+        G, H = g[idx].sum(), h[idx].sum()
+        for f in range(B.shape[1]):
+            gb = np.bincount(B[idx, f], weights=g[idx], minlength=33)
+            hb = np.bincount(B[idx, f], weights=h[idx], minlength=33)
+            cb = np.bincount(B[idx, f], minlength=33)
+            gl, hl, cl = np.cumsum(gb)[:-1], np.cumsum(hb)[:-1], np.cumsum(cb)[:-1]
+            ok = (cl >= self.min_leaf) & (len(idx) - cl >= self.min_leaf)
+            lam = self.l2
+            gain = gl ** 2 / (hl + lam) + (G - gl) ** 2 / (H - hl + lam) - G ** 2 / (H + lam)
+            gain = np.where(ok, gain, -np.inf)
+            b = int(np.argmax(gain))
+            if np.isfinite(gain[b]) and (best is None or gain[b] > best[0]):
+                best = (gain[b], f, b)
+        if best is None:
+            return leaf
+        _, f, b = best
+        left = idx[B[idx, f] <= b]
+        right = idx[B[idx, f] > b]
+        return ("split", f, b, self._grow(B, g, h, left, d + 1), self._grow(B, g, h, right, d + 1))
+
+    def _apply(self, tree, B):
+        out = np.zeros(len(B))
+        stack = [(tree, np.arange(len(B)))]
+        while stack:
+            node, idx = stack.pop()
+            if node[0] == "leaf":
+                out[idx] = node[1]
+            else:
+                _, f, b, l, r = node
+                stack.append((l, idx[B[idx, f] <= b]))
+                stack.append((r, idx[B[idx, f] > b]))
+        return out
+
+    def ranks(self, ts):
+        Z = (ts.X - self.mu) / self.sd
+        F = (Z @ self.w0).reshape(-1)
+        B = self._bin(Z.reshape(-1, Z.shape[2]))
+        for t in self.trees:
+            F = F + self.rate * self._apply(t, B)
+        S = np.where(ts.valid, F.reshape(-1, ts.k), -np.inf)
+        ranks = ts.base_rank.copy()
+        idx = np.nonzero(ts.target >= 0)[0]
+        st = S[idx, ts.target[idx]][:, None]
+        j = np.arange(ts.k)[None, :]
+        above = (S[idx] > st) | ((S[idx] == st) & (j < ts.target[idx][:, None]))
+        ranks[idx] = 1 + above.sum(axis=1)
+        return ranks
+
+
 def write_perq(path, ts, ranks):
     with open(path, "w", encoding="utf-8") as out:
         out.write("qid\tfirst_relevant_rank\trr@10\tndcg@10\trecall@100\tretrieved\tquery\n")
@@ -416,16 +524,25 @@ def cmd_fit(a):
         models.append(("lr", pairwise_lr(train, mu, sd, l2=a.l2)))
     if a.method in ("ca", "both"):
         models.append(("ca", coordinate_ascent(train, mu, sd, seed=a.seed)))
+    if a.method == "gbt":  # trees on top of the linear model
+        w_lr = pairwise_lr(train, mu, sd, l2=a.l2)
+        models.append(("lr", w_lr))
+        models.append(("gbt", Trees(w_lr, mu, sd, trees=a.trees, depth=a.depth,
+                                    rate=a.rate, l2=a.leaf_l2).fit(train)))
+
+    def ranks_of(model, s):
+        return model.ranks(s) if isinstance(model, Trees) else s.ranks(model, mu, sd)
     print("set\tqueries\tbase\t" + "\t".join(m for m, _ in models))
     for s in [train] + tests:
         base = rr(s.ranks(w0, mu, sd)).mean()
-        cells = ["%.4f" % rr(s.ranks(w, mu, sd)).mean() for _, w in models]
+        cells = ["%.4f" % rr(ranks_of(w, s)).mean() for _, w in models]
         print("%s%s\t%d\t%.4f\t%s" % (s.name, " (train)" if s is train else "", len(s.qids),
                                       base, "\t".join(cells)))
     print("feature\tmean\tsd\t" + "\t".join(m for m, _ in models))
+    linear = [(m, w) for m, w in models if not isinstance(w, Trees)]
     for i, f in enumerate(feats):
         print("%s\t%.4f\t%.4f\t%s" % (f, mu[i], sd[i],
-                                      "\t".join("%+.4f" % w[i] for _, w in models)))
+                                      "\t".join("%+.4f" % w[i] for _, w in linear)))
     if a.model_out:  # the first model, as SearcherOptions::rerank_model_path reads it
         m, w = models[0]
         with open(a.model_out, "w", encoding="utf-8") as out:
@@ -436,7 +553,7 @@ def cmd_fit(a):
     if a.perq_out:
         for m, w in models:
             for s in tests:
-                write_perq("%s.%s.%s.perq.tsv" % (a.perq_out, m, s.name), s, s.ranks(w, mu, sd))
+                write_perq("%s.%s.%s.perq.tsv" % (a.perq_out, m, s.name), s, ranks_of(w, s))
 
 
 def main():
@@ -457,7 +574,11 @@ def main():
     g.add_argument("--train", action="append", required=True)
     g.add_argument("--test", action="append", default=[])
     g.add_argument("--k", type=int, default=20)
-    g.add_argument("--method", default="both", choices=["ca", "lr", "both"])
+    g.add_argument("--method", default="both", choices=["ca", "lr", "both", "gbt"])
+    g.add_argument("--trees", type=int, default=200)
+    g.add_argument("--depth", type=int, default=3)
+    g.add_argument("--rate", type=float, default=0.1)
+    g.add_argument("--leaf-l2", type=float, default=10.0)
     g.add_argument("--features")
     g.add_argument("--l2", type=float, default=1e-3)
     g.add_argument("--seed", type=int, default=1)
