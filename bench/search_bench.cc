@@ -37,7 +37,8 @@
 // ours_plain without the related forms (related_weight 0), which prices them;
 // "ours_rerank" = ours_plain with the learned rerank of the top 20 (the model
 // trained on the third query set, docs/evaluation.md, "A learned rerank of the
-// top k"; off by default), which prices its features and second match.
+// top k"; off by default), which prices its features and second match
+// (SEARCH_BENCH_RERANK_DEPTH=10 prices the top 10's).
 // Raw Xapian stores the same JSON document data as ours and, like ours,
 // fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
@@ -103,6 +104,12 @@ struct Query {
   bool facets = false;
   std::string from_id;  // the article the words came from
 };
+
+// The learned rerank's depth (ours_rerank).
+const int kRerankDepth = [] {
+  const char* d = std::getenv("SEARCH_BENCH_RERANK_DEPTH");
+  return d ? std::atoi(d) : 20;
+}();
 
 struct Fixture {
   fs::path dir;
@@ -383,7 +390,7 @@ Fixture& fixture() {
     f->ours_norelated = open_ours(norelated);
     // The model of docs/evaluation.md ("A learned rerank of the top k"),
     // trained on the third query set.
-    std::ofstream(f->dir / "rerank.model") << "depth 20\n"
+    std::ofstream(f->dir / "rerank.model") << "depth " << kRerankDepth << "\n"
                                               "score 0.570815 0.20907 1\n"
                                               "early 0.65368 0.176973 -1.07549\n"
                                               "loglen 5.27631 1.03265 2.73703\n"

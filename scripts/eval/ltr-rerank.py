@@ -285,7 +285,7 @@ def cmd_from_tsv(a):
         if 1 <= base_rank[qi] <= a.k and valid[qi, base_rank[qi] - 1]:
             target[qi] = base_rank[qi] - 1
     np.savez_compressed(a.out, X=X, valid=valid, target=target, base_rank=base_rank,
-                        qids=np.array(qids), names=np.array(names),
+                        qids=np.array(qids), names=np.array(names), library=np.array(True),
                         perq=np.array(["\t".join(perq[q]) for q in qids]))
     print("wrote %s: %d queries, k %d, features %s" % (a.out, len(qids), a.k, " ".join(names)))
 
@@ -307,6 +307,12 @@ class Set:
         self.name = os.path.basename(path).replace(".npz", "") + ("." + half if half else "")
         self.X = z["X"][keep][:, :k, :][:, :, cols].astype(np.float64)
         self.valid = z["valid"][keep][:, :k]
+        if "library" in z.files and "b75" in feats:
+            # The searcher scales b75 by the largest of its top k (the model's
+            # depth); the dump's are scaled over its top 50.
+            c = feats.index("b75")
+            top = np.where(self.valid, self.X[:, :, c], 0).max(axis=1, keepdims=True)
+            self.X[:, :, c] = np.where(top > 0, self.X[:, :, c] / np.where(top > 0, top, 1), 0)
         t = z["target"][keep]
         self.target = np.where(t < k, t, -1)
         self.base_rank = z["base_rank"][keep]
