@@ -190,6 +190,9 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
   cmd->add_option("--headline-translations", ranking.headline_translations_path,
                   "Headline translations learned by 'newsindex learn-headlines' (body words "
                   "for headline words, at --translation-weight)");
+  cmd->add_option("--rerank-model", ranking.rerank_model_path,
+                  "Learned rerank of the top k: a model file of scripts/eval/ltr-rerank.py "
+                  "(depth K; FEATURE MEAN SD WEIGHT lines)");
   cmd->add_option("--headline-rate-power", ranking.headline_rate_power,
                   "Power of the headline rates' weights (0 = off)")
       ->capture_default_str()

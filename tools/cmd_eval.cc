@@ -14,6 +14,7 @@
 // the method and the results.
 #include <chrono>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -31,6 +32,7 @@ namespace {
 struct EvalArgs {
   std::vector<std::string> databases;
   std::string queries, qrels, run_out, per_query, synonyms, tag = "newsindex";
+  std::string features_out;  // the top hits' rerank features, to learn a model from
   bool json = false;
   bool and_operator = false;
   bool override_analysis = false;
@@ -75,6 +77,12 @@ int run_eval(const EvalArgs& args) {
     return kExitFailure;
   }
 
+  std::ofstream features;
+  if (!args.features_out.empty()) {
+    features.open(args.features_out, std::ios::binary | std::ios::trunc);
+    features << std::setprecision(17);  // the model sees what the searcher computes
+    features << "qid\trank\tdoc_id\tscore\tearly\tloglen\tb75\n";
+  }
   std::vector<RankedList> runs;
   runs.reserve(queries->size());
   std::size_t failed = 0;
@@ -84,6 +92,7 @@ int run_eval(const EvalArgs& args) {
     request.query = q.query;
     request.limit = args.limit;
     request.snippets = false;
+    request.rerank_features = !args.features_out.empty();
     RankedList run;
     run.qid = q.qid;
     auto results = (*searcher)->search(request);
@@ -97,6 +106,10 @@ int run_eval(const EvalArgs& args) {
       for (const Hit& hit : results->hits) {
         run.doc_ids.push_back(hit.id);
         run.scores.push_back(hit.score);
+        if (hit.rerank_features.empty() || !features.is_open()) continue;
+        features << q.qid << '\t' << hit.rank << '\t' << hit.id;
+        for (double f : hit.rerank_features) features << '\t' << f;
+        features << '\n';
       }
     }
     runs.push_back(std::move(run));
@@ -104,6 +117,14 @@ int run_eval(const EvalArgs& args) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
+  if (features.is_open()) {
+    features.flush();
+    if (!features) {
+      std::cerr << "newsindex eval: io_error: " << args.features_out
+                << ": cannot write the rerank features\n";
+      return kExitFailure;
+    }
+  }
   EvalSummary summary = evaluate_runs(*queries, runs, *qrels);
   if (!args.run_out.empty()) {
     Status s = write_trec_run(args.run_out, runs, args.tag);
@@ -151,6 +172,9 @@ void add_eval_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--per-query", args->per_query,
                   "Write per-query results (qid, rank of first relevant, RR, ...) here");
   cmd->add_flag("--json", args->json, "Print the metrics as one JSON line");
+  cmd->add_option("--rerank-features-out", args->features_out,
+                  "Write the top hits' rerank features here (qid, rank, doc_id, score, early, "
+                  "loglen, b75; for scripts/eval/ltr-rerank.py)");
   cmd->add_option("--limit", args->limit, "Hits retrieved per query")
       ->capture_default_str()
       ->check(CLI::Range(1u, 100000u));

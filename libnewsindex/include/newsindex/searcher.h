@@ -37,6 +37,10 @@ struct SearchRequest {
   bool snippets = true;
   std::uint32_t snippet_length = 200;  // bytes, roughly
   bool explain = false;  // fill SearchResults::explanation
+  // Fill Hit::rerank_features for the top hits (the model's depth, else 50),
+  // to learn a rerank model from (scripts/eval/ltr-rerank.py). Ranked
+  // queries only. Default: false.
+  bool rerank_features = false;
 };
 
 // A piece of a snippet; highlighted pieces are query matches.
@@ -52,6 +56,10 @@ struct Hit {
   std::string title, date, source, outlet, category, url;
   std::vector<SnippetPart> snippet;
   std::uint32_t duplicates = 0;  // other copies collapsed into this hit
+  // With SearchRequest::rerank_features, for the top hits: score over the
+  // first hit's, early, loglen, b75 (SearcherOptions::rerank_model_path);
+  // score is the match's, before any rerank. Else empty.
+  std::vector<double> rerank_features;
 };
 
 // One article as stored in the index, for a document page.
@@ -181,6 +189,14 @@ struct SearcherOptions {
   // off. Default: "" / 1 (see headline_rate_power).
   std::string headline_translations_path;
   double translation_weight = 1.0;
+  // A learned rerank of the top k (`depth` in the file) ranked hits: a
+  // linear model over four features of each hit (its score over the first
+  // hit's; the mean first position of the query's stems in its text; log
+  // length; BM25 with b 0.75 over the query's stems), one "FEATURE MEAN SD
+  // WEIGHT" line each (docs/evaluation.md, "A learned rerank of the top
+  // k"). Pages within the top k are reranked; hits below it keep their
+  // order. Local databases only. "" = no rerank. Default: "".
+  std::string rerank_model_path;
   // Term proximity (sequential dependence): each pair of neighbouring
   // free-text words of the query (stop words dropped between them count as
   // gaps) also searched as an ordered phrase, allowing the gap

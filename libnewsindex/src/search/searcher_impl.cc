@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <limits>
+#include <numeric>
 #include <utility>
 #include <vector>
 
@@ -17,6 +19,7 @@
 #include "search/query_parser.h"
 #include "search/ranking_weight.h"
 #include "search/recency_source.h"
+#include "search/rerank.h"
 #include "search/searcher_databases.h"
 #include "search/snippets.h"
 #include "search/spelling.h"
@@ -32,6 +35,10 @@ namespace {
 constexpr double kRecencyShare = 0.5;
 // Terms taken from a document for more-like-this.
 constexpr Xapian::termcount kSimilarTerms = 25;
+
+// Hits whose rerank features SearchRequest::rerank_features fills without a
+// model (a model's depth otherwise).
+constexpr std::uint32_t kFeatureDepth = 50;
 
 // Accepts unprefixed, non-stop words of 3+ bytes that are not numbers.
 class SimilarTermDecider : public Xapian::ExpandDecider {
@@ -60,7 +67,7 @@ class SearcherImpl final : public Searcher {
   SearcherImpl(SearcherDatabases dbs, SearcherOptions options,
                std::shared_ptr<const Analyzer> analyzer, Synonyms synonyms, RelatedForms related,
                std::shared_ptr<const HeadlineRates> rates,
-               std::shared_ptr<const HeadlineTranslations> translations)
+               std::shared_ptr<const HeadlineTranslations> translations, RerankModel rerank)
       : dbs_(std::move(dbs)),
         options_(std::move(options)),
         analyzer_(std::move(analyzer)),
@@ -69,7 +76,9 @@ class SearcherImpl final : public Searcher {
         builder_(*analyzer_, &synonyms_,
                  builder_options(options_, std::move(rates), std::move(translations)), &dbs_.db(),
                  &related_),
-        snippeter_(*analyzer_) {}
+        snippeter_(*analyzer_),
+        rerank_(std::move(rerank)),
+        rerank_stream_(analyzer_->stream()) {}
 
   Result<SearchResults> search(const SearchRequest& request) override {
     return run([&](SearchResults& results) { return search_once(request, results); });
@@ -130,40 +139,103 @@ class SearcherImpl final : public Searcher {
   // rank order (2-word queries at 20k, top 10: 11.4 instead of 13.4). In
   // batches, so a long page does not hold every record at once.
   static constexpr Xapian::doccount kReadBatch = 64;
-  static void read_records(const Xapian::MSet& mset, Xapian::doccount from,
-                           std::vector<std::string>& data) {
-    const Xapian::doccount n = std::min<Xapian::doccount>(kReadBatch, mset.size() - from);
+  // `at` gives the MSet index of each hit in the order they are added.
+  static void read_records(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& at,
+                           Xapian::doccount from, std::vector<std::string>& data) {
+    const auto n = std::min<Xapian::doccount>(kReadBatch, at.size() - from);
     std::vector<std::pair<Xapian::docid, Xapian::doccount>> order;
     order.reserve(n);
-    for (Xapian::doccount i = 0; i < n; ++i) order.emplace_back(*mset[from + i], i);
+    for (Xapian::doccount i = 0; i < n; ++i) order.emplace_back(*mset[at[from + i]], i);
     std::sort(order.begin(), order.end());
     data.resize(n);
-    for (const auto& [did, i] : order) data[i] = mset[from + i].get_document().get_data();
+    for (const auto& [did, i] : order) data[i] = mset[at[from + i]].get_document().get_data();
   }
 
   // The one MSet -> hits loop: ranks from `offset` + 1, scores, collapse
   // counts, the stored fields, and, when `highlight` is given, a snippet of
-  // about `snippet_length` bytes from the stored text.
+  // about `snippet_length` bytes from the stored text. `page` (if given)
+  // lists the MSet indexes of the hits in their order (a rerank's), else
+  // every hit of `mset` in its order; `features` (if given) are the rerank
+  // features of MSet indexes [0, features->size()).
   void add_hits(const Xapian::MSet& mset, std::uint32_t offset, const HighlightTerms* highlight,
-                std::uint32_t snippet_length, SearchResults& results) {
+                std::uint32_t snippet_length, SearchResults& results,
+                const std::vector<Xapian::doccount>* page = nullptr,
+                const std::vector<RerankFeatures>* features = nullptr) {
     results.estimate = mset.get_matches_estimated();
     results.lower_bound = mset.get_matches_lower_bound();
     results.upper_bound = mset.get_matches_upper_bound();
-    results.hits.reserve(results.hits.size() + mset.size());
+    std::vector<Xapian::doccount> all;
+    if (!page) {
+      all.resize(mset.size());
+      std::iota(all.begin(), all.end(), 0);
+      page = &all;
+    }
+    results.hits.reserve(results.hits.size() + page->size());
     std::vector<std::string> data;
     std::uint32_t rank = offset;
-    for (Xapian::doccount at = 0; at < mset.size(); ++at) {
-      if (at % kReadBatch == 0) read_records(mset, at, data);
+    for (Xapian::doccount i = 0; i < page->size(); ++i) {
+      if (i % kReadBatch == 0) read_records(mset, *page, i, data);
+      const Xapian::doccount at = (*page)[i];
       const Xapian::MSetIterator it = mset[at];
       Hit hit;
       hit.rank = ++rank;
       hit.score = it.get_weight();
       std::string text =
-          fill_hit(it.get_document(), data[at % kReadBatch], hit, highlight != nullptr);
+          fill_hit(it.get_document(), data[i % kReadBatch], hit, highlight != nullptr);
       hit.duplicates = it.get_collapse_count();
       if (highlight) hit.snippet = snippeter_.make(text, *highlight, snippet_length);
+      if (features && at < features->size()) {
+        hit.rerank_features.assign((*features)[at].begin(), (*features)[at].end());
+      }
       results.hits.push_back(std::move(hit));
     }
+  }
+
+  // The top hits' rerank features and the page of a reranked search:
+  // `mset` holds hits [0, offset + limit) or more.
+  void add_reranked_hits(const Xapian::MSet& mset, const Xapian::Query& query,
+                         const SearchRequest& request, std::uint32_t depth,
+                         const HighlightTerms* highlight, SearchResults& results) {
+    const auto n = std::min<Xapian::doccount>(depth, mset.size());
+    std::vector<std::string> texts(n);
+    std::vector<Xapian::Query> ids;
+    for (Xapian::doccount i = 0; i < n; ++i) {
+      Hit scratch;
+      texts[i] = fill_hit(mset[i].get_document(), scratch, true);
+      ids.emplace_back(std::string(schema::kPrefixId) + scratch.id);
+    }
+    // The b75 feature: the same query with BM25's b at kRerankB, matched
+    // against the top hits only (their id terms).
+    std::vector<double> b75(n, 0.0);
+    if (n > 0) {
+      SearcherOptions second = options_;
+      second.b = kRerankB;
+      Xapian::Enquire enquire(db());
+      enquire.set_weighting_scheme(*make_weight(second));
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                      Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+      Xapian::MSet top = enquire.get_mset(0, n);
+      for (Xapian::MSetIterator it = top.begin(); it != top.end(); ++it) {
+        for (Xapian::doccount i = 0; i < n; ++i) {
+          if (*mset[i] == *it) b75[i] = it.get_weight();
+        }
+      }
+    }
+    std::vector<std::string> stems = rerank_query_stems(request.query, *rerank_stream_);
+    std::vector<RerankFeatures> features =
+        rerank_features(mset, texts, b75, stems, *rerank_stream_);
+    std::vector<Xapian::doccount> order(mset.size());
+    std::iota(order.begin(), order.end(), 0);
+    if (!rerank_.empty()) {
+      std::vector<std::size_t> top = rerank_order(rerank_, features);
+      for (std::size_t i = 0; i < top.size(); ++i) order[i] = static_cast<Xapian::doccount>(top[i]);
+    }
+    const auto from = std::min<std::size_t>(request.offset, order.size());
+    const auto to = std::min<std::size_t>(from + request.limit, order.size());
+    std::vector<Xapian::doccount> page(order.begin() + static_cast<std::ptrdiff_t>(from),
+                                       order.begin() + static_cast<std::ptrdiff_t>(to));
+    add_hits(mset, request.offset, highlight, request.snippet_length, results, &page,
+             request.rerank_features ? &features : nullptr);
   }
 
   Xapian::Query request_filter(const SearchRequest& r) const {
@@ -264,10 +336,28 @@ class SearcherImpl final : public Searcher {
     // the full check costs time per query on large shards (docs/scaling.md).
     Xapian::doccount check =
         facets.empty() && !request.collapse && db().size() <= 1 ? 0 : db().get_doccount();
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
-
-    add_hits(mset, request.offset, request.snippets ? &built.highlight : nullptr,
-             request.snippet_length, results);
+    const bool ranked = !built.browse && request.sort == SortOrder::kRelevance;
+    std::uint32_t depth = 0;
+    if (ranked && (!rerank_.empty() || request.rerank_features)) {
+      if (dbs_.remote()) {
+        results.warnings.push_back("rerank is not available over remote databases; ignored");
+      } else {
+        depth = rerank_.empty() ? kFeatureDepth : rerank_.depth();
+      }
+    }
+    const HighlightTerms* highlight = request.snippets ? &built.highlight : nullptr;
+    Xapian::MSet mset;
+    if (depth > 0 && request.offset < depth) {
+      const auto want = std::max<std::uint64_t>(
+          depth, std::uint64_t{request.offset} + std::uint64_t{request.limit});
+      mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+                                     want, std::numeric_limits<Xapian::doccount>::max())),
+                              check);
+      add_reranked_hits(mset, query, request, depth, highlight, results);
+    } else {
+      mset = enquire.get_mset(request.offset, request.limit, check);
+      add_hits(mset, request.offset, highlight, request.snippet_length, results);
+    }
     if (!facets.empty()) results.facets = facets.collect();
     if (!built.words.empty() && (mset.empty() || mset.get_matches_estimated() < 3)) {
       results.suggestion = suggest(db(), *analyzer_, built.words);
@@ -351,6 +441,8 @@ class SearcherImpl final : public Searcher {
   RelatedForms related_;
   QueryBuilder builder_;
   Snippeter snippeter_;
+  RerankModel rerank_;
+  std::unique_ptr<TokenStream> rerank_stream_;  // for the rerank's features
   ColumnCache columns_;  // facet columns of db() (one local database)
 };
 
@@ -454,6 +546,8 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   Result<HeadlineTranslations> translations =
       HeadlineTranslations::load(options.headline_translations_path);
   if (!translations.ok()) return translations.status();
+  Result<RerankModel> rerank = RerankModel::load(options.rerank_model_path);
+  if (!rerank.ok()) return rerank.status();
   try {
     return std::unique_ptr<Searcher>(new SearcherImpl(
         std::move(dbs).value(), options, std::move(analyzer), std::move(syn).value(),
@@ -461,7 +555,8 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
         rates->size() ? std::make_shared<const HeadlineRates>(std::move(*rates)) : nullptr,
         translations->size()
             ? std::make_shared<const HeadlineTranslations>(std::move(*translations))
-            : nullptr));
+            : nullptr,
+        std::move(rerank).value()));
   } catch (const std::exception& e) {
     return Status::internal_error(std::string("opening searcher: ") + e.what());
   }

@@ -1,0 +1,193 @@
+// The learned rerank of the top k (search/rerank.*): the model file, the
+// early feature, the order, and what a model does to a search and its pages.
+// docs/evaluation.md, "A learned rerank of the top k".
+#include "search/rerank.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "newsindex/analyzer.h"
+#include "newsindex/searcher.h"
+#include "newsindex/writer.h"
+#include "search/search_fixture.h"
+#include "testing/test_paths.h"
+
+namespace newsindex {
+namespace {
+
+using internal::RerankFeatures;
+using internal::RerankModel;
+using testing::article;
+
+TEST(RerankModel, ScoresTable) {
+  const std::string text =
+      "# a model\n"
+      "depth 20\n"
+      "score 0.5 0.25 1\n"
+      "early 0.5 0.5 -2\n"
+      "b75 0 1 0.5\n";
+  auto m = RerankModel::parse(text, "m.txt");
+  ASSERT_TRUE(m.ok()) << m.status().to_string();
+  EXPECT_EQ(m->depth(), 20u);
+  struct Row {
+    RerankFeatures f;  // score, early, loglen, b75
+    double want;
+  };
+  const Row rows[] = {
+      {{0.5, 0.5, 7, 0}, 0.0},             // at the means; loglen weighs 0
+      {{1.0, 0.5, 1, 0}, 2.0},             // (1 - 0.5) / 0.25
+      {{0.5, 0.0, 3, 0}, 2.0},             // -2 x (0 - 0.5) / 0.5
+      {{0.5, 1.0, 3, 1}, -2.0 + 0.5},      // late words, b75 1
+      {{0.75, 0.25, 0, 0.5}, 1 + 1 + 0.25},
+  };
+  for (const Row& r : rows) EXPECT_DOUBLE_EQ(m->score(r.f), r.want) << r.f[0] << " " << r.f[1];
+  auto empty = RerankModel::load("");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->empty());
+}
+
+TEST(RerankModel, ErrorsNameTheFileAndLine) {
+  struct Row {
+    const char* text;
+    const char* want;  // in the message
+  };
+  const Row rows[] = {
+      {"score 0 1 1\n", "m.txt: no 'depth K' line"},
+      {"depth 0\n", "m.txt:1: depth must be a whole number in 1..1000"},
+      {"depth 2.5\n", "m.txt:1: depth must be"},
+      {"depth 20\ntitle 0 1 1\n", "m.txt:2: expected 'depth K' or 'FEATURE MEAN SD WEIGHT'"},
+      {"depth 20\nscore 0 1\n", "m.txt:2: expected"},
+      {"depth 20\nearly 0 0 1\n", "m.txt:2: SD must be greater than 0"},
+      {"depth 20\nearly 0 x 1\n", "m.txt:2: MEAN, SD and WEIGHT must be numbers"},
+  };
+  for (const Row& r : rows) {
+    auto m = RerankModel::parse(r.text, "m.txt");
+    ASSERT_FALSE(m.ok()) << r.text;
+    EXPECT_EQ(m.status().code(), StatusCode::kParseError) << r.text;
+    EXPECT_NE(m.status().message().find(r.want), std::string::npos) << m.status().to_string();
+  }
+  auto missing = RerankModel::load("/nonexistent/rerank.model");
+  EXPECT_FALSE(missing.ok());
+}
+
+TEST(RerankFeatures, QueryStemsAndEarlyTable) {
+  auto analyzer = Analyzer::create({});
+  ASSERT_TRUE(analyzer.ok());
+  auto stream = (*analyzer)->stream();
+  // Stop words ("de", "in") are left out; stems, once each, in order.
+  std::vector<std::string> stems =
+      internal::rerank_query_stems("De boeren protesteren in Den Haag, boeren", *stream);
+  std::string joined;
+  for (const std::string& s : stems) joined += (joined.empty() ? "" : " ") + s;
+  EXPECT_EQ(joined, "boer protester den hag");
+
+  struct Row {
+    const char* text;
+    const char* query;
+    double early;
+    std::uint32_t words;
+  };
+  const Row rows[] = {
+      // boer at position 0 of 4, haag at 3: (0 + 3/4) / 2
+      {"Boeren trekken naar Haag", "boeren Haag", (0.0 + 0.75) / 2, 4},
+      // a stem the text lacks counts 1: (0 + 1) / 2
+      {"Boeren trekken naar Utrecht", "boeren Haag", 0.5, 4},
+      // the stem matches, not the word: boer for boeren, at position 1 of 3
+      {"De boer protesteert", "boeren", 1.0 / 3, 3},
+      {"", "boeren", 1.0, 0},
+      {"Boeren trekken", "de", 1.0, 2},  // no stems: 1
+  };
+  for (const Row& r : rows) {
+    std::vector<std::string> q = internal::rerank_query_stems(r.query, *stream);
+    std::uint32_t words = 99;
+    EXPECT_DOUBLE_EQ(internal::early_feature(r.text, q, *stream, &words), r.early) << r.text;
+    EXPECT_EQ(words, r.words) << r.text;
+  }
+}
+
+TEST(RerankFeatures, OrderKeepsTies) {
+  auto m = RerankModel::parse("depth 5\nearly 0 1 -1\n", "m");
+  ASSERT_TRUE(m.ok());
+  const std::vector<RerankFeatures> f = {
+      {1, 0.9, 0, 0}, {0.9, 0.1, 0, 0}, {0.8, 0.9, 0, 0}, {0.7, 0.1, 0, 0}};
+  std::vector<std::size_t> order = internal::rerank_order(*m, f);
+  EXPECT_EQ(order, (std::vector<std::size_t>{1, 3, 0, 2}));
+}
+
+class RerankSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = new std::string(testing::fresh_dir("search_rerank").string());
+    auto w = IndexWriter::open(*path_);
+    ASSERT_TRUE(w.ok()) << w.status().to_string();
+    // "laat" names the cheese three times, at its end; "vroeg" once, first.
+    const std::vector<Article> docs = {
+        article("laat", "Markt",
+                "Een verhaal over het weer en de markt in de stad, over de fiets en de trein, "
+                "en pas aan het eind komt het over kaas: kaas en nog eens kaas.",
+                0),
+        article("vroeg", "Gouda", "Kaas uit Gouda is beroemd in de hele wereld en verder.", 1),
+        article("fiets", "Fiets", "De fiets stond bij de dijk in de regen.", 2),
+        article("trein", "Trein", "De trein reed niet door de storing.", 3),
+    };
+    for (const Article& a : docs) ASSERT_TRUE((*w)->add(a).ok());
+    ASSERT_TRUE((*w)->commit().ok());
+    model_ = new std::string(testing::fresh_dir("search_rerank_model").string() + "/m.txt");
+    std::ofstream(*model_) << "depth 10\nearly 0 1 -1\n";  // the earlier, the better
+  }
+  static void TearDownTestSuite() {
+    delete path_;
+    delete model_;
+  }
+
+  static std::string ids(const std::string& model, std::uint32_t offset, std::uint32_t limit,
+                         bool features = false, std::vector<std::size_t>* sizes = nullptr) {
+    SearcherOptions o;
+    o.rerank_model_path = model;
+    auto s = Searcher::open({*path_}, o);
+    EXPECT_TRUE(s.ok()) << s.status().to_string();
+    if (!s.ok()) return "";
+    SearchRequest r = testing::query_request("kaas", limit);
+    r.offset = offset;
+    r.rerank_features = features;
+    auto res = (*s)->search(r);
+    EXPECT_TRUE(res.ok()) << res.status().to_string();
+    std::string out;
+    for (const Hit& h : res->hits) {
+      out += (out.empty() ? "" : " ") + h.id + ":" + std::to_string(h.rank);
+      if (sizes) sizes->push_back(h.rerank_features.size());
+    }
+    return out;
+  }
+
+  static std::string* path_;
+  static std::string* model_;
+};
+std::string* RerankSearchTest::path_ = nullptr;
+std::string* RerankSearchTest::model_ = nullptr;
+
+TEST_F(RerankSearchTest, ModelReordersTheTopAndItsPages) {
+  EXPECT_EQ(ids("", 0, 10), "laat:1 vroeg:2");        // BM25: three matches win
+  EXPECT_EQ(ids(*model_, 0, 10), "vroeg:1 laat:2");   // early words win
+  EXPECT_EQ(ids(*model_, 1, 1), "laat:2");            // the second page of the rerank
+  EXPECT_EQ(ids(*model_, 0, 1), "vroeg:1");
+}
+
+TEST_F(RerankSearchTest, FeaturesOnRequestOnly) {
+  std::vector<std::size_t> sizes;
+  EXPECT_EQ(ids("", 0, 10, true, &sizes), "laat:1 vroeg:2");  // no model: the match's order
+  EXPECT_EQ(sizes, (std::vector<std::size_t>{4, 4}));
+  sizes.clear();
+  ids("", 0, 10, false, &sizes);
+  EXPECT_EQ(sizes, (std::vector<std::size_t>{0, 0}));
+  SearcherOptions o;
+  o.rerank_model_path = *path_ + "/no-such-model";
+  EXPECT_FALSE(Searcher::open({*path_}, o).ok());
+}
+
+}  // namespace
+}  // namespace newsindex
