@@ -109,6 +109,51 @@ TEST(RerankFeatures, QueryStemsAndEarlyTable) {
   }
 }
 
+// Forwards to another stream, so early_feature cannot screen it (it screens
+// only the Dutch analyzer's own stream).
+class Unscreened final : public TokenStream {
+ public:
+  explicit Unscreened(TokenStream& s) : s_(s) {}
+  void reset(std::string_view text, std::uint32_t first) override { s_.reset(text, first); }
+  bool next() override { return s_.next(); }
+  const Token& token() const override { return s_.token(); }
+  std::uint32_t next_position() const override { return s_.next_position(); }
+  std::size_t repaired() const override { return s_.repaired(); }
+
+ private:
+  TokenStream& s_;
+};
+
+// early analyses only the words the query's stems may come from (the
+// snippeter's screen); every text's early and word count must be what the
+// unscreened analysis gives.
+TEST(RerankFeatures, ScreenedEarlyIsTheUnscreened) {
+  auto analyzer = Analyzer::create({});
+  ASSERT_TRUE(analyzer.ok());
+  auto stream = (*analyzer)->stream();
+  Unscreened plain(*stream);
+  const char* const texts[] = {
+      "De NAVO-trainingsmissie in Irak wordt hervat, meldt het ministerie.",
+      "Auto's en vrachtwagens stonden in 's-Hertogenbosch vast op de A2.",
+      "Het IJsselmeer; één boer, een boerin (45) en 3 kinderen. Woningbouw!",
+      "Mogelijkheden voor de maan: een man van 19 jaar werd opgepakt en later "
+      "weer vrijgelaten. Trainingsmissie. einde",
+      "\xc3\x28 kapotte utf-8 en een zeer-lang-samengesteld-woord aan het eind",
+  };
+  const char* const queries[] = {"trainingsmissie Irak", "auto Den Bosch", "ijsselmeer een boer",
+                                 "mogelijkheid maan opgepakt 19", "missie", "woord eind kapot"};
+  for (const char* text : texts) {
+    for (const char* query : queries) {
+      std::vector<std::string> q = internal::rerank_query_stems(query, *stream);
+      std::uint32_t screened_words = 0, plain_words = 0;
+      const double screened = internal::early_feature(text, q, *stream, &screened_words);
+      const double unscreened = internal::early_feature(text, q, plain, &plain_words);
+      EXPECT_DOUBLE_EQ(screened, unscreened) << text << " | " << query;
+      EXPECT_EQ(screened_words, plain_words) << text << " | " << query;
+    }
+  }
+}
+
 TEST(RerankFeatures, OrderKeepsTies) {
   auto m = RerankModel::parse("depth 5\nearly 0 1 -1\n", "m");
   ASSERT_TRUE(m.ok());

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <numeric>
 
+#include "analysis/match_screen.h"
+#include "analysis/token_stream.h"
 #include "search/synonyms.h"
 
 namespace newsindex::internal {
@@ -104,13 +106,19 @@ std::vector<std::string> rerank_query_stems(std::string_view query, TokenStream&
 
 double early_feature(std::string_view text, const std::vector<std::string>& stems,
                      TokenStream& stream, std::uint32_t* positions) {
+  // Only the words that may analyse to one of `stems` are analysed (the
+  // snippeter's screen); the others still take their positions.
+  auto* dutch = dynamic_cast<analysis::DutchTokenStream*>(&stream);
+  analysis::MatchScreen screen;
+  if (dutch != nullptr) {
+    for (const std::string& s : stems) screen.add_stem(s, dutch->config());
+    dutch->set_screen(&screen);
+  }
   std::vector<std::uint32_t> first(stems.size(), 0);  // 0: not seen; else position
   std::size_t seen = 0;
   stream.reset(text, 1);
-  std::uint32_t last = 0;
   while (stream.next()) {
     const Token& t = stream.token();
-    last = std::max(last, t.position);
     if (seen == stems.size() || t.stopword || t.kind == TokenKind::kCompoundPart) continue;
     for (std::size_t i = 0; i < stems.size(); ++i) {
       if (first[i] == 0 && t.stem == stems[i]) {
@@ -119,6 +127,8 @@ double early_feature(std::string_view text, const std::vector<std::string>& stem
       }
     }
   }
+  if (dutch != nullptr) dutch->set_screen(nullptr);
+  const std::uint32_t last = stream.next_position() - 1;
   if (positions) *positions = last;
   if (last == 0 || stems.empty()) return 1.0;
   double sum = 0;
