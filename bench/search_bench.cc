@@ -388,13 +388,16 @@ Fixture& fixture() {
     SearcherOptions norelated;
     norelated.related_weight = 0;
     f->ours_norelated = open_ours(norelated);
-    // The model of docs/evaluation.md ("A learned rerank of the top k"),
-    // trained on the third query set.
-    std::ofstream(f->dir / "rerank.model") << "depth " << kRerankDepth << "\n"
-                                              "score 0.570815 0.20907 1\n"
-                                              "early 0.65368 0.176973 -1.07549\n"
-                                              "loglen 5.27631 1.03265 2.73703\n"
-                                              "b75 0.563957 0.219076 2.90815\n";
+    // The shipped model (libnewsindex/data/rerank-headlines.model, trained
+    // on the third query set), its depth set to kRerankDepth.
+    {
+      std::ifstream in(fs::path(NEWSINDEX_SOURCE_DIR) / "libnewsindex/data/rerank-headlines.model");
+      std::ofstream out(f->dir / "rerank.model");
+      for (std::string line; std::getline(in, line);) {
+        out << (line.rfind("depth ", 0) == 0 ? "depth " + std::to_string(kRerankDepth) : line)
+            << "\n";
+      }
+    }
     SearcherOptions rerank;
     rerank.rerank_model_path = (f->dir / "rerank.model").string();
     f->ours_rerank = open_ours(rerank);

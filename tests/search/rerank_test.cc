@@ -50,6 +50,20 @@ TEST(RerankModel, ScoresTable) {
   EXPECT_TRUE(empty->empty());
 }
 
+// The model shipped for headline queries (docs/evaluation.md): it loads, and
+// ranks a hit whose query words come early, in a longer text, with a higher
+// b75 above one with the same score that has none of that.
+TEST(RerankModel, ShippedHeadlineModel) {
+  auto m = RerankModel::load(
+      (testing::source_dir() / "libnewsindex/data/rerank-headlines.model").string());
+  ASSERT_TRUE(m.ok()) << m.status().to_string();
+  EXPECT_EQ(m->depth(), 20u);
+  const RerankFeatures known_item = {0.8, 0.1, 6.0, 0.9};  // score, early, loglen, b75
+  const RerankFeatures other = {0.8, 0.9, 4.0, 0.5};
+  EXPECT_GT(m->score(known_item), m->score(other));
+  EXPECT_GT(m->score({1.0, 0.5, 5.0, 0.5}), m->score({0.5, 0.5, 5.0, 0.5}));
+}
+
 TEST(RerankModel, ErrorsNameTheFileAndLine) {
   struct Row {
     const char* text;

@@ -192,10 +192,12 @@ struct SearcherOptions {
   // A learned rerank of the top k (`depth` in the file) ranked hits: a
   // linear model over four features of each hit (its score over the first
   // hit's; the mean first position of the query's stems in its text; log
-  // length; BM25 with b 0.75 over the query's stems), one "FEATURE MEAN SD
-  // WEIGHT" line each (docs/evaluation.md, "A learned rerank of the top
-  // k"). Pages within the top k are reranked; hits below it keep their
-  // order. Local databases only. "" = no rerank. Default: "".
+  // length; the same query's score with BM25's b at 0.75), one "FEATURE
+  // MEAN SD WEIGHT" line each (docs/evaluation.md, "A learned rerank of the
+  // top k"). Pages within the top k are reranked; hits below it keep their
+  // order. Local databases only. The source tree ships one for headline
+  // queries, libnewsindex/data/rerank-headlines.model (top 20; it costs 2-3
+  // times a plain query's CPU). "" = no rerank. Default: "".
   std::string rerank_model_path;
   // Term proximity (sequential dependence): each pair of neighbouring
   // free-text words of the query (stop words dropped between them count as
