@@ -154,6 +154,12 @@ def copies(a, b):
     return len(a.first60 & b.first60) >= 0.6 * min(len(a.first60), len(b.first60))
 
 
+def new_arrays(queries, k, features, dtype):
+    """Empty features X, valid hits, target index (-1: not in the top k), base rank."""
+    return (np.zeros((queries, k, features), dtype=dtype), np.zeros((queries, k), dtype=bool),
+            np.full(queries, -1, dtype=np.int32), np.zeros(queries, dtype=np.int32))
+
+
 def cmd_features(a):
     stop = stop_words()
     db = xapian.Database(a.db)
@@ -187,10 +193,7 @@ def cmd_features(a):
             if art["id"] in need:
                 bodies[art["id"]] = art.get("body", "") or ""
     names = BASE_FEATURES + [n for n, _ in alts]
-    X = np.zeros((len(qids), a.k, len(names)), dtype=np.float32)
-    valid = np.zeros((len(qids), a.k), dtype=bool)
-    target = np.full(len(qids), -1, dtype=np.int32)
-    base_rank = np.zeros(len(qids), dtype=np.int32)
+    X, valid, target, base_rank = new_arrays(len(qids), a.k, len(names), np.float32)
     for qi, qid in enumerate(qids):
         base_rank[qi] = int(perq[qid][1])
         hits = run.get(qid, [])[:a.k]
@@ -272,10 +275,7 @@ def cmd_from_tsv(a):
             names = c[3:]
             continue
         rows.setdefault(c[0], []).append((int(c[1]), [float(x) for x in c[3:]]))
-    X = np.zeros((len(qids), a.k, len(names)), dtype=np.float64)
-    valid = np.zeros((len(qids), a.k), dtype=bool)
-    target = np.full(len(qids), -1, dtype=np.int32)
-    base_rank = np.zeros(len(qids), dtype=np.int32)
+    X, valid, target, base_rank = new_arrays(len(qids), a.k, len(names), np.float64)
     for qi, qid in enumerate(qids):
         base_rank[qi] = int(perq[qid][1])
         for rank, f in rows.get(qid, []):
