@@ -80,6 +80,11 @@ int run_eval(const EvalArgs& args) {
   std::ofstream features;
   if (!args.features_out.empty()) {
     features.open(args.features_out, std::ios::binary | std::ios::trunc);
+    if (!features) {
+      std::cerr << "newsindex eval: io_error: " << args.features_out
+                << ": cannot open for writing\n";
+      return kExitFailure;
+    }
     features << std::setprecision(17);  // the model sees what the searcher computes
     features << "qid\trank\tdoc_id\tscore\tearly\tloglen\tb75\n";
   }

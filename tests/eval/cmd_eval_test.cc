@@ -127,6 +127,15 @@ TEST_F(CmdEvalTest, TableOutputAndErrors) {
   EXPECT_EQ(no_db.code, 1);
   EXPECT_NE(no_db.err.find("no-db"), std::string::npos) << no_db.err;
 
+  // A features file in a directory that does not exist: an error naming it.
+  const std::string no_dir = (dir_ / "no-dir" / "features.tsv").string();
+  CliRun unwritable = run_cli("eval --db " + db_.string() + " --queries " + queries_.string() +
+                                  " --qrels " + qrels_.string() + " --rerank-features-out " +
+                                  no_dir,
+                              dir_);
+  EXPECT_EQ(unwritable.code, 1);
+  EXPECT_NE(unwritable.err.find(no_dir), std::string::npos) << unwritable.err;
+
   CliRun usage = run_cli("eval --db " + db_.string(), dir_);
   EXPECT_EQ(usage.code, 2);
 }
