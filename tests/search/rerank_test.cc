@@ -57,7 +57,7 @@ TEST(RerankModel, ShippedHeadlineModel) {
   auto m = RerankModel::load(
       (testing::source_dir() / "libnewsindex/data/rerank-headlines.model").string());
   ASSERT_TRUE(m.ok()) << m.status().to_string();
-  EXPECT_EQ(m->depth(), 20u);
+  EXPECT_EQ(m->depth(), 10u);
   const RerankFeatures known_item = {0.8, 0.1, 6.0, 0.9};  // score, early, loglen, b75
   const RerankFeatures other = {0.8, 0.9, 4.0, 0.5};
   EXPECT_GT(m->score(known_item), m->score(other));

@@ -196,8 +196,8 @@ struct SearcherOptions {
   // MEAN SD WEIGHT" line each (docs/evaluation.md, "A learned rerank of the
   // top k"). Pages within the top k are reranked; hits below it keep their
   // order. Local databases only. The source tree ships one for headline
-  // queries, libnewsindex/data/rerank-headlines.model (top 20; it costs 2-3
-  // times a plain query's CPU). "" = no rerank. Default: "".
+  // queries, libnewsindex/data/rerank-headlines.model (top 10; it costs about
+  // twice a plain query's CPU). "" = no rerank. Default: "".
   std::string rerank_model_path;
   // Term proximity (sequential dependence): each pair of neighbouring
   // free-text words of the query (stop words dropped between them count as
