@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -246,6 +247,78 @@ TEST_F(RerankSearchTest, FeaturesOnRequestOnly) {
   SearcherOptions o;
   o.rerank_model_path = *path_ + "/no-such-model";
   EXPECT_FALSE(Searcher::open({*path_}, o).ok());
+}
+
+// The reranked page's hits are the match's own (fields, score, snippet),
+// whether add_hits takes them from the rerank's reads (within the depth) or
+// reads them itself (below it).
+TEST_F(RerankSearchTest, RerankedHitsAreTheMatchHits) {
+  const std::string depth1 = testing::fresh_dir("search_rerank_depth1").string() + "/m.txt";
+  std::ofstream(depth1) << "depth 1\nearly 0 1 -1\n";
+  auto hits = [&](const std::string& model) {
+    SearcherOptions o;
+    o.rerank_model_path = model;
+    auto s = Searcher::open({*path_}, o);
+    EXPECT_TRUE(s.ok()) << s.status().to_string();
+    SearchRequest r = testing::query_request("kaas", 10);
+    r.snippets = true;
+    auto res = (*s)->search(r);
+    EXPECT_TRUE(res.ok()) << res.status().to_string();
+    std::map<std::string, std::string> out;
+    for (const Hit& h : res->hits) {
+      std::string snippet;
+      for (const SnippetPart& p : h.snippet) snippet += (p.highlight ? "[" : "") + p.text;
+      out[h.id] = h.title + "|" + std::to_string(h.score) + "|" + snippet;
+    }
+    return out;
+  };
+  const auto plain = hits("");
+  ASSERT_EQ(plain.size(), 2u);
+  EXPECT_NE(plain.at("laat").find("[kaas"), std::string::npos);
+  EXPECT_EQ(hits(*model_), plain);  // both within the depth
+  EXPECT_EQ(hits(depth1), plain);   // one within it, one below
+}
+
+// b75 is matched by document id in one database and by id term over shards:
+// the same articles give the same features either way.
+TEST_F(RerankSearchTest, FeaturesOverShardsAreOneDatabases) {
+  const std::string dir = testing::fresh_dir("search_rerank_shards").string();
+  const std::vector<std::vector<Article>> shards = {
+      {article("laat", "Markt",
+               "Een verhaal over het weer en de markt in de stad, over de fiets en de trein, "
+               "en pas aan het eind komt het over kaas: kaas en nog eens kaas.",
+               0),
+       article("fiets", "Fiets", "De fiets stond bij de dijk in de regen.", 2)},
+      {article("vroeg", "Gouda", "Kaas uit Gouda is beroemd in de hele wereld en verder.", 1),
+       article("trein", "Trein", "De trein reed niet door de storing.", 3)}};
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    paths.push_back(dir + "/s" + std::to_string(i));
+    auto w = IndexWriter::open(paths.back());
+    ASSERT_TRUE(w.ok()) << w.status().to_string();
+    for (const Article& a : shards[i]) ASSERT_TRUE((*w)->add(a).ok());
+    ASSERT_TRUE((*w)->commit().ok());
+  }
+  auto features = [](const std::vector<std::string>& dbs) {
+    auto s = Searcher::open(dbs, SearcherOptions());
+    EXPECT_TRUE(s.ok()) << s.status().to_string();
+    SearchRequest r = testing::query_request("kaas gouda", 10);
+    r.rerank_features = true;
+    auto res = (*s)->search(r);
+    EXPECT_TRUE(res.ok()) << res.status().to_string();
+    std::map<std::string, std::vector<double>> out;
+    for (const Hit& h : res->hits) out[h.id] = h.rerank_features;
+    return out;
+  };
+  const auto one = features({*path_});
+  const auto two = features(paths);
+  ASSERT_EQ(one.size(), 2u);
+  ASSERT_EQ(two.size(), 2u);
+  for (const auto& [id, f] : one) {
+    ASSERT_EQ(two.at(id).size(), f.size()) << id;
+    EXPECT_GT(f[3], 0) << id;  // b75 found
+    for (std::size_t i = 0; i < f.size(); ++i) EXPECT_NEAR(two.at(id)[i], f[i], 1e-9) << id << " " << i;
+  }
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "analysis/analyzer_identity.h"
 #include "index/schema.h"
+#include "search/docid_source.h"
 #include "search/facets.h"
 #include "search/feedback.h"
 #include "search/hit_data.h"
@@ -151,16 +152,26 @@ class SearcherImpl final : public Searcher {
     for (const auto& [did, i] : order) data[i] = mset[at[from + i]].get_document().get_data();
   }
 
+  // Hits [0, hits.size()) of an MSet, their stored fields and texts
+  // already read (a rerank's features need them): add_hits takes them from
+  // here rather than reading the records again.
+  struct ReadHits {
+    std::vector<Hit> hits;
+    std::vector<std::string> texts;
+  };
+
   // The one MSet -> hits loop: ranks from `offset` + 1, scores, collapse
   // counts, the stored fields, and, when `highlight` is given, a snippet of
   // about `snippet_length` bytes from the stored text. `page` (if given)
   // lists the MSet indexes of the hits in their order (a rerank's), else
   // every hit of `mset` in its order; `features` (if given) are the rerank
-  // features of MSet indexes [0, features->size()).
+  // features of MSet indexes [0, features->size()); `read` (if given) holds
+  // the first hits already read.
   void add_hits(const Xapian::MSet& mset, std::uint32_t offset, const HighlightTerms* highlight,
                 std::uint32_t snippet_length, SearchResults& results,
                 const std::vector<Xapian::doccount>* page = nullptr,
-                const std::vector<RerankFeatures>* features = nullptr) {
+                const std::vector<RerankFeatures>* features = nullptr,
+                ReadHits* read = nullptr) {
     results.estimate = mset.get_matches_estimated();
     results.lower_bound = mset.get_matches_lower_bound();
     results.upper_bound = mset.get_matches_upper_bound();
@@ -170,18 +181,30 @@ class SearcherImpl final : public Searcher {
       std::iota(all.begin(), all.end(), 0);
       page = &all;
     }
+    const Xapian::doccount have = read ? static_cast<Xapian::doccount>(read->hits.size()) : 0;
+    std::vector<Xapian::doccount> unread;  // the page's hits whose records are read here
+    for (Xapian::doccount at : *page) {
+      if (at >= have) unread.push_back(at);
+    }
     results.hits.reserve(results.hits.size() + page->size());
     std::vector<std::string> data;
     std::uint32_t rank = offset;
-    for (Xapian::doccount i = 0; i < page->size(); ++i) {
-      if (i % kReadBatch == 0) read_records(mset, *page, i, data);
-      const Xapian::doccount at = (*page)[i];
+    Xapian::doccount next_unread = 0;
+    for (Xapian::doccount at : *page) {
       const Xapian::MSetIterator it = mset[at];
       Hit hit;
+      std::string text;
+      if (at < have) {
+        hit = std::move(read->hits[at]);
+        text = std::move(read->texts[at]);
+      } else {
+        if (next_unread % kReadBatch == 0) read_records(mset, unread, next_unread, data);
+        text = fill_hit(it.get_document(), data[next_unread % kReadBatch], hit,
+                        highlight != nullptr);
+        ++next_unread;
+      }
       hit.rank = ++rank;
       hit.score = it.get_weight();
-      std::string text =
-          fill_hit(it.get_document(), data[i % kReadBatch], hit, highlight != nullptr);
       hit.duplicates = it.get_collapse_count();
       if (highlight) hit.snippet = snippeter_.make(text, *highlight, snippet_length);
       if (features && at < features->size()) {
@@ -197,25 +220,38 @@ class SearcherImpl final : public Searcher {
                          const SearchRequest& request, std::uint32_t depth,
                          const HighlightTerms* highlight, SearchResults& results) {
     const auto n = std::min<Xapian::doccount>(depth, mset.size());
-    std::vector<std::string> texts(n);
-    std::vector<Xapian::Query> ids;
+    ReadHits read;
+    read.hits.resize(n);
+    read.texts.resize(n);
+    std::vector<Xapian::doccount> top(n);
+    std::iota(top.begin(), top.end(), 0);
+    std::vector<std::string> data;
     for (Xapian::doccount i = 0; i < n; ++i) {
-      Hit scratch;
-      texts[i] = fill_hit(mset[i].get_document(), scratch, true);
-      ids.emplace_back(std::string(schema::kPrefixId) + scratch.id);
+      if (i % kReadBatch == 0) read_records(mset, top, i, data);
+      read.texts[i] = fill_hit(mset[i].get_document(), data[i % kReadBatch], read.hits[i], true);
     }
     // The b75 feature: the same query with BM25's b at kRerankB, matched
-    // against the top hits only (their id terms).
+    // against the top hits only (by document id in one database, else by
+    // their id terms).
     std::vector<double> b75(n, 0.0);
     if (n > 0) {
       SearcherOptions second = options_;
       second.b = kRerankB;
       Xapian::Enquire enquire(db());
       enquire.set_weighting_scheme(*make_weight(second));
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                      Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
-      Xapian::MSet top = enquire.get_mset(0, n);
-      for (Xapian::MSetIterator it = top.begin(); it != top.end(); ++it) {
+      std::vector<Xapian::docid> dids;
+      std::vector<Xapian::Query> ids;
+      for (Xapian::doccount i = 0; i < n; ++i) {
+        dids.push_back(*mset[i]);
+        ids.emplace_back(std::string(schema::kPrefixId) + read.hits[i].id);
+      }
+      DocidSource only(std::move(dids));
+      enquire.set_query(Xapian::Query(
+          Xapian::Query::OP_FILTER, query,
+          db().size() == 1 ? Xapian::Query(&only)
+                           : Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+      Xapian::MSet again = enquire.get_mset(0, n);
+      for (Xapian::MSetIterator it = again.begin(); it != again.end(); ++it) {
         for (Xapian::doccount i = 0; i < n; ++i) {
           if (*mset[i] == *it) b75[i] = it.get_weight();
         }
@@ -223,19 +259,19 @@ class SearcherImpl final : public Searcher {
     }
     std::vector<std::string> stems = rerank_query_stems(request.query, *rerank_stream_);
     std::vector<RerankFeatures> features =
-        rerank_features(mset, texts, b75, stems, *rerank_stream_);
+        rerank_features(mset, read.texts, b75, stems, *rerank_stream_);
     std::vector<Xapian::doccount> order(mset.size());
     std::iota(order.begin(), order.end(), 0);
     if (!rerank_.empty()) {
-      std::vector<std::size_t> top = rerank_order(rerank_, features);
-      for (std::size_t i = 0; i < top.size(); ++i) order[i] = static_cast<Xapian::doccount>(top[i]);
+      std::vector<std::size_t> best = rerank_order(rerank_, features);
+      for (std::size_t i = 0; i < best.size(); ++i) order[i] = static_cast<Xapian::doccount>(best[i]);
     }
     const auto from = std::min<std::size_t>(request.offset, order.size());
     const auto to = std::min<std::size_t>(from + request.limit, order.size());
     std::vector<Xapian::doccount> page(order.begin() + static_cast<std::ptrdiff_t>(from),
                                        order.begin() + static_cast<std::ptrdiff_t>(to));
     add_hits(mset, request.offset, highlight, request.snippet_length, results, &page,
-             request.rerank_features ? &features : nullptr);
+             request.rerank_features ? &features : nullptr, &read);
   }
 
   Xapian::Query request_filter(const SearchRequest& r) const {
