@@ -35,11 +35,9 @@
 // ours_plain with the stem variants (variant_weight 0.25; off by default),
 // which prices them (docs/evaluation.md, "Related forms"); "ours_norelated" =
 // ours_plain without the related forms (related_weight 0), which prices them;
-// "ours_rerank" = ours_plain with the learned rerank of the top 10 (the
-// shipped model, libnewsindex/data/rerank-headlines.model, trained on the third
-// query set, docs/evaluation.md, "A learned rerank of the top k"; off by
-// default), which prices its features and second match
-// (SEARCH_BENCH_RERANK_DEPTH=20 prices the top 20's).
+// "ours_norerank" = ours_plain without the learned rerank of the top 10 (on
+// by default for queries of 4 words or more: the title kind; docs/evaluation.md,
+// "A learned rerank of the top k"), which prices it.
 // Raw Xapian stores the same JSON document data as ours and, like ours,
 // fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
@@ -106,12 +104,6 @@ struct Query {
   std::string from_id;  // the article the words came from
 };
 
-// The learned rerank's depth (ours_rerank).
-const int kRerankDepth = [] {
-  const char* d = std::getenv("SEARCH_BENCH_RERANK_DEPTH");
-  return d ? std::atoi(d) : 10;
-}();
-
 struct Fixture {
   fs::path dir;
   std::vector<Article> articles;
@@ -121,7 +113,7 @@ struct Fixture {
   std::unique_ptr<Searcher> ours_feedback;  // pseudo-relevance feedback on
   std::unique_ptr<Searcher> ours_variants;  // stem variants on
   std::unique_ptr<Searcher> ours_norelated;  // related forms off
-  std::unique_ptr<Searcher> ours_rerank;     // the learned rerank of the top 10
+  std::unique_ptr<Searcher> ours_norerank;   // the learned rerank off
   Xapian::Database raw;
   sqlite3* fts = nullptr;
 };
@@ -389,19 +381,9 @@ Fixture& fixture() {
     SearcherOptions norelated;
     norelated.related_weight = 0;
     f->ours_norelated = open_ours(norelated);
-    // The shipped model (libnewsindex/data/rerank-headlines.model, trained
-    // on the third query set), its depth set to kRerankDepth.
-    {
-      std::ifstream in(fs::path(NEWSINDEX_SOURCE_DIR) / "libnewsindex/data/rerank-headlines.model");
-      std::ofstream out(f->dir / "rerank.model");
-      for (std::string line; std::getline(in, line);) {
-        out << (line.rfind("depth ", 0) == 0 ? "depth " + std::to_string(kRerankDepth) : line)
-            << "\n";
-      }
-    }
-    SearcherOptions rerank;
-    rerank.rerank_model_path = (f->dir / "rerank.model").string();
-    f->ours_rerank = open_ours(rerank);
+    SearcherOptions norerank;
+    norerank.rerank = false;
+    f->ours_norerank = open_ours(norerank);
     f->raw = Xapian::Database((f->dir / "raw").string());
     if (sqlite3_open_v2((f->dir / "fts.sqlite").string().c_str(), &f->fts, SQLITE_OPEN_READONLY,
                         nullptr) != SQLITE_OK) {
@@ -485,7 +467,7 @@ enum class Engine {
   kOursFeedback,
   kOursVariants,
   kOursNoRelated,
-  kOursRerank,
+  kOursNoRerank,
   kOursFull,
   kRaw,
   kFts
@@ -511,8 +493,8 @@ std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::strin
       return run_ours(*f.ours_variants, q, false, ids);
     case Engine::kOursNoRelated:
       return run_ours(*f.ours_norelated, q, false, ids);
-    case Engine::kOursRerank:
-      return run_ours(*f.ours_rerank, q, false, ids);
+    case Engine::kOursNoRerank:
+      return run_ours(*f.ours_norerank, q, false, ids);
     case Engine::kOursFull:
       return run_ours(*f.ours, q, true, ids);
     case Engine::kRaw:
@@ -624,7 +606,7 @@ void register_all() {
                                                     {Engine::kOursFeedback, "ours_feedback"},
                                                     {Engine::kOursVariants, "ours_variants"},
                                                     {Engine::kOursNoRelated, "ours_norelated"},
-                                                    {Engine::kOursRerank, "ours_rerank"},
+                                                    {Engine::kOursNoRerank, "ours_norerank"},
                                                     {Engine::kOursFull, "ours_full"},
                                                     {Engine::kFts, "sqlite_fts5"}};
   std::vector<std::pair<std::string, std::size_t>> kinds;  // kind, queries

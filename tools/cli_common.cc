@@ -192,7 +192,9 @@ void add_ranking_options(CLI::App* cmd, SearcherOptions& ranking) {
                   "for headline words, at --translation-weight)");
   cmd->add_option("--rerank-model", ranking.rerank_model_path,
                   "Learned rerank of the top k: a model file of scripts/eval/ltr-rerank.py "
-                  "(depth K; FEATURE MEAN SD WEIGHT lines)");
+                  "(depth K; FEATURE MEAN SD WEIGHT lines) instead of the built-in one");
+  cmd->add_flag("!--no-rerank", ranking.rerank,
+                "Rank by the match alone, without the learned rerank of the top 10");
   cmd->add_option("--headline-rate-power", ranking.headline_rate_power,
                   "Power of the headline rates' weights (0 = off)")
       ->capture_default_str()

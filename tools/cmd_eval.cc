@@ -86,7 +86,9 @@ int run_eval(const EvalArgs& args) {
       return kExitFailure;
     }
     features << std::setprecision(17);  // the model sees what the searcher computes
-    features << "qid\trank\tdoc_id\tscore\tearly\tloglen\tb75\n";
+    features << "qid\trank\tdoc_id";
+    for (const std::string& name : rerank_feature_names()) features << '\t' << name;
+    features << '\n';
   }
   std::vector<RankedList> runs;
   runs.reserve(queries->size());
@@ -178,8 +180,8 @@ void add_eval_command(CLI::App& app, int& exit_code) {
                   "Write per-query results (qid, rank of first relevant, RR, ...) here");
   cmd->add_flag("--json", args->json, "Print the metrics as one JSON line");
   cmd->add_option("--rerank-features-out", args->features_out,
-                  "Write the top hits' rerank features here (qid, rank, doc_id, score, early, "
-                  "loglen, b75; for scripts/eval/ltr-rerank.py)");
+                  "Write the top hits' rerank features here (qid, rank, doc_id, then each "
+                  "feature; for scripts/eval/ltr-rerank.py)");
   cmd->add_option("--limit", args->limit, "Hits retrieved per query")
       ->capture_default_str()
       ->check(CLI::Range(1u, 100000u));

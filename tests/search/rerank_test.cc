@@ -1,10 +1,11 @@
 // The learned rerank of the top k (search/rerank.*): the model file, the
-// early feature, the order, and what a model does to a search and its pages.
+// text features, the order, and what a model does to a search and its pages.
 // docs/evaluation.md, "A learned rerank of the top k".
 #include "search/rerank.h"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -29,20 +30,20 @@ TEST(RerankModel, ScoresTable) {
       "# a model\n"
       "depth 20\n"
       "score 0.5 0.25 1\n"
-      "early 0.5 0.5 -2\n"
-      "b75 0 1 0.5\n";
+      "first 0.5 0.5 -2\n"
+      "keybm25 0 1 0.5\n";
   auto m = RerankModel::parse(text, "m.txt");
   ASSERT_TRUE(m.ok()) << m.status().to_string();
   EXPECT_EQ(m->depth(), 20u);
   struct Row {
-    RerankFeatures f;  // score, early, loglen, b75
+    RerankFeatures f;  // score, first, logbytes, keybm25
     double want;
   };
   const Row rows[] = {
-      {{0.5, 0.5, 7, 0}, 0.0},             // at the means; loglen weighs 0
+      {{0.5, 0.5, 7, 0}, 0.0},             // at the means; logbytes weighs 0
       {{1.0, 0.5, 1, 0}, 2.0},             // (1 - 0.5) / 0.25
       {{0.5, 0.0, 3, 0}, 2.0},             // -2 x (0 - 0.5) / 0.5
-      {{0.5, 1.0, 3, 1}, -2.0 + 0.5},      // late words, b75 1
+      {{0.5, 1.0, 3, 1}, -2.0 + 0.5},      // late words, keybm25 1
       {{0.75, 0.25, 0, 0.5}, 1 + 1 + 0.25},
   };
   for (const Row& r : rows) EXPECT_DOUBLE_EQ(m->score(r.f), r.want) << r.f[0] << " " << r.f[1];
@@ -51,18 +52,26 @@ TEST(RerankModel, ScoresTable) {
   EXPECT_TRUE(empty->empty());
 }
 
-// The model shipped for headline queries (docs/evaluation.md): it loads, and
-// ranks a hit whose query words come early, in a longer text, with a higher
-// b75 above one with the same score that has none of that.
+// The model shipped for headline queries (docs/evaluation.md): it loads,
+// reranks queries of 4 words or more, and ranks a hit whose query words come
+// early, more often, with a higher score above one that has none of that;
+// the library's built-in model is that file.
 TEST(RerankModel, ShippedHeadlineModel) {
   auto m = RerankModel::load(
       (testing::source_dir() / "libnewsindex/data/rerank-headlines.model").string());
   ASSERT_TRUE(m.ok()) << m.status().to_string();
   EXPECT_EQ(m->depth(), 10u);
-  const RerankFeatures known_item = {0.8, 0.1, 6.0, 0.9};  // score, early, loglen, b75
-  const RerankFeatures other = {0.8, 0.9, 4.0, 0.5};
+  EXPECT_EQ(m->min_words(), 4u);
+  const RerankFeatures known_item = {0.8, 0.1, 8.0, 0.9};  // score, first, logbytes, keybm25
+  const RerankFeatures other = {0.8, 0.9, 6.0, 0.5};
   EXPECT_GT(m->score(known_item), m->score(other));
-  EXPECT_GT(m->score({1.0, 0.5, 5.0, 0.5}), m->score({0.5, 0.5, 5.0, 0.5}));
+  EXPECT_GT(m->score({1.0, 0.5, 7.0, 0.5}), m->score({0.5, 0.5, 7.0, 0.5}));
+  const RerankModel builtin = RerankModel::builtin();
+  EXPECT_EQ(builtin.depth(), m->depth());
+  EXPECT_EQ(builtin.min_words(), m->min_words());
+  for (const RerankFeatures& f : {known_item, other, RerankFeatures{0.3, 0.7, 9, 0.2}}) {
+    EXPECT_DOUBLE_EQ(builtin.score(f), m->score(f));
+  }
 }
 
 TEST(RerankModel, ErrorsNameTheFileAndLine) {
@@ -74,10 +83,12 @@ TEST(RerankModel, ErrorsNameTheFileAndLine) {
       {"score 0 1 1\n", "m.txt: no 'depth K' line"},
       {"depth 0\n", "m.txt:1: depth must be a whole number in 1..1000"},
       {"depth 2.5\n", "m.txt:1: depth must be"},
-      {"depth 20\ntitle 0 1 1\n", "m.txt:2: expected 'depth K' or 'FEATURE MEAN SD WEIGHT'"},
+      {"depth 20\ntitle 0 1 1\n", "m.txt:2: expected 'depth K', 'words N' or 'FEATURE MEAN"},
+      {"depth 20\nearly 0 1 1\n", "m.txt:2: expected"},  // a former feature
+      {"depth 20\nwords 0\n", "m.txt:2: words must be a whole number in 1..1000"},
       {"depth 20\nscore 0 1\n", "m.txt:2: expected"},
-      {"depth 20\nearly 0 0 1\n", "m.txt:2: SD must be greater than 0"},
-      {"depth 20\nearly 0 x 1\n", "m.txt:2: MEAN, SD and WEIGHT must be numbers"},
+      {"depth 20\nfirst 0 0 1\n", "m.txt:2: SD must be greater than 0"},
+      {"depth 20\nfirst 0 x 1\n", "m.txt:2: MEAN, SD and WEIGHT must be numbers"},
   };
   for (const Row& r : rows) {
     auto m = RerankModel::parse(r.text, "m.txt");
@@ -89,88 +100,64 @@ TEST(RerankModel, ErrorsNameTheFileAndLine) {
   EXPECT_FALSE(missing.ok());
 }
 
-TEST(RerankFeatures, QueryStemsAndEarlyTable) {
+TEST(RerankFeatures, QueryStemsAndWords) {
   auto analyzer = Analyzer::create({});
   ASSERT_TRUE(analyzer.ok());
   auto stream = (*analyzer)->stream();
-  // Stop words ("de", "in") are left out; stems, once each, in order.
-  std::vector<std::string> stems =
-      internal::rerank_query_stems("De boeren protesteren in Den Haag, boeren", *stream);
+  // Stop words ("de", "in") are left out of the stems, not of the words;
+  // stems once each, in order.
+  std::size_t words = 0;
+  std::vector<std::string> stems = internal::rerank_query_stems(
+      "De boeren protesteren in Den Haag, boeren", *stream, &words);
   std::string joined;
   for (const std::string& s : stems) joined += (joined.empty() ? "" : " ") + s;
   EXPECT_EQ(joined, "boer protester den hag");
-
-  struct Row {
-    const char* text;
-    const char* query;
-    double early;
-    std::uint32_t words;
-  };
-  const Row rows[] = {
-      // boer at position 0 of 4, haag at 3: (0 + 3/4) / 2
-      {"Boeren trekken naar Haag", "boeren Haag", (0.0 + 0.75) / 2, 4},
-      // a stem the text lacks counts 1: (0 + 1) / 2
-      {"Boeren trekken naar Utrecht", "boeren Haag", 0.5, 4},
-      // the stem matches, not the word: boer for boeren, at position 1 of 3
-      {"De boer protesteert", "boeren", 1.0 / 3, 3},
-      {"", "boeren", 1.0, 0},
-      {"Boeren trekken", "de", 1.0, 2},  // no stems: 1
-  };
-  for (const Row& r : rows) {
-    std::vector<std::string> q = internal::rerank_query_stems(r.query, *stream);
-    std::uint32_t words = 99;
-    EXPECT_DOUBLE_EQ(internal::early_feature(r.text, q, *stream, &words), r.early) << r.text;
-    EXPECT_EQ(words, r.words) << r.text;
-  }
+  EXPECT_EQ(words, 7u);
+  internal::rerank_query_stems("", *stream, &words);
+  EXPECT_EQ(words, 0u);
 }
 
-// Forwards to another stream, so early_feature cannot screen it (it screens
-// only the Dutch analyzer's own stream).
-class Unscreened final : public TokenStream {
- public:
-  explicit Unscreened(TokenStream& s) : s_(s) {}
-  void reset(std::string_view text, std::uint32_t first) override { s_.reset(text, first); }
-  bool next() override { return s_.next(); }
-  const Token& token() const override { return s_.token(); }
-  std::uint32_t next_position() const override { return s_.next_position(); }
-  std::size_t repaired() const override { return s_.repaired(); }
-
- private:
-  TokenStream& s_;
-};
-
-// early analyses only the words the query's stems may come from (the
-// snippeter's screen); every text's early and word count must be what the
-// unscreened analysis gives.
-TEST(RerankFeatures, ScreenedEarlyIsTheUnscreened) {
-  auto analyzer = Analyzer::create({});
-  ASSERT_TRUE(analyzer.ok());
-  auto stream = (*analyzer)->stream();
-  Unscreened plain(*stream);
-  const char* const texts[] = {
-      "De NAVO-trainingsmissie in Irak wordt hervat, meldt het ministerie.",
-      "Auto's en vrachtwagens stonden in 's-Hertogenbosch vast op de A2.",
-      "Het IJsselmeer; één boer, een boerin (45) en 3 kinderen. Woningbouw!",
-      "Mogelijkheden voor de maan: een man van 19 jaar werd opgepakt en later "
-      "weer vrijgelaten. Trainingsmissie. einde",
-      "\xc3\x28 kapotte utf-8 en een zeer-lang-samengesteld-woord aan het eind",
+TEST(RerankFeatures, TextFeaturesTable) {
+  const double k1 = internal::kRerankK1;
+  // BM25's tf part of `n` matches at normalised length `norm`.
+  auto tf = [&](double n, double norm) { return (k1 + 1) * n / (k1 * norm + n); };
+  const std::string long_text = "Boer " + std::string(2995, 'x');  // 3,000 bytes
+  struct Row {
+    std::string text;
+    std::vector<std::string> keys;
+    std::vector<double> idf;
+    double first, keybm25;
   };
-  const char* const queries[] = {"trainingsmissie Irak", "auto Den Bosch", "ijsselmeer een boer",
-                                 "mogelijkheid maan opgepakt 19", "missie", "woord eind kapot"};
-  for (const char* text : texts) {
-    for (const char* query : queries) {
-      std::vector<std::string> q = internal::rerank_query_stems(query, *stream);
-      std::uint32_t screened_words = 0, plain_words = 0;
-      const double screened = internal::early_feature(text, q, *stream, &screened_words);
-      const double unscreened = internal::early_feature(text, q, plain, &plain_words);
-      EXPECT_DOUBLE_EQ(screened, unscreened) << text << " | " << query;
-      EXPECT_EQ(screened_words, plain_words) << text << " | " << query;
-    }
+  const Row rows[] = {
+      // boer at byte 0, haag at byte 20 of 24; one match each, short text
+      {"Boeren trekken naar Haag", {"boer", "haag"}, {1, 2}, (0 + 20.0 / 24) / 2,
+       1 * tf(1, 1) + 2 * tf(1, 1)},
+      // only at a word start: not in "tuinboer"; "boert" at 9 of 19, "boer"
+      {"tuinboer boert boer", {"boer"}, {1}, 9.0 / 19, tf(2, 1)},
+      // a key the text lacks counts 1
+      {"Boeren trekken naar Utrecht", {"boer", "haag"}, {1, 1}, (0 + 1.0) / 2, tf(1, 1)},
+      // the byte before is part of a UTF-8 character ("É"): not a word start
+      {"\xc3\x89" "boer", {"boer"}, {1}, 1.0, 0},
+      // a one-byte key is not looked for
+      {"x x x", {"x"}, {1}, 1.0, 0},
+      // longer than kTypicalTextBytes: the length normalises
+      {long_text, {"boer"}, {1}, 0.0,
+       tf(1, (1 - internal::kRerankB) + internal::kRerankB * 3000 / internal::kTypicalTextBytes)},
+      {"", {"boer"}, {1}, 1.0, 0},
+      {"Boeren trekken", {}, {}, 1.0, 0},  // no stems
+  };
+  std::string scratch;
+  for (const Row& r : rows) {
+    const internal::RerankQuery q{r.keys, r.idf};
+    const RerankFeatures f = internal::text_features(r.text, q, scratch);
+    EXPECT_DOUBLE_EQ(f[1], r.first) << r.text.substr(0, 30);
+    EXPECT_DOUBLE_EQ(f[2], std::log1p(static_cast<double>(r.text.size()))) << r.text.substr(0, 30);
+    EXPECT_DOUBLE_EQ(f[3], r.keybm25) << r.text.substr(0, 30);
   }
 }
 
 TEST(RerankFeatures, OrderKeepsTies) {
-  auto m = RerankModel::parse("depth 5\nearly 0 1 -1\n", "m");
+  auto m = RerankModel::parse("depth 5\nfirst 0 1 -1\n", "m");
   ASSERT_TRUE(m.ok());
   const std::vector<RerankFeatures> f = {
       {1, 0.9, 0, 0}, {0.9, 0.1, 0, 0}, {0.8, 0.9, 0, 0}, {0.7, 0.1, 0, 0}};
@@ -197,21 +184,24 @@ class RerankSearchTest : public ::testing::Test {
     for (const Article& a : docs) ASSERT_TRUE((*w)->add(a).ok());
     ASSERT_TRUE((*w)->commit().ok());
     model_ = new std::string(testing::fresh_dir("search_rerank_model").string() + "/m.txt");
-    std::ofstream(*model_) << "depth 10\nearly 0 1 -1\n";  // the earlier, the better
+    std::ofstream(*model_) << "depth 10\nfirst 0 1 -1\n";  // the earlier, the better
   }
   static void TearDownTestSuite() {
     delete path_;
     delete model_;
   }
 
+  // The hits for `query` with `model` ("-": no rerank; "": the built-in one).
   static std::string ids(const std::string& model, std::uint32_t offset, std::uint32_t limit,
-                         bool features = false, std::vector<std::size_t>* sizes = nullptr) {
+                         bool features = false, std::vector<std::size_t>* sizes = nullptr,
+                         const std::string& query = "kaas") {
     SearcherOptions o;
-    o.rerank_model_path = model;
+    o.rerank = model != "-";
+    if (o.rerank) o.rerank_model_path = model;
     auto s = Searcher::open({*path_}, o);
     EXPECT_TRUE(s.ok()) << s.status().to_string();
     if (!s.ok()) return "";
-    SearchRequest r = testing::query_request("kaas", limit);
+    SearchRequest r = testing::query_request(query, limit);
     r.offset = offset;
     r.rerank_features = features;
     auto res = (*s)->search(r);
@@ -231,18 +221,66 @@ std::string* RerankSearchTest::path_ = nullptr;
 std::string* RerankSearchTest::model_ = nullptr;
 
 TEST_F(RerankSearchTest, ModelReordersTheTopAndItsPages) {
-  EXPECT_EQ(ids("", 0, 10), "laat:1 vroeg:2");        // BM25: three matches win
+  EXPECT_EQ(ids("-", 0, 10), "laat:1 vroeg:2");       // BM25: three matches win
   EXPECT_EQ(ids(*model_, 0, 10), "vroeg:1 laat:2");   // early words win
   EXPECT_EQ(ids(*model_, 1, 1), "laat:2");            // the second page of the rerank
   EXPECT_EQ(ids(*model_, 0, 1), "vroeg:1");
+  // A model learned on longer queries leaves shorter ones as the match ranks.
+  const std::string two = testing::fresh_dir("search_rerank_words").string() + "/m.txt";
+  std::ofstream(two) << "depth 10\nwords 2\nfirst 0 1 -1\n";
+  EXPECT_EQ(ids(two, 0, 10), "laat:1 vroeg:2");
+  EXPECT_EQ(ids(two, 0, 10, false, nullptr, "kaas kazen"), "vroeg:1 laat:2");
+}
+
+// The built-in model is on by default, for queries of 4 words or more: of
+// two texts of one length, the one that names the query's words first wins
+// over one that names them once more, at its end.
+TEST(RerankBuiltin, OnByDefaultForLongQueries) {
+  EXPECT_TRUE(SearcherOptions().rerank);
+  const std::string dir = testing::fresh_dir("search_rerank_builtin").string();
+  const std::string filler = "Het weer was goed en de mensen liepen buiten rond. ";
+  {
+    auto w = IndexWriter::open(dir);
+    ASSERT_TRUE(w.ok()) << w.status().to_string();
+    ASSERT_TRUE((*w)->add(article("eerst", "Eerst",
+                                  "Kaas uit Gouda op de markt in de stad. " + filler + filler +
+                                      filler + "Einde.",
+                                  0))
+                    .ok());
+    ASSERT_TRUE((*w)->add(article("laatst", "Laatst",
+                                  filler + filler + filler +
+                                      "Kaas uit Gouda op de markt in de stad, kaas.",
+                                  1))
+                    .ok());
+    for (int i = 0; i < 6; ++i) {  // other documents, for the words' idf
+      ASSERT_TRUE((*w)->add(article("ander" + std::to_string(i), "Ander",
+                                    "De trein reed niet door de storing.", 2 + i))
+                      .ok());
+    }
+    ASSERT_TRUE((*w)->commit().ok());
+  }
+  auto first = [&](bool rerank, const std::string& query) {
+    SearcherOptions o;
+    o.rerank = rerank;
+    auto s = Searcher::open({dir}, o);
+    EXPECT_TRUE(s.ok()) << s.status().to_string();
+    if (!s.ok()) return std::string();
+    auto res = (*s)->search(testing::query_request(query, 10));
+    EXPECT_TRUE(res.ok()) << res.status().to_string();
+    return res.ok() && !res->hits.empty() ? res->hits[0].id : std::string();
+  };
+  const std::string four = "kaas gouda markt stad";
+  EXPECT_EQ(first(false, four), "laatst");  // BM25: kaas twice
+  EXPECT_EQ(first(true, four), "eerst");    // the rerank: the words come first
+  EXPECT_EQ(first(true, "kaas stad"), "laatst");  // two words: not reranked
 }
 
 TEST_F(RerankSearchTest, FeaturesOnRequestOnly) {
   std::vector<std::size_t> sizes;
-  EXPECT_EQ(ids("", 0, 10, true, &sizes), "laat:1 vroeg:2");  // no model: the match's order
+  EXPECT_EQ(ids("-", 0, 10, true, &sizes), "laat:1 vroeg:2");  // no model: the match's order
   EXPECT_EQ(sizes, (std::vector<std::size_t>{4, 4}));
   sizes.clear();
-  ids("", 0, 10, false, &sizes);
+  ids("-", 0, 10, false, &sizes);
   EXPECT_EQ(sizes, (std::vector<std::size_t>{0, 0}));
   SearcherOptions o;
   o.rerank_model_path = *path_ + "/no-such-model";
@@ -254,9 +292,10 @@ TEST_F(RerankSearchTest, FeaturesOnRequestOnly) {
 // reads them itself (below it).
 TEST_F(RerankSearchTest, RerankedHitsAreTheMatchHits) {
   const std::string depth1 = testing::fresh_dir("search_rerank_depth1").string() + "/m.txt";
-  std::ofstream(depth1) << "depth 1\nearly 0 1 -1\n";
+  std::ofstream(depth1) << "depth 1\nfirst 0 1 -1\n";
   auto hits = [&](const std::string& model) {
     SearcherOptions o;
+    o.rerank = !model.empty();
     o.rerank_model_path = model;
     auto s = Searcher::open({*path_}, o);
     EXPECT_TRUE(s.ok()) << s.status().to_string();
@@ -279,8 +318,8 @@ TEST_F(RerankSearchTest, RerankedHitsAreTheMatchHits) {
   EXPECT_EQ(hits(depth1), plain);   // one within it, one below
 }
 
-// b75 is matched by document id in one database and by id term over shards:
-// the same articles give the same features either way.
+// The features come from the match's statistics and the stored texts: the
+// same articles give the same features in one database and over shards.
 TEST_F(RerankSearchTest, FeaturesOverShardsAreOneDatabases) {
   const std::string dir = testing::fresh_dir("search_rerank_shards").string();
   const std::vector<std::vector<Article>> shards = {
@@ -316,7 +355,7 @@ TEST_F(RerankSearchTest, FeaturesOverShardsAreOneDatabases) {
   ASSERT_EQ(two.size(), 2u);
   for (const auto& [id, f] : one) {
     ASSERT_EQ(two.at(id).size(), f.size()) << id;
-    EXPECT_GT(f[3], 0) << id;  // b75 found
+    EXPECT_GT(f[3], 0) << id;  // keybm25: kaas found
     for (std::size_t i = 0; i < f.size(); ++i) EXPECT_NEAR(two.at(id)[i], f[i], 1e-9) << id << " " << i;
   }
 }

@@ -56,8 +56,8 @@ struct Hit {
   std::string title, date, source, outlet, category, url;
   std::vector<SnippetPart> snippet;
   std::uint32_t duplicates = 0;  // other copies collapsed into this hit
-  // With SearchRequest::rerank_features, for the top hits: score over the
-  // first hit's, early, loglen, b75 (SearcherOptions::rerank_model_path);
+  // With SearchRequest::rerank_features, for the top hits: the rerank's
+  // features, named by rerank_feature_names() (SearcherOptions::rerank);
   // score is the match's, before any rerank. Else empty.
   std::vector<double> rerank_features;
 };
@@ -94,6 +94,10 @@ NEWSINDEX_EXPORT std::string render_snippet(const std::vector<SnippetPart>& part
                                             std::string_view open,
                                             std::string_view close);
 NEWSINDEX_EXPORT std::string render_snippet_html(const std::vector<SnippetPart>& parts);
+
+// The names of Hit::rerank_features, in order (as a rerank model file
+// names them).
+NEWSINDEX_EXPORT std::vector<std::string> rerank_feature_names();
 
 struct SearcherOptions {
   // BM25 parameters. Defaults chosen by docs/evaluation.md (known-item-nl:
@@ -189,15 +193,19 @@ struct SearcherOptions {
   // off. Default: "" / 1 (see headline_rate_power).
   std::string headline_translations_path;
   double translation_weight = 1.0;
-  // A learned rerank of the top k (`depth` in the file) ranked hits: a
-  // linear model over four features of each hit (its score over the first
-  // hit's; the mean first position of the query's stems in its text; log
-  // length; the same query's score with BM25's b at 0.75), one "FEATURE
-  // MEAN SD WEIGHT" line each (docs/evaluation.md, "A learned rerank of the
-  // top k"). Pages within the top k are reranked; hits below it keep their
-  // order. Local databases only. The source tree ships one for headline
-  // queries, libnewsindex/data/rerank-headlines.model (top 10; it costs about
-  // twice a plain query's CPU). "" = no rerank. Default: "".
+  // A learned rerank of the top k ranked hits: a linear model over four
+  // features of each hit, read from its stored text as bytes and from the
+  // match (its score over the first hit's; where the query's stems first
+  // start a word in it; its length; BM25 of their counts in it:
+  // rerank_feature_names(), docs/evaluation.md, "A learned rerank of the top
+  // k"). Pages within the top k are reranked; hits below it keep their
+  // order; Hit::score stays the match's. The model is a file of "depth K"
+  // and one "FEATURE MEAN SD WEIGHT" line per feature (scripts/eval/
+  // ltr-rerank.py writes one from `newsindex eval --rerank-features-out`);
+  // "" = the built-in model, libnewsindex/data/rerank-headlines.model (the
+  // top 10, learned on headline queries: known-item-nl MRR@10 0.761 ->
+  // 0.777). Default: true / "".
+  bool rerank = true;
   std::string rerank_model_path;
   // Term proximity (sequential dependence): each pair of neighbouring
   // free-text words of the query (stop words dropped between them count as

@@ -9,6 +9,12 @@
 
 namespace newsindex::internal {
 
+double bm25_idf(double docs, double termfreq) {
+  double ratio = (docs - termfreq + 0.5) / (termfreq + 0.5);
+  if (ratio < 2.0) ratio = ratio * 0.5 + 1.0;
+  return std::log(ratio);
+}
+
 BonusBM25Weight::BonusBM25Weight(const Bm25Params& p) : p_(p) {
   p_.k1 = std::max(0.0, p_.k1);
   p_.k3 = std::max(0.0, p_.k3);
@@ -52,13 +58,7 @@ void BonusBM25Weight::init(double factor) {
   }
   const double avlen = get_average_length();
   inv_avlen_ = avlen > 0.0 ? 1.0 / avlen : 0.0;
-  // Robertson-Sparck Jones idf without relevance information, kept positive
-  // for terms in more than a third of the documents (as BM25Weight does).
-  const double n = static_cast<double>(get_collection_size());
-  const double tf = static_cast<double>(get_termfreq());
-  double ratio = (n - tf + 0.5) / (tf + 0.5);
-  if (ratio < 2.0) ratio = ratio * 0.5 + 1.0;
-  double w = std::log(ratio) * factor;
+  double w = bm25_idf(get_collection_size(), get_termfreq()) * factor;
   if (p_.k3 != 0.0) {
     const double wqf = get_wqf();
     w *= (p_.k3 + 1.0) * wqf / (p_.k3 + wqf);

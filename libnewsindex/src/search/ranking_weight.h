@@ -87,6 +87,11 @@ class QueryLikelihoodWeight : public Xapian::Weight {
   double longest_ = 0.0;
 };
 
+// BM25's Robertson-Sparck Jones idf without relevance information of a term
+// in `termfreq` of `docs` documents, kept positive for terms in more than a
+// third of them as Xapian::BM25Weight does.
+double bm25_idf(double docs, double termfreq);
+
 // True if `name` is a SearcherOptions::weighting this build knows.
 bool known_weighting(const std::string& name);
 

@@ -6,9 +6,11 @@
 #include <cstdlib>
 #include <numeric>
 
-#include "analysis/match_screen.h"
-#include "analysis/token_stream.h"
+#include "index/schema.h"
+#include "newsindex/searcher.h"
+#include "search/ranking_weight.h"
 #include "search/synonyms.h"
+#include "util/ascii.h"
 
 namespace newsindex::internal {
 namespace {
@@ -59,18 +61,18 @@ Result<RerankModel> RerankModel::parse(std::string_view text, std::string_view o
     };
     std::vector<std::string_view> f = fields(line);
     double v[3] = {0, 0, 0};
-    if (f.size() == 2 && f[0] == "depth") {
+    if (f.size() == 2 && (f[0] == "depth" || f[0] == "words")) {
       if (!parse_number(f[1], v[0]) || v[0] < 1 || v[0] > kMaxDepth || v[0] != std::floor(v[0])) {
-        return bad("depth must be a whole number in 1..1000");
+        return bad(std::string(f[0]) + " must be a whole number in 1..1000");
       }
-      m.depth_ = static_cast<std::uint32_t>(v[0]);
+      (f[0] == "depth" ? m.depth_ : m.min_words_) = static_cast<std::uint32_t>(v[0]);
       return Status();
     }
     auto name = std::find(kRerankFeatureNames.begin(), kRerankFeatureNames.end(),
                           f.empty() ? std::string_view() : f[0]);
     if (f.size() != 4 || name == kRerankFeatureNames.end()) {
-      return bad("expected 'depth K' or 'FEATURE MEAN SD WEIGHT' with FEATURE one of score, "
-                 "early, loglen, b75");
+      return bad("expected 'depth K', 'words N' or 'FEATURE MEAN SD WEIGHT' with FEATURE one "
+                 "of score, first, logbytes, keybm25");
     }
     for (int i = 0; i < 3; ++i) {
       if (!parse_number(f[i + 1], v[i])) return bad("MEAN, SD and WEIGHT must be numbers");
@@ -93,67 +95,86 @@ double RerankModel::score(const RerankFeatures& f) const {
   return s;
 }
 
-std::vector<std::string> rerank_query_stems(std::string_view query, TokenStream& stream) {
+RerankModel RerankModel::builtin() {
+  Result<RerankModel> m = parse(builtin_rerank_model_text(), "built-in rerank model");
+  // A build whose data file does not parse fails the tests
+  // (RerankModel.BuiltinIsTheShippedFile); it reranks nothing.
+  return m.ok() ? std::move(m).value() : RerankModel();
+}
+
+std::vector<std::string> rerank_query_stems(std::string_view query, TokenStream& stream,
+                                            std::size_t* words, std::vector<std::string>* keys) {
   std::vector<std::string> stems;
+  if (words) *words = 0;
+  if (keys) keys->clear();
   stream.reset(query);
   while (stream.next()) {
     const Token& t = stream.token();
+    if (words && t.kind == TokenKind::kWord) ++*words;
     if (!positioned(t) || t.stopword) continue;
-    if (std::find(stems.begin(), stems.end(), t.stem) == stems.end()) stems.emplace_back(t.stem);
+    if (std::find(stems.begin(), stems.end(), t.stem) == stems.end()) {
+      stems.emplace_back(t.stem);
+      if (keys) {
+        // The stem, unless it is not how the word starts ("kaas" -> "kas").
+        const std::string_view from = t.term.substr(0, t.stem.size()) == t.stem ? t.stem : t.term;
+        keys->emplace_back(from.substr(0, std::min(from.size(), kKeyBytes)));
+      }
+    }
   }
   return stems;
 }
 
-double early_feature(std::string_view text, const std::vector<std::string>& stems,
-                     TokenStream& stream, std::uint32_t* positions) {
-  // Only the words that may analyse to one of `stems` are analysed (the
-  // snippeter's screen); the others still take their positions.
-  auto* dutch = dynamic_cast<analysis::DutchTokenStream*>(&stream);
-  analysis::MatchScreen screen;
-  if (dutch != nullptr) {
-    for (const std::string& s : stems) screen.add_stem(s, dutch->config());
-    dutch->set_screen(&screen);
+RerankQuery rerank_query(const std::vector<std::string>& stems, std::vector<std::string> keys,
+                         const Xapian::MSet& mset, Xapian::doccount docs) {
+  RerankQuery q;
+  q.keys = std::move(keys);
+  for (const std::string& stem : stems) {
+    const std::string term = std::string(schema::kPrefixStem) + stem;
+    q.idf.push_back(bm25_idf(docs, mset.get_termfreq(term)));
   }
-  std::vector<std::uint32_t> first(stems.size(), 0);  // 0: not seen; else position
-  std::size_t seen = 0;
-  stream.reset(text, 1);
-  while (stream.next()) {
-    const Token& t = stream.token();
-    if (seen == stems.size() || t.stopword || t.kind == TokenKind::kCompoundPart) continue;
-    for (std::size_t i = 0; i < stems.size(); ++i) {
-      if (first[i] == 0 && t.stem == stems[i]) {
-        first[i] = t.position;
-        ++seen;
-      }
+  return q;
+}
+
+RerankFeatures text_features(std::string_view text, const RerankQuery& query, std::string& lower) {
+  lower.resize(text.size());
+  lower_ascii_into(text, lower.data());
+  const double bytes = static_cast<double>(text.size());
+  const double norm = (1.0 - kRerankB) + kRerankB * std::max(bytes / kTypicalTextBytes, 1.0);
+  double first = 0, bm25 = 0;
+  for (std::size_t k = 0; k < query.keys.size(); ++k) {
+    const std::string& key = query.keys[k];
+    double at_first = 1.0, count = 0;
+    for (std::size_t at = key.size() < 2 ? std::string::npos : lower.find(key);
+         at != std::string::npos; at = lower.find(key, at + 1)) {
+      const auto before = at == 0 ? ' ' : static_cast<unsigned char>(lower[at - 1]);
+      if (before >= 0x80 || is_ascii_alnum(static_cast<char>(before))) continue;
+      if (count == 0) at_first = static_cast<double>(at) / bytes;
+      ++count;
     }
+    first += at_first;
+    bm25 += query.idf[k] * (kRerankK1 + 1) * count / (kRerankK1 * norm + count);
   }
-  if (dutch != nullptr) dutch->set_screen(nullptr);
-  const std::uint32_t last = stream.next_position() - 1;
-  if (positions) *positions = last;
-  if (last == 0 || stems.empty()) return 1.0;
-  double sum = 0;
-  for (std::uint32_t p : first) sum += p == 0 ? 1.0 : static_cast<double>(p - 1) / last;
-  return sum / static_cast<double>(stems.size());
+  RerankFeatures f{};
+  f[1] = query.keys.empty() ? 1.0 : first / static_cast<double>(query.keys.size());
+  f[2] = std::log1p(bytes);
+  f[3] = bm25;
+  return f;
 }
 
 std::vector<RerankFeatures> rerank_features(const Xapian::MSet& mset,
                                             const std::vector<std::string>& texts,
-                                            const std::vector<double>& b75,
-                                            const std::vector<std::string>& stems,
-                                            TokenStream& stream) {
+                                            const RerankQuery& query) {
   std::vector<RerankFeatures> out(texts.size());
   if (texts.empty()) return out;
   const double first = mset[0].get_weight();
-  const double best_b75 = *std::max_element(b75.begin(), b75.end());
+  std::string lower;
+  double best_bm25 = 0;
   for (std::size_t h = 0; h < texts.size(); ++h) {
-    const auto at = static_cast<Xapian::doccount>(h);
-    RerankFeatures& f = out[h];
-    f[0] = first > 0 ? mset[at].get_weight() / first : 0;
-    std::uint32_t words = 0;
-    f[1] = early_feature(texts[h], stems, stream, &words);
-    f[2] = std::log1p(static_cast<double>(words));
-    f[3] = best_b75 > 0 ? b75[h] / best_b75 : 0;
+    out[h] = text_features(texts[h], query, lower);
+    out[h][0] = first > 0 ? mset[static_cast<Xapian::doccount>(h)].get_weight() / first : 0;
+    best_bm25 = std::max(best_bm25, out[h][3]);
   }
+  for (RerankFeatures& f : out) f[3] = best_bm25 > 0 ? f[3] / best_bm25 : 0;
   return out;
 }
 
@@ -169,3 +190,11 @@ std::vector<std::size_t> rerank_order(const RerankModel& model,
 }
 
 }  // namespace newsindex::internal
+
+namespace newsindex {
+
+std::vector<std::string> rerank_feature_names() {
+  return {internal::kRerankFeatureNames.begin(), internal::kRerankFeatureNames.end()};
+}
+
+}  // namespace newsindex

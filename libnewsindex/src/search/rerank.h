@@ -1,15 +1,26 @@
 // search/rerank.h: a learned linear rerank of the top k hits.
 //
 // Four features of each of the top k hits, from the query's stems, the
-// database's statistics and the hit's stored text: its score over the first
-// hit's (score), the mean first position of the query's stems over the
-// text's length, 1 for a stem it lacks (early: a known item's headline words
-// come early in its own body), log(1 + the text's words) (loglen), and the
-// query's score with BM25's b at 0.75 (a second match over the top k only),
-// over the top k's largest (b75). A model file gives each feature's mean, standard deviation and
-// weight; a hit's new score is the weighted sum of its standardised
-// features. docs/evaluation.md, "A learned rerank of the top k", says how
-// the model was learned (scripts/eval/ltr-rerank.py) and what it gains.
+// match's term statistics and the hit's stored text, read as bytes (no
+// analysis of the text and no second match, so the rerank costs little
+// beyond reading the top k's records, which a page of snippets reads anyway):
+//   score     the hit's score over the first hit's;
+//   first     the mean over the query's stems of the byte offset where the
+//             stem's key first starts a word of the text, over the text's
+//             bytes; 1 for a key the text lacks (a known item's headline
+//             words come early in its own body);
+//   logbytes  log(1 + the text's bytes);
+//   keybm25   BM25 with k1 kRerankK1 and b kRerankB of the keys' word-start
+//             counts, each stem weighing its idf, the text's bytes over
+//             kTypicalTextBytes as its length (at least 1); over the top k's
+//             largest.
+// A stem's key is its first kKeyBytes bytes (all of a shorter stem), found
+// ASCII case-insensitively where the byte before it is not a letter, a digit
+// or part of a UTF-8 character: "boer" counts "Boeren" and "boerin", not
+// "tuinboer". A model file gives each feature's mean, standard deviation and
+// weight; a hit's new score is the weighted sum of its standardised features.
+// docs/evaluation.md, "A learned rerank of the top k", says how the model was
+// learned (scripts/eval/ltr-rerank.py) and what it gains.
 #ifndef NEWSINDEX_SEARCH_RERANK_H_
 #define NEWSINDEX_SEARCH_RERANK_H_
 
@@ -30,50 +41,71 @@ inline constexpr std::size_t kRerankFeatures = 4;
 using RerankFeatures = std::array<double, kRerankFeatures>;
 // In RerankFeatures order; the names of the model file and of a features dump.
 inline constexpr std::array<std::string_view, kRerankFeatures> kRerankFeatureNames = {
-    "score", "early", "loglen", "b75"};
+    "score", "first", "logbytes", "keybm25"};
+
+inline constexpr std::size_t kKeyBytes = 5;
+inline constexpr double kRerankK1 = 1.2;
+inline constexpr double kRerankB = 0.75;
+inline constexpr double kTypicalTextBytes = 1500;
 
 // A linear model over standardised features. Thread-safety: a value; const
 // methods may be called concurrently.
 class RerankModel {
  public:
   // The model in `path`; "" gives an empty model (no rerank). Lines: "depth
-  // K" (the hits reranked, 1..1000) and "FEATURE MEAN SD WEIGHT" per feature
-  // (SD > 0; a feature left out weighs 0); blank lines and '#' comments.
+  // K" (the hits reranked, 1..1000), "words N" (the fewest words a query
+  // must have to be reranked, 1..1000, default 1: the queries the model was
+  // learned on) and "FEATURE MEAN SD WEIGHT" per feature (SD > 0; a feature
+  // left out weighs 0); blank lines and '#' comments.
   static Result<RerankModel> load(const std::string& path);
   static Result<RerankModel> parse(std::string_view text, std::string_view origin);
+  // The model shipped for headline queries, data/rerank-headlines.model
+  // (compiled in).
+  static RerankModel builtin();
 
   bool empty() const { return depth_ == 0; }
   std::uint32_t depth() const { return depth_; }
+  std::uint32_t min_words() const { return min_words_; }
   double score(const RerankFeatures& f) const;
 
  private:
   std::uint32_t depth_ = 0;
+  std::uint32_t min_words_ = 1;
   RerankFeatures mean_{}, sd_{1, 1, 1, 1}, weight_{};
 };
 
+// data/rerank-headlines.model's text (generated at build time).
+std::string_view builtin_rerank_model_text();
+
 // The distinct stems of the query's non-stop words (and hyphen parts), in
-// order: what early and b75 look for. The query's syntax is not parsed (a
-// field name such as `titel` counts as a word).
-std::vector<std::string> rerank_query_stems(std::string_view query, TokenStream& stream);
+// order; with `words`, also the query's words, stop words included. The
+// query's syntax is not parsed (a field name such as `titel` counts as a
+// word).
+std::vector<std::string> rerank_query_stems(std::string_view query, TokenStream& stream,
+                                            std::size_t* words = nullptr,
+                                            std::vector<std::string>* keys = nullptr);
 
-// The mean over `stems` of the first position of the stem in `text` over the
-// text's positions (0 at the first word), 1 for a stem the text lacks; 1
-// without stems or text. With `positions`, also the text's positions (its
-// words and hyphen parts).
-double early_feature(std::string_view text, const std::vector<std::string>& stems,
-                     TokenStream& stream, std::uint32_t* positions = nullptr);
+// What the text features look for: each stem's key and idf.
+struct RerankQuery {
+  std::vector<std::string> keys;
+  std::vector<double> idf;
+};
 
-// BM25's b for the b75 feature.
-inline constexpr double kRerankB = 0.75;
+// The keys of `stems`, each weighing the BM25 idf of its stem term in
+// `docs` documents with the term frequencies of `mset`'s match.
+RerankQuery rerank_query(const std::vector<std::string>& stems, std::vector<std::string> keys,
+                         const Xapian::MSet& mset, Xapian::doccount docs);
+
+// first, logbytes and keybm25 (not yet over the top k's largest) of one
+// text; score 0. `lower` is scratch space.
+RerankFeatures text_features(std::string_view text, const RerankQuery& query, std::string& lower);
 
 // The features of the first `texts.size()` hits of `mset`, in MSet order:
-// texts[i] is hit i's stored text, b75[i] its score with b kRerankB.
-// REQUIRES: texts.size() == b75.size() <= mset.size().
+// texts[i] is hit i's stored text.
+// REQUIRES: texts.size() <= mset.size().
 std::vector<RerankFeatures> rerank_features(const Xapian::MSet& mset,
                                             const std::vector<std::string>& texts,
-                                            const std::vector<double>& b75,
-                                            const std::vector<std::string>& stems,
-                                            TokenStream& stream);
+                                            const RerankQuery& query);
 
 // The order of hits [0, features.size()) by the model's score, best first;
 // ties keep the MSet's order.

@@ -12,7 +12,6 @@
 
 #include "analysis/analyzer_identity.h"
 #include "index/schema.h"
-#include "search/docid_source.h"
 #include "search/facets.h"
 #include "search/feedback.h"
 #include "search/hit_data.h"
@@ -214,10 +213,12 @@ class SearcherImpl final : public Searcher {
     }
   }
 
-  // The top hits' rerank features and the page of a reranked search:
-  // `mset` holds hits [0, offset + limit) or more.
-  void add_reranked_hits(const Xapian::MSet& mset, const Xapian::Query& query,
-                         const SearchRequest& request, std::uint32_t depth,
+  // The top `depth` hits' rerank features (from the query's `stems`) and
+  // the page, in the model's order when `rerank`: `mset` holds hits [0,
+  // offset + limit) or more.
+  void add_reranked_hits(const Xapian::MSet& mset, const SearchRequest& request,
+                         std::uint32_t depth, const std::vector<std::string>& stems,
+                         std::vector<std::string> keys, bool rerank,
                          const HighlightTerms* highlight, SearchResults& results) {
     const auto n = std::min<Xapian::doccount>(depth, mset.size());
     ReadHits read;
@@ -230,39 +231,11 @@ class SearcherImpl final : public Searcher {
       if (i % kReadBatch == 0) read_records(mset, top, i, data);
       read.texts[i] = fill_hit(mset[i].get_document(), data[i % kReadBatch], read.hits[i], true);
     }
-    // The b75 feature: the same query with BM25's b at kRerankB, matched
-    // against the top hits only (by document id in one database, else by
-    // their id terms).
-    std::vector<double> b75(n, 0.0);
-    if (n > 0) {
-      SearcherOptions second = options_;
-      second.b = kRerankB;
-      Xapian::Enquire enquire(db());
-      enquire.set_weighting_scheme(*make_weight(second));
-      std::vector<Xapian::docid> dids;
-      std::vector<Xapian::Query> ids;
-      for (Xapian::doccount i = 0; i < n; ++i) {
-        dids.push_back(*mset[i]);
-        ids.emplace_back(std::string(schema::kPrefixId) + read.hits[i].id);
-      }
-      DocidSource only(std::move(dids));
-      enquire.set_query(Xapian::Query(
-          Xapian::Query::OP_FILTER, query,
-          db().size() == 1 ? Xapian::Query(&only)
-                           : Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
-      Xapian::MSet again = enquire.get_mset(0, n);
-      for (Xapian::MSetIterator it = again.begin(); it != again.end(); ++it) {
-        for (Xapian::doccount i = 0; i < n; ++i) {
-          if (*mset[i] == *it) b75[i] = it.get_weight();
-        }
-      }
-    }
-    std::vector<std::string> stems = rerank_query_stems(request.query, *rerank_stream_);
-    std::vector<RerankFeatures> features =
-        rerank_features(mset, read.texts, b75, stems, *rerank_stream_);
+    const RerankQuery rq = rerank_query(stems, std::move(keys), mset, db().get_doccount());
+    std::vector<RerankFeatures> features = rerank_features(mset, read.texts, rq);
     std::vector<Xapian::doccount> order(mset.size());
     std::iota(order.begin(), order.end(), 0);
-    if (!rerank_.empty()) {
+    if (rerank) {
       std::vector<std::size_t> best = rerank_order(rerank_, features);
       for (std::size_t i = 0; i < best.size(); ++i) order[i] = static_cast<Xapian::doccount>(best[i]);
     }
@@ -373,11 +346,16 @@ class SearcherImpl final : public Searcher {
     Xapian::doccount check =
         facets.empty() && !request.collapse && db().size() <= 1 ? 0 : db().get_doccount();
     const bool ranked = !built.browse && request.sort == SortOrder::kRelevance;
+    // The rerank's depth: the model's, for a query with the words it was
+    // learned on (or to fill the features), else 0.
     std::uint32_t depth = 0;
+    std::vector<std::string> stems, keys;
+    bool rerank = false;
     if (ranked && (!rerank_.empty() || request.rerank_features)) {
-      if (dbs_.remote()) {
-        results.warnings.push_back("rerank is not available over remote databases; ignored");
-      } else {
+      std::size_t words = 0;
+      stems = rerank_query_stems(request.query, *rerank_stream_, &words, &keys);
+      rerank = !rerank_.empty() && words >= rerank_.min_words();
+      if (rerank || request.rerank_features) {
         depth = rerank_.empty() ? kFeatureDepth : rerank_.depth();
       }
     }
@@ -389,7 +367,7 @@ class SearcherImpl final : public Searcher {
       mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::min<std::uint64_t>(
                                      want, std::numeric_limits<Xapian::doccount>::max())),
                               check);
-      add_reranked_hits(mset, query, request, depth, highlight, results);
+      add_reranked_hits(mset, request, depth, stems, std::move(keys), rerank, highlight, results);
     } else {
       mset = enquire.get_mset(request.offset, request.limit, check);
       add_hits(mset, request.offset, highlight, request.snippet_length, results);
@@ -582,7 +560,9 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   Result<HeadlineTranslations> translations =
       HeadlineTranslations::load(options.headline_translations_path);
   if (!translations.ok()) return translations.status();
-  Result<RerankModel> rerank = RerankModel::load(options.rerank_model_path);
+  Result<RerankModel> rerank = !options.rerank                     ? RerankModel()
+                               : options.rerank_model_path.empty() ? RerankModel::builtin()
+                                                                   : RerankModel::load(options.rerank_model_path);
   if (!rerank.ok()) return rerank.status();
   try {
     return std::unique_ptr<Searcher>(new SearcherImpl(

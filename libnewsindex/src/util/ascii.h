@@ -18,6 +18,11 @@ constexpr bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+// '0'..'9', 'A'..'Z', 'a'..'z'.
+constexpr bool is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
 // `s` without leading and trailing ASCII white space (a view into `s`).
 constexpr std::string_view trim_ascii(std::string_view s) {
   while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
