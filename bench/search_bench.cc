@@ -20,7 +20,8 @@
 //                         known-item-nl's; no FTS5 row)
 //   batch                 all 1,750 of them, one of each kind in turn (issue
 //                         18's measure: p50 and p99 over one mixed batch;
-//                         raw_xapian, ours_plain and ours_full only)
+//                         raw_xapian, ours_plain, ours_full and
+//                         ours_full_norerank only)
 // Each benchmark runs every query of its kind 4 times and reports mean, p50
 // and p99 latency in microseconds (counters mean_us, p50_us, p99_us), and
 // p50/p99 of the thread's CPU time per query (p50_cpu_us, p99_cpu_us: the
@@ -35,9 +36,10 @@
 // ours_plain with the stem variants (variant_weight 0.25; off by default),
 // which prices them (docs/evaluation.md, "Related forms"); "ours_norelated" =
 // ours_plain without the related forms (related_weight 0), which prices them;
-// "ours_norerank" = ours_plain without the learned rerank of the top 10 (on
-// by default for queries of 4 words or more: the title kind; docs/evaluation.md,
-// "A learned rerank of the top k"), which prices it.
+// "ours_norerank" / "ours_full_norerank" = ours_plain / ours_full without the
+// learned rerank of the top 10 (on by default for queries of 4 words or more:
+// the title kind; docs/evaluation.md, "A learned rerank of the top k"), which
+// prices it.
 // Raw Xapian stores the same JSON document data as ours and, like ours,
 // fetches it for each hit shown. Before timing,
 // each engine is checked to find hits and (mostly) the article a query was
@@ -469,6 +471,7 @@ enum class Engine {
   kOursNoRelated,
   kOursNoRerank,
   kOursFull,
+  kOursFullNoRerank,
   kRaw,
   kFts
 };
@@ -497,6 +500,8 @@ std::size_t run_one(Fixture& f, Engine e, const Query& q, std::vector<std::strin
       return run_ours(*f.ours_norerank, q, false, ids);
     case Engine::kOursFull:
       return run_ours(*f.ours, q, true, ids);
+    case Engine::kOursFullNoRerank:
+      return run_ours(*f.ours_norerank, q, true, ids);
     case Engine::kRaw:
       return run_raw(f, q, ids);
     case Engine::kFts:
@@ -608,15 +613,17 @@ void register_all() {
                                                     {Engine::kOursNoRelated, "ours_norelated"},
                                                     {Engine::kOursNoRerank, "ours_norerank"},
                                                     {Engine::kOursFull, "ours_full"},
+                                                    {Engine::kOursFullNoRerank, "ours_full_norerank"},
                                                     {Engine::kFts, "sqlite_fts5"}};
   std::vector<std::pair<std::string, std::size_t>> kinds;  // kind, queries
   for (const char* kind : kKinds) kinds.emplace_back(kind, kQueriesPerKind);
   kinds.emplace_back(kBatch, std::size(kKinds) * kQueriesPerKind);
   for (const auto& [kind, count] : kinds) {
     for (const auto& [engine, name] : engines) {
-      // The batch measures issue 18's target only: raw Xapian, plain, full.
+      // The batch measures issue 18's target only: raw Xapian, plain, full
+      // (and full without the rerank, which prices it).
       if (kind == kBatch && engine != Engine::kRaw && engine != Engine::kOursPlain &&
-          engine != Engine::kOursFull) {
+          engine != Engine::kOursFull && engine != Engine::kOursFullNoRerank) {
         continue;
       }
       std::string bench = "query/" + kind + "/" + name;

@@ -81,10 +81,12 @@ ours_index() {
 }
 
 # eval_db ROW DB_PATH [newsindex eval options]: writes OUT/ROW.{json,run,perq.tsv}.
+# The match alone (--no-rerank): the levers measured here come before the
+# learned rerank (docs/evaluation.md, "A learned rerank of the top k").
 eval_db() {
   local row=$1 db=$2; shift 2
   log "eval $row"
-  "${NICE[@]}" "$NEWSINDEX" eval --db "$db" \
+  "${NICE[@]}" "$NEWSINDEX" eval --db "$db" --no-rerank \
     --queries "$QUERIES" --qrels "$QRELS" --json --run-tag "$row" \
     --run-out "$OUT/$row.run" --per-query "$OUT/$row.perq.tsv" "$@" >"$OUT/$row.json"
   cat "$OUT/$row.json" >&2

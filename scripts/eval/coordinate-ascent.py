@@ -93,7 +93,7 @@ def main():
         r = f"ca-{a.half}.{row(point)}"
         js = os.path.join(out, r + ".json")
         if not (os.path.exists(js) and os.path.getsize(js) > 0):
-            cmd = ["nice", "-n", "19", newsindex, "eval", "--db",
+            cmd = ["nice", "-n", "19", newsindex, "eval", "--no-rerank", "--db",
                    os.path.join(out, point.get("db", "ki-lead2") + ".db"), "--queries", queries,
                    "--qrels", qrels, "--json", "--run-tag", r,
                    "--per-query", os.path.join(out, r + ".perq.tsv")] + flags(point)

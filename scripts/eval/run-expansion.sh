@@ -32,7 +32,7 @@ score() {  # score DB TAG: both query sets
   for set in ki kip; do
     local q=$KI/queries.jsonl r=$KI/qrels.tsv
     [ "$set" = kip ] && q=$KIP/queries.jsonl r=$KIP/qrels.tsv
-    nice -n 10 "$NI" eval --db "$1" --queries "$q" --qrels "$r" --json --limit 1000 \
+    nice -n 10 "$NI" eval --db "$1" --no-rerank --queries "$q" --qrels "$r" --json --limit 1000 \
       --run-out "$OUT/$set/$2.run" --per-query "$OUT/$set/$2.perq.tsv" --run-tag "$2" \
       > "$OUT/$set/$2.json"
   done

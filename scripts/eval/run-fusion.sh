@@ -19,7 +19,7 @@ mkdir -p "$OUT"
 run() {  # run NAME [eval flags...]
   local name=$1; shift
   [ -s "$OUT/$name.run" ] && return 0
-  nice -n 19 "$BUILD/tools/newsindex" eval --db "$DB" --queries "$KI/queries.jsonl" \
+  nice -n 19 "$BUILD/tools/newsindex" eval --db "$DB" --no-rerank --queries "$KI/queries.jsonl" \
     --qrels "$KI/qrels.tsv" --json --limit 1000 --per-query "$OUT/$name.perq.tsv" \
     --run-out "$OUT/$name.run" "$@" > "$OUT/$name.json"
 }

@@ -31,7 +31,7 @@ fi
 for set in ki kp; do
   if [ $set = ki ]; then Q=$KI/queries.jsonl R=$KI/qrels.tsv; else
     Q=$PSEUDO/queries.jsonl R=$PSEUDO/qrels.tsv; fi
-  ev() { $NI eval --db "$DB" --queries "$Q" --qrels "$R" --json "$@"; }
+  ev() { $NI eval --db "$DB" --no-rerank --queries "$Q" --qrels "$R" --json "$@"; }
   [ -s "$OUT/$set.base.run" ] || ev --run-out "$OUT/$set.base.run" \
     --per-query "$OUT/$set.base.perq.tsv" > "$OUT/$set.base.json"
   [ -s "$OUT/$set.lm.run" ] || ev --limit 1000 --weighting lm --weighting-param 2000 \

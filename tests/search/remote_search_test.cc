@@ -53,6 +53,18 @@ TEST(RemoteSearch, TcpDatabasesAreSearchedLikeLocalOnes) {
   EXPECT_NE(res->warnings[0].find("remote"), std::string::npos);
   auto similar = (*s)->similar("r1", 5);
   ASSERT_TRUE(similar.ok()) << similar.status().to_string();
+  // The learned rerank (a query of 4 words) reads the hits' texts and the
+  // match's statistics, which the remote database serves as well.
+  SearchRequest four;
+  four.query = "de missie in mali";
+  four.rerank_features = true;
+  auto reranked = (*s)->search(four);
+  ASSERT_TRUE(reranked.ok()) << reranked.status().to_string();
+  EXPECT_TRUE(reranked->warnings.empty());
+  ASSERT_FALSE(reranked->hits.empty());
+  EXPECT_EQ(reranked->hits[0].id, "r1");
+  ASSERT_EQ(reranked->hits[0].rerank_features.size(), 4u);
+  EXPECT_GT(reranked->hits[0].rerank_features[3], 0);  // keybm25: its remote text was read
 }
 
 }  // namespace

@@ -100,21 +100,33 @@ TEST(RerankModel, ErrorsNameTheFileAndLine) {
   EXPECT_FALSE(missing.ok());
 }
 
-TEST(RerankFeatures, QueryStemsAndWords) {
+TEST(RerankFeatures, QueryStemsKeysAndWords) {
   auto analyzer = Analyzer::create({});
   ASSERT_TRUE(analyzer.ok());
   auto stream = (*analyzer)->stream();
-  // Stop words ("de", "in") are left out of the stems, not of the words;
-  // stems once each, in order.
-  std::size_t words = 0;
+  // Stop words ("de", "in") are left out; stems once each, in order; a key
+  // is the stem's first 5 bytes, or the word's where the stem is not how
+  // the word starts (haag -> hag).
+  std::vector<std::string> keys;
   std::vector<std::string> stems = internal::rerank_query_stems(
-      "De boeren protesteren in Den Haag, boeren", *stream, &words);
-  std::string joined;
-  for (const std::string& s : stems) joined += (joined.empty() ? "" : " ") + s;
-  EXPECT_EQ(joined, "boer protester den hag");
-  EXPECT_EQ(words, 7u);
-  internal::rerank_query_stems("", *stream, &words);
-  EXPECT_EQ(words, 0u);
+      "De boeren protesteren in Den Haag, boeren", *stream, &keys);
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const std::string& s : v) out += (out.empty() ? "" : " ") + s;
+    return out;
+  };
+  EXPECT_EQ(join(stems), "boer protester den hag");
+  EXPECT_EQ(join(keys), "boer prote den haag");
+  struct Row {
+    const char* query;
+    std::size_t words;
+  };
+  const Row rows[] = {{"De boeren protesteren in Den Haag, boeren", 7},
+                      {"  kaas\tgouda\n", 2},
+                      {"bron:Belga titel:navo", 2},  // the syntax is not parsed
+                      {"", 0},
+                      {"   ", 0}};
+  for (const Row& r : rows) EXPECT_EQ(internal::rerank_query_words(r.query), r.words) << r.query;
 }
 
 TEST(RerankFeatures, TextFeaturesTable) {

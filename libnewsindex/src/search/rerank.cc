@@ -102,15 +102,27 @@ RerankModel RerankModel::builtin() {
   return m.ok() ? std::move(m).value() : RerankModel();
 }
 
+std::size_t rerank_query_words(std::string_view query) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : query) {
+    if (is_ascii_space(c)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+    }
+  }
+  return words;
+}
+
 std::vector<std::string> rerank_query_stems(std::string_view query, TokenStream& stream,
-                                            std::size_t* words, std::vector<std::string>* keys) {
+                                            std::vector<std::string>* keys) {
   std::vector<std::string> stems;
-  if (words) *words = 0;
   if (keys) keys->clear();
   stream.reset(query);
   while (stream.next()) {
     const Token& t = stream.token();
-    if (words && t.kind == TokenKind::kWord) ++*words;
     if (!positioned(t) || t.stopword) continue;
     if (std::find(stems.begin(), stems.end(), t.stem) == stems.end()) {
       stems.emplace_back(t.stem);

@@ -77,12 +77,17 @@ class RerankModel {
 // data/rerank-headlines.model's text (generated at build time).
 std::string_view builtin_rerank_model_text();
 
+// The words of `query` as the model's `words` line counts them: runs of
+// bytes other than ASCII white space (the query's syntax is not parsed: a
+// field such as `titel:navo` is a word). Cheap, so that a short query costs
+// the rerank nothing.
+std::size_t rerank_query_words(std::string_view query);
+
 // The distinct stems of the query's non-stop words (and hyphen parts), in
-// order; with `words`, also the query's words, stop words included. The
+// order; with `keys`, also each stem's key (search/rerank.h, above). The
 // query's syntax is not parsed (a field name such as `titel` counts as a
 // word).
 std::vector<std::string> rerank_query_stems(std::string_view query, TokenStream& stream,
-                                            std::size_t* words = nullptr,
                                             std::vector<std::string>* keys = nullptr);
 
 // What the text features look for: each stem's key and idf.

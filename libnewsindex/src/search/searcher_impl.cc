@@ -351,12 +351,11 @@ class SearcherImpl final : public Searcher {
     std::uint32_t depth = 0;
     std::vector<std::string> stems, keys;
     bool rerank = false;
-    if (ranked && (!rerank_.empty() || request.rerank_features)) {
-      std::size_t words = 0;
-      stems = rerank_query_stems(request.query, *rerank_stream_, &words, &keys);
-      rerank = !rerank_.empty() && words >= rerank_.min_words();
+    if (ranked) {
+      rerank = !rerank_.empty() && rerank_query_words(request.query) >= rerank_.min_words();
       if (rerank || request.rerank_features) {
         depth = rerank_.empty() ? kFeatureDepth : rerank_.depth();
+        stems = rerank_query_stems(request.query, *rerank_stream_, &keys);
       }
     }
     const HighlightTerms* highlight = request.snippets ? &built.highlight : nullptr;
