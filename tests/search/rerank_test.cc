@@ -159,9 +159,11 @@ TEST(RerankFeatures, TextFeaturesTable) {
       {"Boeren trekken", {}, {}, 1.0, 0},  // no stems
   };
   std::string scratch;
+  internal::KeySearch search;
   for (const Row& r : rows) {
     const internal::RerankQuery q{r.keys, r.idf};
-    const RerankFeatures f = internal::text_features(r.text, q, scratch);
+    search.set_keys(q.keys);
+    const RerankFeatures f = internal::text_features(r.text, q, scratch, search);
     EXPECT_DOUBLE_EQ(f[1], r.first) << r.text.substr(0, 30);
     EXPECT_DOUBLE_EQ(f[2], std::log1p(static_cast<double>(r.text.size()))) << r.text.substr(0, 30);
     EXPECT_DOUBLE_EQ(f[3], r.keybm25) << r.text.substr(0, 30);

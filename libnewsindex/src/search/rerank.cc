@@ -8,6 +8,7 @@
 
 #include "index/schema.h"
 #include "newsindex/searcher.h"
+#include "search/key_search.h"
 #include "search/ranking_weight.h"
 #include "search/synonyms.h"
 #include "util/ascii.h"
@@ -147,17 +148,17 @@ RerankQuery rerank_query(const std::vector<std::string>& stems, std::vector<std:
   return q;
 }
 
-RerankFeatures text_features(std::string_view text, const RerankQuery& query, std::string& lower) {
+RerankFeatures text_features(std::string_view text, const RerankQuery& query, std::string& lower,
+                             KeySearch& search) {
   lower.resize(text.size());
   lower_ascii_into(text, lower.data());
+  search.find(lower, lower.size());  // every start of every key, in one pass
   const double bytes = static_cast<double>(text.size());
   const double norm = (1.0 - kRerankB) + kRerankB * std::max(bytes / kTypicalTextBytes, 1.0);
   double first = 0, bm25 = 0;
   for (std::size_t k = 0; k < query.keys.size(); ++k) {
-    const std::string& key = query.keys[k];
     double at_first = 1.0, count = 0;
-    for (std::size_t at = key.size() < 2 ? std::string::npos : lower.find(key);
-         at != std::string::npos; at = lower.find(key, at + 1)) {
+    for (std::uint32_t at : search.positions(k)) {
       const auto before = at == 0 ? ' ' : static_cast<unsigned char>(lower[at - 1]);
       if (before >= 0x80 || is_ascii_alnum(static_cast<char>(before))) continue;
       if (count == 0) at_first = static_cast<double>(at) / bytes;
@@ -180,9 +181,11 @@ std::vector<RerankFeatures> rerank_features(const Xapian::MSet& mset,
   if (texts.empty()) return out;
   const double first = mset[0].get_weight();
   std::string lower;
+  KeySearch search;
+  search.set_keys(query.keys);
   double best_bm25 = 0;
   for (std::size_t h = 0; h < texts.size(); ++h) {
-    out[h] = text_features(texts[h], query, lower);
+    out[h] = text_features(texts[h], query, lower, search);
     out[h][0] = first > 0 ? mset[static_cast<Xapian::doccount>(h)].get_weight() / first : 0;
     best_bm25 = std::max(best_bm25, out[h][3]);
   }

@@ -34,6 +34,7 @@
 
 #include "newsindex/analyzer.h"
 #include "newsindex/status.h"
+#include "search/key_search.h"
 
 namespace newsindex::internal {
 
@@ -102,8 +103,10 @@ RerankQuery rerank_query(const std::vector<std::string>& stems, std::vector<std:
                          const Xapian::MSet& mset, Xapian::doccount docs);
 
 // first, logbytes and keybm25 (not yet over the top k's largest) of one
-// text; score 0. `lower` is scratch space.
-RerankFeatures text_features(std::string_view text, const RerankQuery& query, std::string& lower);
+// text; score 0. `lower` is scratch space; `search` finds query.keys (set
+// by the caller: KeySearch::set_keys).
+RerankFeatures text_features(std::string_view text, const RerankQuery& query, std::string& lower,
+                             KeySearch& search);
 
 // The features of the first `texts.size()` hits of `mset`, in MSet order:
 // texts[i] is hit i's stored text.
