@@ -99,7 +99,7 @@ double RerankModel::score(const RerankFeatures& f) const {
 RerankModel RerankModel::builtin() {
   Result<RerankModel> m = parse(builtin_rerank_model_text(), "built-in rerank model");
   // A build whose data file does not parse fails the tests
-  // (RerankModel.BuiltinIsTheShippedFile); it reranks nothing.
+  // (RerankModel.ShippedHeadlineModel); it reranks nothing.
   return m.ok() ? std::move(m).value() : RerankModel();
 }
 

@@ -91,14 +91,16 @@ std::size_t rerank_query_words(std::string_view query);
 std::vector<std::string> rerank_query_stems(std::string_view query, TokenStream& stream,
                                             std::vector<std::string>* keys = nullptr);
 
-// What the text features look for: each stem's key and idf.
+// What the text features look for: each stem's key and idf (the same
+// number of each).
 struct RerankQuery {
   std::vector<std::string> keys;
   std::vector<double> idf;
 };
 
-// The keys of `stems`, each weighing the BM25 idf of its stem term in
-// `docs` documents with the term frequencies of `mset`'s match.
+// `keys` (rerank_query_stems' of `stems`), each weighing the BM25 idf of its
+// stem's term in `docs` documents with the term frequencies of `mset`'s
+// match. REQUIRES: keys.size() == stems.size().
 RerankQuery rerank_query(const std::vector<std::string>& stems, std::vector<std::string> keys,
                          const Xapian::MSet& mset, Xapian::doccount docs);
 
