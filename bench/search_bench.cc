@@ -613,7 +613,8 @@ void register_all() {
                                                     {Engine::kOursNoRelated, "ours_norelated"},
                                                     {Engine::kOursNoRerank, "ours_norerank"},
                                                     {Engine::kOursFull, "ours_full"},
-                                                    {Engine::kOursFullNoRerank, "ours_full_norerank"},
+                                                    {Engine::kOursFullNoRerank,
+                                                     "ours_full_norerank"},
                                                     {Engine::kFts, "sqlite_fts5"}};
   std::vector<std::pair<std::string, std::size_t>> kinds;  // kind, queries
   for (const char* kind : kKinds) kinds.emplace_back(kind, kQueriesPerKind);

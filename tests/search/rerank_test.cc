@@ -370,7 +370,9 @@ TEST_F(RerankSearchTest, FeaturesOverShardsAreOneDatabases) {
   for (const auto& [id, f] : one) {
     ASSERT_EQ(two.at(id).size(), f.size()) << id;
     EXPECT_GT(f[3], 0) << id;  // keybm25: kaas found
-    for (std::size_t i = 0; i < f.size(); ++i) EXPECT_NEAR(two.at(id)[i], f[i], 1e-9) << id << " " << i;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      EXPECT_NEAR(two.at(id)[i], f[i], 1e-9) << id << " " << i;
+    }
   }
 }
 

@@ -237,7 +237,9 @@ class SearcherImpl final : public Searcher {
     std::iota(order.begin(), order.end(), 0);
     if (rerank) {
       std::vector<std::size_t> best = rerank_order(rerank_, features);
-      for (std::size_t i = 0; i < best.size(); ++i) order[i] = static_cast<Xapian::doccount>(best[i]);
+      for (std::size_t i = 0; i < best.size(); ++i) {
+        order[i] = static_cast<Xapian::doccount>(best[i]);
+      }
     }
     const auto from = std::min<std::size_t>(request.offset, order.size());
     const auto to = std::min<std::size_t>(from + request.limit, order.size());
@@ -559,9 +561,13 @@ Result<std::unique_ptr<Searcher>> open_searcher(const std::vector<std::string>& 
   Result<HeadlineTranslations> translations =
       HeadlineTranslations::load(options.headline_translations_path);
   if (!translations.ok()) return translations.status();
-  Result<RerankModel> rerank = !options.rerank                     ? RerankModel()
-                               : options.rerank_model_path.empty() ? RerankModel::builtin()
-                                                                   : RerankModel::load(options.rerank_model_path);
+  // The learned rerank: none, the built-in model, or the model file given.
+  Result<RerankModel> rerank = RerankModel();
+  if (options.rerank && options.rerank_model_path.empty()) {
+    rerank = RerankModel::builtin();
+  } else if (options.rerank) {
+    rerank = RerankModel::load(options.rerank_model_path);
+  }
   if (!rerank.ok()) return rerank.status();
   try {
     return std::unique_ptr<Searcher>(new SearcherImpl(
